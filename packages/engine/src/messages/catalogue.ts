@@ -1,0 +1,49 @@
+/** Parameters an issue sentence may use. */
+export interface IssueParams {
+  limit?: number | string
+  allowed?: string
+  expected?: string
+  sum?: number
+  value?: number | string
+  other?: string
+  field?: string
+}
+
+export type IssueCode =
+  | 'not_an_object'
+  | 'invalid_type'
+  | 'required'
+  | 'unknown_field'
+  | 'invalid_value'
+  | 'too_small'
+  | 'too_big'
+  | 'not_integer'
+  | 'too_long'
+  | 'too_short'
+  | 'invalid_format'
+  | 'too_many'
+  | 'prototype_key'
+  | 'unsupported_version'
+  | 'unknown_template'
+  | 'weights_not_normalised'
+  | 'shares_not_normalised'
+  | 'duplicate_id'
+  | 'gp_class_count'
+  | 'period_exceeds_life'
+  | 'year_after_end'
+  | 'no_deals'
+  | 'too_many_companies'
+  | 'over_committed'
+  | 'shift_above_low'
+  | 'bounds_inverted'
+  | 'catch_up_below_carry'
+  | 'correlation_order'
+  | 'probabilities_exceed_one'
+  | 'invalid_json'
+  | 'unknown_preset'
+  | 'unknown_scenario'
+
+export interface Catalogue {
+  issues: Record<IssueCode, (p: IssueParams) => string>
+  names: Record<string, string>
+}

@@ -1,0 +1,88 @@
+import type { SectorModel } from '../schema/companies.ts'
+import type { SimulationConfig } from '../schema/config.ts'
+import { SECTOR_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
+import { MAX_QUARTERS } from '../schema/limits.ts'
+import { buildConstruction, type Construction } from './construction.ts'
+import { buildEffectTables, SECTOR_INDEX, type EffectTables } from './effects.ts'
+import { feeQuarters, quarterFee } from './fees.ts'
+import { stationaryRegimes } from './market-path.ts'
+import { expectedFollowOnRatio } from './plan.ts'
+import { resolveSectorModel } from './sector-model.ts'
+
+/** Everything a trial needs that depends only on the config: computed once per run or chunk. */
+export interface ResolvedRun {
+  config: SimulationConfig
+  seed: string
+  /** Quarters simulated: life plus every possible extension. */
+  horizon: number
+  lifeQuarters: number
+  /** Quarter count at which metrics are read (the end of life when not set). */
+  evaluateAt: number | null
+  sectorModels: Array<SectorModel | undefined>
+  effects: EffectTables
+  stationary: number[]
+  construction: Construction
+  deals: {
+    sector: Int32Array
+    round: Int32Array
+    quarter: Int32Array
+    cheque: Float64Array
+    cell: Int32Array
+  }
+  cells: Array<{ sector: SectorId; stage: EntryStageId }>
+  followOnEnd: number
+  recyclingEnd: number
+  /** Fees still to come from quarter q on under the plan (committed basis exact, others estimated). */
+  feesAhead: Float64Array
+}
+
+export const horizonQuarters = (c: SimulationConfig): number => Math.min(MAX_QUARTERS, Math.round((c.fund.lifeYears + c.fund.extensionYears) * 4))
+
+export function resolveRun(config: SimulationConfig): ResolvedRun {
+  const horizon = horizonQuarters(config)
+  const effects = buildEffectTables(config, horizon)
+  const sectorModels = SECTOR_IDS.map((s) => ((config.strategy.sectorWeights[s] ?? 0) > 0 ? resolveSectorModel(s, config) : undefined))
+  const base = { config, horizon, effects, sectorModels }
+  const construction = buildConstruction(config, () => expectedFollowOnRatio(base))
+  const cells: ResolvedRun['cells'] = []
+  const cellIndex = new Map<string, number>()
+  const n = construction.deals.length
+  const deals = {
+    sector: new Int32Array(n),
+    round: new Int32Array(n),
+    quarter: new Int32Array(n),
+    cheque: new Float64Array(n),
+    cell: new Int32Array(n),
+  }
+  construction.deals.forEach((d, i) => {
+    const key = `${d.sector}/${d.stage}`
+    if (!cellIndex.has(key)) {
+      cellIndex.set(key, cells.length)
+      cells.push({ sector: d.sector, stage: d.stage })
+    }
+    deals.sector[i] = SECTOR_INDEX[d.sector]
+    deals.round[i] = d.round
+    deals.quarter[i] = d.quarter
+    deals.cheque[i] = d.cheque
+    deals.cell[i] = cellIndex.get(key)!
+  })
+  const feesAhead = new Float64Array(horizon + 1)
+  const investedGuess = construction.investable
+  for (let q = Math.min(horizon, feeQuarters(config.fund)) - 1; q >= 0; q--) feesAhead[q] = feesAhead[q + 1]! + quarterFee(config.fund, q, investedGuess, investedGuess)
+  return {
+    config,
+    seed: String(config.run.seed),
+    horizon,
+    lifeQuarters: Math.min(horizon, Math.round(config.fund.lifeYears * 4)),
+    evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
+    sectorModels,
+    effects,
+    stationary: stationaryRegimes(config.market),
+    construction,
+    deals,
+    cells,
+    followOnEnd: Math.round(config.strategy.followOn.untilYear * 4),
+    recyclingEnd: Math.min(horizon, Math.round(config.fund.recycling.untilYear * 4)),
+    feesAhead,
+  }
+}

@@ -1,0 +1,44 @@
+import type { Effects, Market } from '../schema/market.ts'
+
+export const NEUTRAL_EFFECTS: Effects = {
+  graduation: 1,
+  acquisition: 1,
+  listing: 1,
+  failure: 1,
+  waitTime: 1,
+  stepUp: 1,
+  exitValue: 1,
+  entryValuation: 1,
+}
+
+/** Default market layer: calibration.md §4.7 cycle markers and §6 rows 34-38. */
+export const DEFAULT_MARKET: Market = {
+  regimes: {
+    enabled: true,
+    initial: 'stationary',
+    // assumption: spells of ~3 y boom (2019-21), ~2 y bust (2022-23), ~5 y normal (§4.7)
+    meanYears: { boom: 3, normal: 5, bust: 2 },
+    switchTo: { boom: { normal: 0.6, bust: 0.4 }, normal: { boom: 0.5, bust: 0.5 }, bust: { boom: 0.3, normal: 0.7 } },
+    effects: {
+      // rows 34-37: boom graduation ×1.15 (row 34: ×1.2 in a 2-year window), waits ×0.75 (bust = 1.8 × boom),
+      // step-ups and exits up, tuned so a full cycle still reproduces benchmark 1
+      boom: { graduation: 1.15, acquisition: 1.2, listing: 1.5, failure: 0.85, waitTime: 0.75, stepUp: 1.1, exitValue: 1.1, entryValuation: 1.2 },
+      normal: NEUTRAL_EFFECTS,
+      // rows 34-37: bust graduation ×0.5 in a 2-year window (×0.6 eventual, assumption), step-ups ×0.75,
+      // IPOs ×0.2-0.3, exit values down; waits ×1.35 (= 1.8 × boom)
+      bust: { graduation: 0.6, acquisition: 0.8, listing: 0.25, failure: 1.2, waitTime: 1.35, stepUp: 0.8, exitValue: 0.7, entryValuation: 0.75 },
+    },
+  },
+  // row 38: within-sector 0.2, across-sector 0.07; persistence and valuation loading are assumptions
+  factors: { enabled: true, withinSector: 0.2, acrossSector: 0.07, persistence: 0.5, valuationLoading: 0.15 },
+  // §4.8: 16% market volatility; drift 7% (assumption); boom/bust drifts are assumptions
+  index: { drift: 0.07, volatility: 0.16, factorLoading: 0.5, regimeDrift: { boom: 0.05, normal: 0, bust: -0.15 } },
+  shocks: [],
+}
+
+/** A market with no regimes and no factors: every company draws from the normal-regime table. */
+export const CALM_MARKET: Market = {
+  ...DEFAULT_MARKET,
+  regimes: { ...DEFAULT_MARKET.regimes, enabled: false },
+  factors: { ...DEFAULT_MARKET.factors, enabled: false },
+}

@@ -1,0 +1,82 @@
+import { createWorkspace, simulateTrial } from '../model/fund-trial.ts'
+import type { ResolvedRun } from '../model/resolve.ts'
+import { ExactSum } from '../stats/exact-sum.ts'
+import { binOf, FAN_GRIDS } from '../stats/fan-grid.ts'
+import { COUNT_METRICS, createTrialRecord, VALUE_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric } from './metric-ids.ts'
+
+/** Results of trials [start, end): per-trial arrays in trial order plus order-free aggregates. */
+export interface ChunkResult {
+  start: number
+  end: number
+  years: number
+  values: Record<ValueMetric, Float64Array>
+  counts: Record<CountMetric, Uint16Array>
+  /** Fan-chart bins: [(metric * years + year) * (bins + 2) + bin] */
+  fan: Uint32Array
+  /** Exact sums (Shewchuk partials) of invested and proceeds per construction cell. */
+  cellInvested: number[][]
+  cellProceeds: number[][]
+}
+
+export const FAN_STRIDE = FAN_GRIDS.netTvpi.bins + 2
+
+export type ProgressCallback = (done: number, total: number) => void
+
+/** Runs trials [start, end) of a resolved run. Results depend only on the trial indices. */
+export function runChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000): ChunkResult {
+  const n = end - start
+  const years = Math.ceil(run.horizon / 4)
+  const cells = run.cells.length
+  const values = Object.fromEntries(VALUE_METRICS.map((m) => [m, new Float64Array(n)])) as ChunkResult['values']
+  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, new Uint16Array(n)])) as ChunkResult['counts']
+  const fan = new Uint32Array(YEAR_METRICS.length * years * FAN_STRIDE)
+  const invested = Array.from({ length: cells }, () => new ExactSum())
+  const proceeds = Array.from({ length: cells }, () => new ExactSum())
+  const ws = createWorkspace(run)
+  const rec = createTrialRecord(years, cells)
+  for (let t = 0; t < n; t++) {
+    simulateTrial(run, start + t, ws, rec)
+    for (const m of VALUE_METRICS) values[m][t] = rec.values[m]
+    for (const m of COUNT_METRICS) counts[m][t] = rec.counts[m]
+    for (let mi = 0; mi < YEAR_METRICS.length; mi++) {
+      const grid = FAN_GRIDS[YEAR_METRICS[mi]!]
+      for (let y = 0; y < years; y++) fan[(mi * years + y) * FAN_STRIDE + binOf(grid, rec.years[mi * years + y]!)]! += 1
+    }
+    for (let c = 0; c < cells; c++) {
+      if (rec.cellInvested[c] !== 0) invested[c]!.add(rec.cellInvested[c]!)
+      if (rec.cellProceeds[c] !== 0) proceeds[c]!.add(rec.cellProceeds[c]!)
+    }
+    if (onProgress && (t + 1) % progressEvery === 0) onProgress(t + 1, n)
+  }
+  if (onProgress) onProgress(n, n)
+  return { start, end, years, values, counts, fan, cellInvested: invested.map((s) => s.partials), cellProceeds: proceeds.map((s) => s.partials) }
+}
+
+/** Joins chunks covering a contiguous range into one; the same numbers whatever the split. */
+export function mergeChunks(chunks: ChunkResult[]): ChunkResult {
+  if (chunks.length === 0) throw new RangeError('mergeChunks needs at least one chunk')
+  const sorted = [...chunks].sort((a, b) => a.start - b.start)
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i]!.start !== sorted[i - 1]!.end) throw new RangeError(`chunks are not contiguous at trial ${sorted[i - 1]!.end}`)
+  const first = sorted[0]!
+  const start = first.start
+  const end = sorted[sorted.length - 1]!.end
+  const n = end - start
+  const values = Object.fromEntries(VALUE_METRICS.map((m) => [m, new Float64Array(n)])) as ChunkResult['values']
+  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, new Uint16Array(n)])) as ChunkResult['counts']
+  const fan = new Uint32Array(first.fan.length)
+  const cells = first.cellInvested.length
+  const invested = Array.from({ length: cells }, () => new ExactSum())
+  const proceeds = Array.from({ length: cells }, () => new ExactSum())
+  for (const c of sorted) {
+    const at = c.start - start
+    for (const m of VALUE_METRICS) values[m].set(c.values[m], at)
+    for (const m of COUNT_METRICS) counts[m].set(c.counts[m], at)
+    for (let i = 0; i < fan.length; i++) fan[i]! += c.fan[i]!
+    for (let k = 0; k < cells; k++) {
+      for (const x of c.cellInvested[k]!) invested[k]!.add(x)
+      for (const x of c.cellProceeds[k]!) proceeds[k]!.add(x)
+    }
+  }
+  return { start, end, years: first.years, values, counts, fan, cellInvested: invested.map((s) => s.partials), cellProceeds: proceeds.map((s) => s.partials) }
+}

@@ -1,0 +1,62 @@
+/** Per-trial real-valued metrics (NaN inside the engine means "does not exist"; never output). */
+export const VALUE_METRICS = [
+  'netTvpi',
+  'grossTvpi',
+  'netIrr',
+  'grossIrr',
+  'dpi',
+  'rvpi',
+  'pme',
+  'paidIn',
+  'invested',
+  'grossProceeds',
+  'fees',
+  'carry',
+  'deployment',
+  'breakEvenYear',
+  'topDealShare',
+  'dealsToReturnFund',
+] as const
+export type ValueMetric = (typeof VALUE_METRICS)[number]
+
+/** Per-trial counts of companies. */
+export const COUNT_METRICS = [
+  'companies',
+  'writeOffs',
+  'acquisitions',
+  'listings',
+  'stalled',
+  'heldAtEnd',
+  'unicorns',
+  'reachedSeed',
+  'reachedA',
+  'reachedB',
+  'reachedC',
+  'reachedLate',
+] as const
+export type CountMetric = (typeof COUNT_METRICS)[number]
+
+/** Metrics recorded at every fund year-end, for fan charts. */
+export const YEAR_METRICS = ['netTvpi', 'dpi', 'nav', 'netCashFlow'] as const
+export type YearMetric = (typeof YEAR_METRICS)[number]
+
+/** Outputs of one trial, reused across trials to avoid allocation. */
+export interface TrialRecord {
+  values: Record<ValueMetric, number>
+  counts: Record<CountMetric, number>
+  /** [metric * years + year] */
+  years: Float64Array
+  /** invested and gross proceeds per construction cell */
+  cellInvested: Float64Array
+  cellProceeds: Float64Array
+}
+
+export function createTrialRecord(years: number, cells: number): TrialRecord {
+  return {
+    values: Object.fromEntries(VALUE_METRICS.map((m) => [m, 0])) as Record<ValueMetric, number>,
+    counts: Object.fromEntries(COUNT_METRICS.map((m) => [m, 0])) as Record<CountMetric, number>,
+    years: new Float64Array(YEAR_METRICS.length * years),
+    cellInvested: new Float64Array(cells),
+    cellProceeds: new Float64Array(cells),
+  }
+}

@@ -1,0 +1,266 @@
+import type { ResolvedRun } from '../model/resolve.ts'
+import type { SimulationConfig } from '../schema/config.ts'
+import type { EntryStageId, SectorId } from '../schema/ids.ts'
+import { describe, describeSorted, probability, quantileSorted, sortedFinite, type Distribution, type Probability } from '../stats/describe.ts'
+import { ExactSum } from '../stats/exact-sum.ts'
+import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
+import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
+import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type YearMetric } from './metric-ids.ts'
+import { ENGINE_VERSION } from '../version.ts'
+
+export interface IrrDistribution extends Distribution {
+  /** Share of trials whose IRR does not exist (no sign change in the cash flows). */
+  undefinedShare: number
+  /** Share of trials that lost everything (IRR −100%). */
+  totalLossShare: number
+}
+
+export interface FanPoint {
+  year: number
+  p5: number
+  p10: number
+  p25: number
+  p50: number
+  p75: number
+  p90: number
+  p95: number
+}
+
+export interface ValueCell {
+  sector: SectorId
+  stage: EntryStageId
+  /** Mean per trial, millions of the fund currency. */
+  invested: number
+  proceeds: number
+  /** Gross multiple of the cell: proceeds / invested. */
+  multiple: number
+  /** Share of the fund's gross proceeds. */
+  shareOfProceeds: number
+}
+
+/** Value created by one sector or one entry stage, across all its cells. */
+export interface ValueGroup {
+  id: string
+  invested: number
+  proceeds: number
+  multiple: number
+  shareOfProceeds: number
+}
+
+export interface Histogram {
+  edges: number[]
+  counts: number[]
+}
+
+export interface RunSummary {
+  netTvpi: Distribution
+  grossTvpi: Distribution
+  netIrr: IrrDistribution
+  grossIrr: IrrDistribution
+  dpi: Distribution
+  rvpi: Distribution
+  pme: Distribution
+  probLoss: Probability
+  probAtLeast: { '2x': Probability; '3x': Probability; '5x': Probability }
+  /** Loss per unit of paid-in capital at the 5% and 1% tails of net TVPI (1 − quantile), and the
+   * mean loss beyond it (CVaR / expected shortfall). Negative means a gain even in the tail. */
+  valueAtRisk: { p95: number; p99: number }
+  conditionalValueAtRisk: { p95: number; p99: number }
+  deployment: {
+    /** Share of commitments invested in companies. */
+    investedShare: Distribution
+    /** Share of commitments called from LPs. */
+    paidInShare: Distribution
+    feesShare: Distribution
+    carryShare: Distribution
+    /** Capital the construction sets aside for initial cheques and reserves. */
+    planned: { investable: number; initial: number; reserve: number; plannedFees: number; companies: number }
+  }
+  breakEven: { years: Distribution | null; probNever: Probability }
+  outcomes: Record<CountMetric, { mean: number; se: number }>
+  concentration: {
+    topDealShare: Distribution
+    probOneDealReturnsFund: Probability
+    dealsToReturnFund: Distribution | null
+    probFundNotReturned: Probability
+  }
+}
+
+export interface RunResult {
+  engineVersion: string
+  schemaVersion: number
+  name: string
+  seed: string
+  trials: number
+  currency: string
+  denominators: Record<string, string>
+  summary: RunSummary
+  histograms: { netTvpi: Histogram; netIrr: Histogram }
+  fan: Record<YearMetric, FanPoint[]>
+  valueBy: { cells: ValueCell[]; sectors: ValueGroup[]; stages: ValueGroup[] }
+  config: SimulationConfig
+}
+
+const FAN_PS = [5, 10, 25, 50, 75, 90, 95] as const
+
+export const DENOMINATORS = {
+  netTvpi: 'LP distributions plus LP share of NAV (after accrued carry), over LP paid-in capital (investments and fees)',
+  dpi: 'LP distributions over LP paid-in capital',
+  grossTvpi: 'proceeds from companies plus NAV, over capital invested in companies',
+  netIrr: 'LP quarterly cash flows (calls out, distributions in, net NAV at the reading date), exact root, annualised',
+  grossIrr: 'company-level quarterly cash flows (cheques out, proceeds in), exact root, annualised',
+  pme: 'Kaplan-Schoar PME: index-discounted LP distributions and NAV over index-discounted calls',
+  deployment: 'shares of committed capital',
+} as const
+
+function irrDistribution(values: Float64Array): IrrDistribution {
+  const n = values.length
+  let undef = 0
+  let loss = 0
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(values[i]!)) undef++
+    else if (values[i] === -1) loss++
+  }
+  const d = describe(values) ?? emptyDistribution()
+  return { ...d, undefinedShare: n ? undef / n : 0, totalLossShare: n ? loss / n : 0 }
+}
+
+function emptyDistribution(): Distribution {
+  const zeroes = { p1: 0, p5: 0, p10: 0, p25: 0, p50: 0, p75: 0, p90: 0, p95: 0, p99: 0 }
+  return { n: 0, mean: 0, sd: 0, se: 0, min: 0, max: 0, ...zeroes, percentileSe: { ...zeroes } }
+}
+
+function histogram(sorted: Float64Array, bins = 40): Histogram {
+  if (sorted.length === 0) return { edges: [], counts: [] }
+  const lo = quantileSorted(sorted, 0.001)
+  const hi = Math.max(lo + 1e-9, quantileSorted(sorted, 0.995))
+  const width = (hi - lo) / bins
+  const counts = new Array<number>(bins).fill(0)
+  for (const x of sorted) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((x - lo) / width)))
+    counts[b]!++
+  }
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => lo + i * width), counts }
+}
+
+/** Turns merged per-trial results into the documented run result. */
+export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
+  const { config } = run
+  const size = config.fund.size
+  const v = merged.values
+  const n = merged.end - merged.start
+  const tvpiSorted = sortedFinite(v.netTvpi)
+  const dist = (a: Float64Array) => describe(a) ?? emptyDistribution()
+  const scaled = (a: Float64Array) => dist(a.map((x) => x / size))
+  const atLeast = (k: number) => probability(v.netTvpi.reduce((acc, x) => acc + (x >= k ? 1 : 0), 0), n)
+  const tail = (p: number) => {
+    const q = quantileSorted(tvpiSorted, p)
+    let sum = 0
+    let cnt = 0
+    for (const x of tvpiSorted) {
+      if (x > q) break
+      sum += x
+      cnt++
+    }
+    return { var: 1 - q, cvar: cnt ? 1 - sum / cnt : 0 }
+  }
+  const t95 = tail(0.05)
+  const t99 = tail(0.01)
+  const outcomes = Object.fromEntries(
+    COUNT_METRICS.map((m) => {
+      const d = describe(merged.counts[m])
+      return [m, { mean: d?.mean ?? 0, se: d?.se ?? 0 }]
+    }),
+  ) as RunSummary['outcomes']
+  let never = 0
+  let notReturned = 0
+  let oneDeal = 0
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(v.breakEvenYear[i]!)) never++
+    if (Number.isNaN(v.dealsToReturnFund[i]!)) notReturned++
+    else if (v.dealsToReturnFund[i] === 1) oneDeal++
+  }
+  const c = run.construction
+  const summary: RunSummary = {
+    netTvpi: describeSorted(tvpiSorted) ?? emptyDistribution(),
+    grossTvpi: dist(v.grossTvpi),
+    netIrr: irrDistribution(v.netIrr),
+    grossIrr: irrDistribution(v.grossIrr),
+    dpi: dist(v.dpi),
+    rvpi: dist(v.rvpi),
+    pme: dist(v.pme),
+    probLoss: probability(v.netTvpi.reduce((acc, x) => acc + (x < 1 ? 1 : 0), 0), n),
+    probAtLeast: { '2x': atLeast(2), '3x': atLeast(3), '5x': atLeast(5) },
+    valueAtRisk: { p95: t95.var, p99: t99.var },
+    conditionalValueAtRisk: { p95: t95.cvar, p99: t99.cvar },
+    deployment: {
+      investedShare: scaled(v.invested),
+      paidInShare: scaled(v.paidIn),
+      feesShare: scaled(v.fees),
+      carryShare: scaled(v.carry),
+      planned: { investable: c.investable, initial: c.initialTotal, reserve: c.reserveBudget, plannedFees: c.plannedFees, companies: c.deals.length },
+    },
+    breakEven: { years: describe(v.breakEvenYear), probNever: probability(never, n) },
+    outcomes,
+    concentration: {
+      topDealShare: dist(v.topDealShare),
+      probOneDealReturnsFund: probability(oneDeal, n),
+      dealsToReturnFund: describe(v.dealsToReturnFund),
+      probFundNotReturned: probability(notReturned, n),
+    },
+  }
+  const fan = {} as Record<YearMetric, FanPoint[]>
+  YEAR_METRICS.forEach((metric, mi) => {
+    const grid = FAN_GRIDS[metric]
+    fan[metric] = Array.from({ length: merged.years }, (_, y) => {
+      const offset = (mi * merged.years + y) * FAN_STRIDE
+      const point = { year: y + 1 } as FanPoint
+      for (const p of FAN_PS) point[`p${p}`] = binnedQuantile(grid, merged.fan, offset, n, p / 100)
+      return point
+    })
+  })
+  const totalProceeds = merged.cellProceeds.reduce((a, p) => a + sumOf(p), 0)
+  const cell = (sector: SectorId, stage: EntryStageId, invested: number, proceeds: number): ValueCell => ({
+    sector,
+    stage,
+    invested: invested / n,
+    proceeds: proceeds / n,
+    multiple: invested > 0 ? proceeds / invested : 0,
+    shareOfProceeds: totalProceeds > 0 ? proceeds / totalProceeds : 0,
+  })
+  const cells = run.cells.map((k, i) => cell(k.sector, k.stage, sumOf(merged.cellInvested[i]!), sumOf(merged.cellProceeds[i]!)))
+  const group = <K extends 'sector' | 'stage'>(key: K) => {
+    const ids = [...new Set(run.cells.map((k) => k[key]))]
+    return ids.map((id) => {
+      const inv = new ExactSum()
+      const pro = new ExactSum()
+      run.cells.forEach((k, i) => {
+        if (k[key] !== id) return
+        for (const x of merged.cellInvested[i]!) inv.add(x)
+        for (const x of merged.cellProceeds[i]!) pro.add(x)
+      })
+      const { sector: _s, stage: _t, ...rest } = cell('generalist', 'seed', +inv, +pro)
+      return { id, ...rest }
+    })
+  }
+  return {
+    engineVersion: ENGINE_VERSION,
+    schemaVersion: config.schemaVersion,
+    name: config.name,
+    seed: run.seed,
+    trials: n,
+    currency: config.fund.currency,
+    denominators: { ...DENOMINATORS },
+    summary,
+    histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(sortedFinite(v.netIrr)) },
+    fan,
+    valueBy: { cells, sectors: group('sector'), stages: group('stage') },
+    config,
+  }
+}
+
+function sumOf(partials: number[]): number {
+  const s = new ExactSum()
+  s.partials = [...partials]
+  return +s
+}

@@ -1,0 +1,36 @@
+import Type from 'typebox'
+import { CompaniesSchema } from './companies.ts'
+import { FundTermsSchema } from './fund.ts'
+import { LpClassesSchema } from './lp-classes.ts'
+import { MAX_NAME_LENGTH, MAX_TRIALS, MAX_YEARS } from './limits.ts'
+import { MarketSchema } from './market.ts'
+import { StrategySchema } from './strategy.ts'
+
+export const SCHEMA_VERSION = 1
+
+export const RunSettingsSchema = Type.Object(
+  {
+    trials: Type.Integer({ minimum: 1, maximum: MAX_TRIALS }),
+    seed: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })]),
+    evaluateAtYear: Type.Optional(Type.Number({ minimum: 0.25, maximum: MAX_YEARS, description: 'report metrics as of this fund year instead of the end of life' })),
+  },
+  { additionalProperties: false },
+)
+export type RunSettings = Type.Static<typeof RunSettingsSchema>
+
+/** The whole simulation: the one definition of a valid config, used by the engine, CLI, API and web. */
+export const SimulationConfigSchema = Type.Object(
+  {
+    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    name: Type.String({ maxLength: MAX_NAME_LENGTH }),
+    template: Type.Optional(Type.String({ maxLength: 60, description: 'fund template the omitted fields were taken from' })),
+    fund: FundTermsSchema,
+    lpClasses: LpClassesSchema,
+    strategy: StrategySchema,
+    companies: CompaniesSchema,
+    market: MarketSchema,
+    run: RunSettingsSchema,
+  },
+  { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v1.json', title: 'pcsim simulation config' },
+)
+export type SimulationConfig = Type.Static<typeof SimulationConfigSchema>

@@ -1,0 +1,83 @@
+import Type from 'typebox'
+import { REGIME_IDS, SECTOR_IDS } from './ids.ts'
+import { MAX_SHOCKS, MAX_YEARS } from './limits.ts'
+import { num, oneOf, share } from './primitives.ts'
+
+const multiplier = (description?: string) => num(0, 20, description)
+
+export const EFFECT_IDS = ['graduation', 'acquisition', 'listing', 'failure', 'waitTime', 'stepUp', 'exitValue', 'entryValuation'] as const
+export type EffectId = (typeof EFFECT_IDS)[number]
+
+/** Multipliers a regime or a shock applies to company odds, timing and values. */
+export const EffectsSchema = Type.Object(
+  Object.fromEntries(EFFECT_IDS.map((e) => [e, multiplier()])) as Record<EffectId, ReturnType<typeof multiplier>>,
+  { additionalProperties: false },
+)
+export type Effects = Type.Static<typeof EffectsSchema>
+
+const regimeMap = <T extends Type.TSchema>(value: T) =>
+  Type.Object({ boom: value, normal: value, bust: value }, { additionalProperties: false })
+
+export const RegimesSchema = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    initial: oneOf(['stationary', ...REGIME_IDS] as const),
+    meanYears: regimeMap(num(0.25, 100, 'mean length of a spell in this regime, years')),
+    switchTo: Type.Object(
+      {
+        boom: Type.Object({ normal: share(), bust: share() }, { additionalProperties: false }),
+        normal: Type.Object({ boom: share(), bust: share() }, { additionalProperties: false }),
+        bust: Type.Object({ boom: share(), normal: share() }, { additionalProperties: false }),
+      },
+      { additionalProperties: false, description: 'where a spell leads when it ends; each row sums to 1' },
+    ),
+    effects: regimeMap(EffectsSchema),
+  },
+  { additionalProperties: false },
+)
+
+export const FactorsSchema = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    withinSector: num(0, 0.95, 'latent correlation of two companies in the same sector'),
+    acrossSector: num(0, 0.95, 'latent correlation of two companies in different sectors'),
+    persistence: num(0, 0.99, 'year-to-year autocorrelation of the factors'),
+    valuationLoading: num(0, 2, 'how strongly factors move step-ups and exit values (log-space)'),
+  },
+  { additionalProperties: false },
+)
+
+export const IndexSchema = Type.Object(
+  {
+    drift: num(-0.5, 0.5, 'expected annual log return of the public index'),
+    volatility: num(0, 1),
+    factorLoading: num(-1, 1, 'correlation of index returns with the global factor'),
+    regimeDrift: regimeMap(num(-1, 1, 'added to the drift in this regime')),
+  },
+  { additionalProperties: false },
+)
+
+export const ShockSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 60 }),
+    fromYear: num(0, MAX_YEARS),
+    years: num(0.25, MAX_YEARS),
+    sectors: Type.Array(oneOf(SECTOR_IDS), { maxItems: SECTOR_IDS.length, description: 'empty = every sector' }),
+    regime: Type.Optional(oneOf(REGIME_IDS, 'force this regime while the shock lasts')),
+    effects: Type.Partial(EffectsSchema, { additionalProperties: false }),
+    indexDrift: num(-1, 1, 'added to the public index drift while the shock lasts'),
+  },
+  { additionalProperties: false },
+)
+export type Shock = Type.Static<typeof ShockSchema>
+
+export const MarketSchema = Type.Object(
+  {
+    regimes: RegimesSchema,
+    factors: FactorsSchema,
+    index: IndexSchema,
+    shocks: Type.Array(ShockSchema, { maxItems: MAX_SHOCKS }),
+  },
+  { additionalProperties: false },
+)
+export type Market = Type.Static<typeof MarketSchema>

@@ -1,0 +1,84 @@
+import { makeIssue, type ConfigIssue } from '../issues.ts'
+import { resolveRun } from '../model/resolve.ts'
+import { resolveSectorModel } from '../model/sector-model.ts'
+import type { SimulationConfig } from './config.ts'
+import { ROUND_IDS, SECTOR_IDS } from './ids.ts'
+import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
+
+const TOLERANCE = 1e-6
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6
+const total = (o: Record<string, number | undefined>) => Object.values(o).reduce<number>((a, b) => a + (b ?? 0), 0)
+
+/** Cross-field rules JSON Schema cannot express. Runs on a config that passed the schema. */
+export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = []
+  const add = (path: string, code: ConfigIssue['code'], params: ConfigIssue['params'] = {}) => issues.push(makeIssue(path, code, params))
+  const { fund, strategy, market, companies } = c
+
+  const sectorSum = total(strategy.sectorWeights)
+  if (Math.abs(sectorSum - 1) > TOLERANCE) add('/strategy/sectorWeights', 'weights_not_normalised', { sum: round6(sectorSum) })
+  const stageSum = total(strategy.stageWeights)
+  if (Math.abs(stageSum - 1) > TOLERANCE) add('/strategy/stageWeights', 'weights_not_normalised', { sum: round6(stageSum) })
+
+  const shareSum = c.lpClasses.reduce((a, l) => a + l.share, 0)
+  if (Math.abs(shareSum - 1) > TOLERANCE) add('/lpClasses', 'shares_not_normalised', { sum: round6(shareSum) })
+  const ids = new Set<string>()
+  c.lpClasses.forEach((l, i) => {
+    if (ids.has(l.id)) add(`/lpClasses/${i}/id`, 'duplicate_id', { value: l.id })
+    ids.add(l.id)
+  })
+  if (c.lpClasses.filter((l) => l.kind === 'gp').length > 1) add('/lpClasses', 'gp_class_count')
+
+  if (fund.investmentPeriodYears > fund.lifeYears)
+    add('/fund/investmentPeriodYears', 'period_exceeds_life', { other: 'the fund life', limit: fund.lifeYears })
+  if (strategy.deploymentYears > fund.investmentPeriodYears)
+    add('/strategy/deploymentYears', 'period_exceeds_life', { other: 'the investment period', limit: fund.investmentPeriodYears })
+  const end = fund.lifeYears + fund.extensionYears
+  if (end > MAX_YEARS) add('/fund/extensionYears', 'too_big', { limit: round6(MAX_YEARS - fund.lifeYears) })
+  if (c.run.evaluateAtYear !== undefined && c.run.evaluateAtYear > end) add('/run/evaluateAtYear', 'year_after_end', { limit: end })
+  if (fund.recycling.untilYear > fund.lifeYears) add('/fund/recycling/untilYear', 'year_after_end', { limit: fund.lifeYears })
+  if (fund.carry.rate > 0 && fund.carry.catchUp > 0 && fund.carry.catchUp <= fund.carry.rate)
+    add('/fund/carry/catchUp', 'catch_up_below_carry', { limit: fund.carry.rate })
+
+  if (market.factors.acrossSector > market.factors.withinSector) add('/market/factors/acrossSector', 'correlation_order')
+  for (const [from, row] of Object.entries(market.regimes.switchTo)) {
+    const s = total(row)
+    if (Math.abs(s - 1) > TOLERANCE) add(`/market/regimes/switchTo/${from}`, 'shares_not_normalised', { sum: round6(s) })
+  }
+  market.shocks.forEach((s, i) => {
+    if (s.fromYear >= end) add(`/market/shocks/${i}/fromYear`, 'year_after_end', { limit: end })
+  })
+
+  for (const sector of SECTOR_IDS) {
+    if (!companies.sectors[sector]) continue
+    const m = resolveSectorModel(sector, c)
+    for (const r of ROUND_IDS) {
+      const x = m.rounds[r]
+      const s = x.next + x.acquisition + x.listing + x.fail
+      if (s > 1 + TOLERANCE) add(`/companies/sectors/${sector}/rounds/${r}`, 'probabilities_exceed_one', { sum: round6(s) })
+    }
+    if (m.tail.cap <= m.tail.start) add(`/companies/sectors/${sector}/tail/cap`, 'bounds_inverted')
+  }
+
+  const pl = companies.powerLaw
+  if (pl.kind === 'pareto') {
+    if (pl.high <= pl.low) add('/companies/powerLaw/high', 'bounds_inverted')
+    if (pl.shift > pl.low) add('/companies/powerLaw/shift', 'shift_above_low')
+  } else {
+    if (pl.buckets.length === 0) add('/companies/powerLaw/buckets', 'too_short', { limit: 1 })
+    const s = pl.buckets.reduce((a, b) => a + b.probability, 0)
+    if (pl.buckets.length > 0 && Math.abs(s - 1) > TOLERANCE) add('/companies/powerLaw/buckets', 'shares_not_normalised', { sum: round6(s) })
+    pl.buckets.forEach((b, i) => {
+      if (b.high < b.low) add(`/companies/powerLaw/buckets/${i}/high`, 'bounds_inverted')
+    })
+  }
+
+  if (issues.length > 0) return issues
+  const { construction } = resolveRun(c)
+  const companiesCount = construction.deals.length
+  if (companiesCount === 0) add('/strategy/chequeSize', 'no_deals')
+  else if (companiesCount > MAX_COMPANIES) add('/strategy/chequeSize', 'too_many_companies', { value: companiesCount, limit: MAX_COMPANIES })
+  else if (construction.initialTotal > construction.investable * (1 + 1e-9))
+    add('/strategy/chequeSize', 'over_committed', { value: round6(construction.initialTotal), limit: round6(construction.investable) })
+  return issues
+}

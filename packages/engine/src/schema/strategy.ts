@@ -1,0 +1,42 @@
+import Type from 'typebox'
+import { ENTRY_STAGE_IDS, SECTOR_IDS } from './ids.ts'
+import { MAX_FUND_SIZE, MAX_YEARS } from './limits.ts'
+import { int, keyed, num, oneOf, share } from './primitives.ts'
+
+export const ReservesSchema = Type.Object(
+  {
+    mode: oneOf(['share', 'implied'] as const, 'a fixed share of investable capital, or sized from the follow-on needs the graduation rates imply'),
+    share: num(0, 0.9, 'reserve share of investable capital (mode "share")'),
+  },
+  { additionalProperties: false },
+)
+
+export const FollowOnSchema = Type.Object(
+  {
+    rule: oneOf(['pro_rata', 'none'] as const),
+    maxRounds: int(0, 6, 'follow-on rounds per company at most'),
+    maxCompanyShare: share('concentration cap: total invested in one company, as a share of commitments'),
+    untilYear: num(0, MAX_YEARS, 'no follow-on after this fund year'),
+  },
+  { additionalProperties: false },
+)
+
+export const StrategySchema = Type.Object(
+  {
+    sectorWeights: keyed(SECTOR_IDS, share(), 'share of initial capital by sector; sums to 1'),
+    stageWeights: keyed(ENTRY_STAGE_IDS, share(), 'share of initial capital by entry stage; sums to 1'),
+    chequeSize: Type.Object(
+      {
+        seed: num(0.001, MAX_FUND_SIZE),
+        early: num(0.001, MAX_FUND_SIZE),
+        growth: num(0.001, MAX_FUND_SIZE),
+      },
+      { additionalProperties: false, description: 'initial cheque per company by entry stage, millions' },
+    ),
+    deploymentYears: num(0.25, 15, 'initial cheques are spread evenly over this many years'),
+    reserves: ReservesSchema,
+    followOn: FollowOnSchema,
+  },
+  { additionalProperties: false },
+)
+export type Strategy = Type.Static<typeof StrategySchema>

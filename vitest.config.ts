@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+import { defaultServerConditions } from 'vite'
+
+export default defineConfig({
+  resolve: { conditions: ['@pcsim/source', ...defaultServerConditions] },
+  ssr: { resolve: { conditions: ['@pcsim/source', ...defaultServerConditions] } },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+  },
+})
