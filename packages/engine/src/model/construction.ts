@@ -49,16 +49,18 @@ export function buildConstruction(config: SimulationConfig, impliedReserveRatio:
   const pool = investable / (1 + reserveRatio)
   const sectors = SECTOR_IDS.filter((s) => (strategy.sectorWeights[s] ?? 0) > 0)
   const sectorWeights = sectors.map((s) => strategy.sectorWeights[s] ?? 0)
+  const stages = ENTRY_STAGE_IDS.filter((stage) => (strategy.stageWeights[stage] ?? 0) > 0)
+  const exact = stages.map((stage) => (pool * (strategy.stageWeights[stage] ?? 0)) / strategy.chequeSize[stage])
+  let perStage = exact.map((x) => Math.round(x))
+  // Rounding to whole companies must never spend more than the investable capital.
+  if (perStage.reduce((a, n, i) => a + n * strategy.chequeSize[stages[i]!], 0) > investable) perStage = exact.map((x) => Math.floor(x + 1e-9))
   const counts: Construction['counts'] = []
-  for (const stage of ENTRY_STAGE_IDS) {
-    const w = strategy.stageWeights[stage] ?? 0
-    if (w <= 0) continue
+  stages.forEach((stage, si) => {
     const cheque = strategy.chequeSize[stage]
-    const n = Math.round((pool * w) / cheque)
-    apportion(n, sectorWeights).forEach((count, i) => {
+    apportion(perStage[si]!, sectorWeights).forEach((count, i) => {
       if (count > 0) counts.push({ sector: sectors[i]!, stage, count, cheque })
     })
-  }
+  })
   const slots: Array<{ pos: number; cell: number; slot: Omit<DealSlot, 'quarter'> }> = []
   counts.forEach((c, cell) => {
     for (let k = 0; k < c.count; k++)
