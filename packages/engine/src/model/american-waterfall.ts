@@ -15,6 +15,11 @@ export class AmericanWaterfall {
     readonly catchUp: number,
   ) {}
 
+  reset(): void {
+    this.lossCarryForward = 0
+    this.gpCarry = 0
+  }
+
   writeOff(cost: number): void {
     this.lossCarryForward += cost
   }

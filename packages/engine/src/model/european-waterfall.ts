@@ -25,6 +25,13 @@ export class EuropeanWaterfall {
     this.quarterlyHurdle = Math.pow(1 + hurdle, 0.25) - 1
   }
 
+  reset(): void {
+    this.unreturned = 0
+    this.prefOwed = 0
+    this.lpProfit = 0
+    this.gpCarry = 0
+  }
+
   /** One quarter of preferred return on what LPs are still owed (call before the quarter's flows). */
   accrue(): void {
     if (this.quarterlyHurdle > 0) this.prefOwed += (this.unreturned + this.prefOwed) * this.quarterlyHurdle

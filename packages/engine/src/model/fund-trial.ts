@@ -22,6 +22,9 @@ export interface TrialWorkspace {
   events: EventBuffer
   order: Int32Array
   bucketStart: Int32Array
+  bucketFill: Int32Array
+  euro: EuropeanWaterfall
+  amer: AmericanWaterfall
   state: Int8Array
   own: Float64Array
   mark: Float64Array
@@ -46,6 +49,9 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     events: new EventBuffer(Math.max(64, n * 4)),
     order: new Int32Array(Math.max(64, n * 4)),
     bucketStart: new Int32Array(H + 2),
+    bucketFill: new Int32Array(H + 2),
+    euro: new EuropeanWaterfall(run.config.fund.carry.rate, run.config.fund.carry.hurdle, run.config.fund.carry.catchUp),
+    amer: new AmericanWaterfall(run.config.fund.carry.rate, run.config.fund.carry.hurdle, run.config.fund.carry.catchUp),
     state: new Int8Array(n),
     own: new Float64Array(n),
     mark: new Float64Array(n),
@@ -71,7 +77,8 @@ function sortEvents(ws: TrialWorkspace, quarters: number): void {
   start.fill(0)
   for (let i = 0; i < ev.length; i++) start[ev.quarter[i]! + 1]! += 1
   for (let q = 0; q < quarters; q++) start[q + 1]! += start[q]!
-  const fill = start.slice(0, quarters + 1)
+  const fill = ws.bucketFill
+  fill.set(start)
   for (let i = 0; i < ev.length; i++) ws.order[fill[ev.quarter[i]!]!++] = i
 }
 
@@ -83,7 +90,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   const { config, deals, horizon: H } = run
   const { companies } = config
   const streams = createTrialStreams(run.seed, trial)
-  const market = simulateMarket(config.market, run.effects, run.stationary, streams.market, ws.market)
+  const market = simulateMarket(run.market, run.effects, streams.market, ws.market)
   const n = deals.cheque.length
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
   const ctx: CompanyContext = {
@@ -138,8 +145,10 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
   const recycleCap = fund.recycling.cap * size
   const k = fund.carry.rate
   const american = fund.carry.waterfall === 'american'
-  const euro = new EuropeanWaterfall(k, fund.carry.hurdle, fund.carry.catchUp)
-  const amer = new AmericanWaterfall(k, fund.carry.hurdle, fund.carry.catchUp)
+  const euro = ws.euro
+  const amer = ws.amer
+  euro.reset()
+  amer.reset()
   const ev = ws.events
   const { state, own, mark, invested, proceeds, entryQuarter, followed, unicorn, calls, lpFlows, grossFlows } = ws
   state.fill(NONE)
@@ -181,18 +190,12 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
   const order = ws.order
   const reachedKeys = ['reachedSeed', 'reachedA', 'reachedB', 'reachedC', 'reachedLate'] as const
 
-  const lpNavOf = (navNow: number): number => {
-    if (navNow <= 0) return 0
-    if (american) return navNow - Math.min(navNow, k * Math.max(0, navNow - investedLive - amer.lossCarryForward))
-    return euro.preview(navNow, ws.split).lp
-  }
-
   for (let q = 0; q < endQ; q++) {
     euro.accrue()
     let investQ = 0
     let proceedsQ = 0
     let carryQ = 0
-    const canFund = () => unfunded + cash - (run.feesAhead[q] ?? 0)
+    const fundable = unfunded + cash - run.feesAhead[q]!
     while (dealPtr < n && deals.quarter[dealPtr]! === q) {
       const i = dealPtr++
       const cheque = deals.cheque[i]!
@@ -221,7 +224,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
         const d = ev.dilution[x]!
         let amount = 0
         if (proRata && q < run.followOnEnd && followed[c]! < maxRounds) {
-          amount = Math.min(own[c]! * d * value, capPerCompany - invested[c]!, reserveLeft, canFund() - investQ)
+          amount = Math.min(own[c]! * d * value, capPerCompany - invested[c]!, reserveLeft, fundable - investQ)
           if (!(amount > 1e-9)) amount = 0
         }
         own[c] = own[c]! * (1 - d) + amount / value
@@ -330,7 +333,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
     if (Number.isNaN(breakEven) && paidIn > 0 && lpDist >= paidIn) breakEven = (q + 1) / 4
     if ((q & 3) === 3 || last) {
       const y = q >> 2
-      const lpNav = lpNavOf(nav)
+      const lpNav = netNav(ws, american, nav, investedLive)
       const base = paidIn > 0 ? paidIn : 1
       out.years[y] = paidIn > 0 ? (lpDist + lpNav) / base : 1
       out.years[years + y] = lpDist / base
@@ -341,7 +344,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
       evalPaidIn = paidIn
       evalLpDist = lpDist
       evalNav = nav
-      evalLpNav = lpNavOf(nav)
+      evalLpNav = netNav(ws, american, nav, investedLive)
       evalGross = 0
       for (let c = 0; c < n; c++) evalGross += proceeds[c]!
       evalInvested = 0
@@ -405,6 +408,14 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
     lpFlows[q] = 0
     grossFlows[q] = 0
   }
+}
+
+/** LP share of NAV after the carry a sale at NAV would pay (deal-by-deal: carry on unrealised gains
+ * above cost and carried-forward losses). */
+function netNav(ws: TrialWorkspace, american: boolean, nav: number, investedLive: number): number {
+  if (nav <= 0) return 0
+  if (american) return nav - Math.min(nav, ws.amer.carry * Math.max(0, nav - investedLive - ws.amer.lossCarryForward))
+  return ws.euro.preview(nav, ws.split).lp
 }
 
 /** Fewest top deals whose proceeds together return the committed fund. */

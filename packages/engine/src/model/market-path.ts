@@ -16,6 +16,8 @@ export interface MarketPath {
   valuation: Float64Array
   /** Standardised global factor per year (drives the index even when company factors are off). */
   global: Float64Array
+  /** Scratch: current sector factors while drawing. */
+  sector: Float64Array
   /** Index level at the end of each quarter, starting from 1 before quarter 0 (length quarters + 1). */
   index: Float64Array
 }
@@ -29,6 +31,7 @@ export function createMarketPath(quarters: number): MarketPath {
     latent: new Float64Array(S * years),
     valuation: new Float64Array(S * years),
     global: new Float64Array(years),
+    sector: new Float64Array(S),
     index: new Float64Array(quarters + 1),
   }
 }
@@ -44,57 +47,99 @@ export function stationaryRegimes(m: Market): number[] {
   return pi
 }
 
+/** Constants of the market layer, computed once per config. */
+export interface MarketPlan {
+  initial: number
+  stationary: number[]
+  regimesOn: boolean
+  /** Quarterly probability of leaving each regime. */
+  leave: Float64Array
+  /** For each regime, its two possible targets and the probability of the first. */
+  targets: Int8Array
+  firstTarget: Float64Array
+  phi: number
+  innovation: number
+  across: number
+  within: number
+  standardise: number
+  loading: number
+  indexSigma: number
+  indexLoading: number
+  indexOwn: number
+  /** Annual drift of the index in each regime. */
+  drift: Float64Array
+}
+
+export function planMarket(m: Market): MarketPlan {
+  const f = m.factors
+  const on = f.enabled && f.withinSector > 0
+  const targets = new Int8Array(6)
+  const firstTarget = new Float64Array(3)
+  REGIME_IDS.forEach((from, i) => {
+    const others = REGIME_IDS.filter((_, j) => j !== i)
+    targets[2 * i] = REGIME_IDS.indexOf(others[0]!)
+    targets[2 * i + 1] = REGIME_IDS.indexOf(others[1]!)
+    firstTarget[i] = (m.regimes.switchTo[from] as Record<string, number>)[others[0]!]!
+  })
+  const loading = m.index.factorLoading
+  return {
+    initial: m.regimes.initial === 'stationary' ? -1 : REGIME_IDS.indexOf(m.regimes.initial),
+    stationary: stationaryRegimes(m),
+    regimesOn: m.regimes.enabled,
+    leave: Float64Array.from(REGIME_IDS.map((r) => 1 - Math.exp(-1 / (4 * m.regimes.meanYears[r])))),
+    targets,
+    firstTarget,
+    phi: f.persistence,
+    innovation: Math.sqrt(1 - f.persistence * f.persistence),
+    across: on ? Math.sqrt(f.acrossSector) : 0,
+    within: on ? Math.sqrt(Math.max(0, f.withinSector - f.acrossSector)) : 0,
+    standardise: on ? 1 / Math.sqrt(f.withinSector) : 0,
+    loading: on ? f.valuationLoading : 0,
+    indexSigma: m.index.volatility,
+    indexLoading: loading,
+    indexOwn: Math.sqrt(1 - loading * loading),
+    drift: Float64Array.from(REGIME_IDS.map((r) => m.index.drift + m.index.regimeDrift[r])),
+  }
+}
+
 /** Draws a market path. Every trial consumes the same number of draws whatever the settings, so
  * changing the strategy or switching a layer off leaves the other draws where they were. */
-export function simulateMarket(m: Market, effects: EffectTables, stationary: number[], rng: Rng, out: MarketPath): MarketPath {
+export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, out: MarketPath): MarketPath {
   const { quarters, years } = out
-  const leave = REGIME_IDS.map((r) => 1 - Math.exp(-1 / (4 * m.regimes.meanYears[r])))
+  const st = p.stationary
   let u = rng.uniform()
-  let state = m.regimes.initial === 'stationary' ? (u < stationary[0]! ? 0 : u < stationary[0]! + stationary[1]! ? 1 : 2) : REGIME_IDS.indexOf(m.regimes.initial)
+  let state = p.initial >= 0 ? p.initial : u < st[0]! ? 0 : u < st[0]! + st[1]! ? 1 : 2
   for (let q = 0; q < quarters; q++) {
     if (q > 0) {
       u = rng.uniform()
       const pick = rng.uniform()
-      if (u < leave[state]!) {
-        const from = REGIME_IDS[state]!
-        const targets = REGIME_IDS.filter((_, j) => j !== state)
-        const first = (m.regimes.switchTo[from] as Record<string, number>)[targets[0]!]!
-        state = REGIME_IDS.indexOf(pick < first ? targets[0]! : targets[1]!)
-      }
+      if (u < p.leave[state]!) state = p.targets[2 * state + (pick < p.firstTarget[state]! ? 0 : 1)]!
     }
     const forced = effects.forcedRegime[q]!
-    out.regime[q] = forced >= 0 ? forced : m.regimes.enabled ? state : NORMAL
+    out.regime[q] = forced >= 0 ? forced : p.regimesOn ? state : NORMAL
   }
-  const f = m.factors
-  const phi = f.persistence
-  const innov = Math.sqrt(1 - phi * phi)
-  const on = f.enabled && f.withinSector > 0
-  const a = on ? Math.sqrt(f.acrossSector) : 0
-  const b = on ? Math.sqrt(Math.max(0, f.withinSector - f.acrossSector)) : 0
-  const std = on ? 1 / Math.sqrt(f.withinSector) : 0
-  const L = on ? f.valuationLoading : 0
+  const sec = out.sector
+  const L = p.loading
+  const centre = (L * L) / 2
   let g = 0
-  const sec = new Float64Array(S)
   for (let y = 0; y < years; y++) {
-    g = y === 0 ? rng.normal() : phi * g + innov * rng.normal()
+    g = y === 0 ? rng.normal() : p.phi * g + p.innovation * rng.normal()
     out.global[y] = g
     for (let s = 0; s < S; s++) {
       const z = rng.normal()
-      sec[s] = y === 0 ? z : phi * sec[s]! + innov * z
-      const latent = a * g + b * sec[s]!
+      sec[s] = y === 0 ? z : p.phi * sec[s]! + p.innovation * z
+      const latent = p.across * g + p.within * sec[s]!
       out.latent[s * years + y] = latent
-      out.valuation[s * years + y] = L * latent * std - (L * L) / 2
+      out.valuation[s * years + y] = L * latent * p.standardise - centre
     }
   }
-  const ix = m.index
-  const loading = ix.factorLoading
-  const own = Math.sqrt(1 - loading * loading)
-  const sigma = ix.volatility
+  const sigma = p.indexSigma
+  const convexity = (sigma * sigma) / 8
   out.index[0] = 1
   for (let q = 0; q < quarters; q++) {
-    const drift = ix.drift + ix.regimeDrift[REGIME_IDS[out.regime[q]!]!] + effects.indexDriftAdd[q]!
-    const shock = (sigma / 2) * (loading * out.global[q >> 2]! + own * rng.normal())
-    out.index[q + 1] = out.index[q]! * Math.exp(drift / 4 - (sigma * sigma) / 8 + shock)
+    const drift = p.drift[out.regime[q]!]! + effects.indexDriftAdd[q]!
+    const shock = (sigma / 2) * (p.indexLoading * out.global[q >> 2]! + p.indexOwn * rng.normal())
+    out.index[q + 1] = out.index[q]! * Math.exp(drift / 4 - convexity + shock)
   }
   return out
 }

@@ -5,7 +5,7 @@ import { MAX_QUARTERS } from '../schema/limits.ts'
 import { buildConstruction, type Construction } from './construction.ts'
 import { buildEffectTables, SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
-import { stationaryRegimes } from './market-path.ts'
+import { planMarket, type MarketPlan } from './market-path.ts'
 import { expectedFollowOnRatio } from './plan.ts'
 import { resolveSectorModel } from './sector-model.ts'
 
@@ -20,7 +20,7 @@ export interface ResolvedRun {
   evaluateAt: number | null
   sectorModels: Array<SectorModel | undefined>
   effects: EffectTables
-  stationary: number[]
+  market: MarketPlan
   construction: Construction
   deals: {
     sector: Int32Array
@@ -77,7 +77,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
     effects,
-    stationary: stationaryRegimes(config.market),
+    market: planMarket(config.market),
     construction,
     deals,
     cells,

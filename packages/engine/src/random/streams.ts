@@ -10,10 +10,10 @@ export interface TrialStreams {
 
 /** Stream for (seed, trial, purpose); depends on nothing else, so any split into chunks agrees. */
 export function createTrialStreams(seed: string, trial: number): TrialStreams {
-  const base = `pcsim:${seed}:${trial}:`
+  const base = `${seed}/${trial}/`
   return {
-    market: createRng(base + 'market'),
-    deals: createRng(base + 'deals'),
-    companies: createRng(base + 'companies'),
+    market: createRng(base + 'm'),
+    deals: createRng(base + 'd'),
+    companies: createRng(base + 'c'),
   }
 }

@@ -1,7 +1,7 @@
 import { simulateCompany, type CompanyContext } from '../model/company-path.ts'
 import { buildEffectTables, EFFECT, effectAt, SECTOR_INDEX } from '../model/effects.ts'
 import { ACQUIRED, EventBuffer, FAILED, LISTED, RAISE, STALLED } from '../model/events.ts'
-import { createMarketPath, simulateMarket, stationaryRegimes } from '../model/market-path.ts'
+import { createMarketPath, planMarket, simulateMarket } from '../model/market-path.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import { createTrialStreams } from '../random/streams.ts'
 import type { SimulationConfig } from '../schema/config.ts'
@@ -41,7 +41,7 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const model = resolveSectorModel(o.sector, config)
   const sector = SECTOR_INDEX[o.sector]
   const market = createMarketPath(horizon)
-  const stationary = stationaryRegimes(config.market)
+  const marketPlan = planMarket(config.market)
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
   const ctx: CompanyContext = { model, sector, effects, market, horizon, factorsOn, idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector) }
   const batch = o.batch ?? 50
@@ -55,7 +55,7 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const round0 = ENTRY_ROUND[o.stage]
   for (let b = 0; b * batch < o.companies; b++) {
     const streams = createTrialStreams(String(config.run.seed), b)
-    simulateMarket(config.market, effects, stationary, streams.market, market)
+    simulateMarket(marketPlan, effects, streams.market, market)
     for (let i = b * batch; i < Math.min(o.companies, (b + 1) * batch); i++) {
       const first = model.rounds[ROUND_IDS[round0]!]
       const post = first.postMoney * effectAt(effects, sector, 0, market.regime[0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal())
