@@ -1,5 +1,5 @@
 import { createTrialStreams } from '../random/streams.ts'
-import { COUNT_METRICS, YEAR_METRICS, type TrialRecord } from '../run/metric-ids.ts'
+import { C, V, YEAR_METRICS, type TrialRecord } from '../run/metric-ids.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import { annualise, periodicIrr } from '../metrics/irr.ts'
 import { AmericanWaterfall, clawbackExcess } from './american-waterfall.ts'
@@ -157,7 +157,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
   proceeds.fill(0)
   followed.fill(0)
   unicorn.fill(0)
-  for (const m of COUNT_METRICS) out.counts[m] = 0
+  out.counts.fill(0)
   out.cellInvested.fill(0)
   out.cellProceeds.fill(0)
   const counts = out.counts
@@ -188,7 +188,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
   let dealPtr = 0
   const start = ws.bucketStart
   const order = ws.order
-  const reachedKeys = ['reachedSeed', 'reachedA', 'reachedB', 'reachedC', 'reachedLate'] as const
+  const reached = [C.reachedSeed, C.reachedA, C.reachedB, C.reachedC, C.reachedLate]
 
   for (let q = 0; q < endQ; q++) {
     euro.accrue()
@@ -208,8 +208,8 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
       investQ += cheque
       investedLive += cheque
       nav += cheque
-      counts.companies++
-      counts[reachedKeys[deals.round[i]!]!]++
+      counts[C.companies]!++
+      counts[reached[deals.round[i]!]!]!++
       out.cellInvested[deals.cell[i]!]! += cheque
       if (!powerLaw && mark[i]! >= unicornAt) unicorn[i] = 1
     }
@@ -238,12 +238,12 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
           out.cellInvested[deals.cell[c]!]! += amount
         }
         nav += own[c]! * value - held
-        counts[reachedKeys[ev.round[x]!]!]++
+        counts[reached[ev.round[x]!]!]!++
         if (value >= unicornAt) unicorn[c] = 1
       } else if (type === STALLED) {
         mark[c] = value
         nav += own[c]! * value - held
-        counts.stalled++
+        counts[C.stalled]!++
       } else {
         const p = type === FAILED ? 0 : own[c]! * value
         nav -= held
@@ -253,11 +253,11 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
         proceedsQ += p
         out.cellProceeds[deals.cell[c]!]! += p
         if (type === FAILED) {
-          counts.writeOffs++
+          counts[C.writeOffs]!++
           if (american) amer.writeOff(invested[c]!)
         } else {
-          if (type === ACQUIRED) counts.acquisitions++
-          else counts.listings++
+          if (type === ACQUIRED) counts[C.acquisitions]!++
+          else counts[C.listings]!++
           if (value >= unicornAt && !powerLaw) unicorn[c] = 1
           if (american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
         }
@@ -272,7 +272,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
         proceeds[c] = p
         proceedsQ += p
         out.cellProceeds[deals.cell[c]!]! += p
-        counts.heldAtEnd++
+        counts[C.heldAtEnd]!++
         if (american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
         state[c] = GONE
       }
@@ -362,7 +362,7 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
     investedTotal += invested[c]!
     grossTotal += proceeds[c]!
     if (proceeds[c]! > maxDeal) maxDeal = proceeds[c]!
-    if (unicorn[c]) counts.unicorns++
+    if (unicorn[c]) counts[C.unicorns]!++
   }
   const v = out.values
   const early = !Number.isNaN(evalPaidIn)
@@ -370,22 +370,22 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
   const dist = early ? evalLpDist : lpDist
   const lpNav = early ? evalLpNav : 0
   const len = early ? evalLen : endQ
-  v.paidIn = pIn
-  v.dpi = pIn > 0 ? dist / pIn : 0
-  v.rvpi = pIn > 0 ? lpNav / pIn : 0
-  v.netTvpi = v.dpi + v.rvpi
+  v[V.paidIn] = pIn
+  v[V.dpi] = pIn > 0 ? dist / pIn : 0
+  v[V.rvpi] = pIn > 0 ? lpNav / pIn : 0
+  v[V.netTvpi] = v[V.dpi]! + v[V.rvpi]!
   const flowsEnd = lpFlows[len - 1]!
   lpFlows[len - 1] = flowsEnd + lpNav
-  v.netIrr = annualise(periodicIrr(lpFlows, len), 4)
+  v[V.netIrr] = annualise(periodicIrr(lpFlows, len), 4)
   lpFlows[len - 1] = flowsEnd
   const gInv = early ? evalInvested : investedTotal
   const gOut = early ? evalGross + evalNav : grossTotal
-  v.invested = investedTotal
-  v.grossProceeds = grossTotal
-  v.grossTvpi = gInv > 0 ? gOut / gInv : 0
+  v[V.invested] = investedTotal
+  v[V.grossProceeds] = grossTotal
+  v[V.grossTvpi] = gInv > 0 ? gOut / gInv : 0
   const gEnd = grossFlows[len - 1]!
   grossFlows[len - 1] = gEnd + (early ? evalNav : 0)
-  v.grossIrr = annualise(periodicIrr(grossFlows, len), 4)
+  v[V.grossIrr] = annualise(periodicIrr(grossFlows, len), 4)
   grossFlows[len - 1] = gEnd
   let pmeIn = 0
   let pmeOut = 0
@@ -396,13 +396,13 @@ function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, entryP
     pmeOut += (lpFlows[q]! + calls[q]!) / ix
   }
   pmeOut += lpNav / index[len]!
-  v.pme = pmeIn > 0 ? pmeOut / pmeIn : 0
-  v.fees = fees
-  v.carry = gpCarry
-  v.deployment = investedTotal / size
-  v.breakEvenYear = breakEven
-  v.topDealShare = grossTotal > 0 ? maxDeal / grossTotal : 0
-  v.dealsToReturnFund = grossTotal >= size ? dealsToReach(ws, proceeds, n, size) : Number.NaN
+  v[V.pme] = pmeIn > 0 ? pmeOut / pmeIn : 0
+  v[V.fees] = fees
+  v[V.carry] = gpCarry
+  v[V.deployment] = investedTotal / size
+  v[V.breakEvenYear] = breakEven
+  v[V.topDealShare] = grossTotal > 0 ? maxDeal / grossTotal : 0
+  v[V.dealsToReturnFund] = grossTotal >= size ? dealsToReach(ws, proceeds, n, size) : Number.NaN
   for (let q = 0; q < H; q++) {
     calls[q] = 0
     lpFlows[q] = 0

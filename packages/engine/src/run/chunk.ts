@@ -34,10 +34,12 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
   const proceeds = Array.from({ length: cells }, () => new ExactSum())
   const ws = createWorkspace(run)
   const rec = createTrialRecord(years, cells)
+  const valueColumns = VALUE_METRICS.map((m) => values[m])
+  const countColumns = COUNT_METRICS.map((m) => counts[m])
   for (let t = 0; t < n; t++) {
     simulateTrial(run, start + t, ws, rec)
-    for (const m of VALUE_METRICS) values[m][t] = rec.values[m]
-    for (const m of COUNT_METRICS) counts[m][t] = rec.counts[m]
+    for (let m = 0; m < valueColumns.length; m++) valueColumns[m]![t] = rec.values[m]!
+    for (let m = 0; m < countColumns.length; m++) countColumns[m]![t] = rec.counts[m]!
     for (let mi = 0; mi < YEAR_METRICS.length; mi++) {
       const grid = FAN_GRIDS[YEAR_METRICS[mi]!]
       for (let y = 0; y < years; y++) fan[(mi * years + y) * FAN_STRIDE + binOf(grid, rec.years[mi * years + y]!)]! += 1

@@ -40,10 +40,16 @@ export type CountMetric = (typeof COUNT_METRICS)[number]
 export const YEAR_METRICS = ['netTvpi', 'dpi', 'nav', 'netCashFlow'] as const
 export type YearMetric = (typeof YEAR_METRICS)[number]
 
+/** Position of each metric in a trial record's arrays. */
+export const V = Object.freeze(Object.fromEntries(VALUE_METRICS.map((m, i) => [m, i])) as Record<ValueMetric, number>)
+export const C = Object.freeze(Object.fromEntries(COUNT_METRICS.map((m, i) => [m, i])) as Record<CountMetric, number>)
+
 /** Outputs of one trial, reused across trials to avoid allocation. */
 export interface TrialRecord {
-  values: Record<ValueMetric, number>
-  counts: Record<CountMetric, number>
+  /** indexed by V */
+  values: Float64Array
+  /** indexed by C */
+  counts: Uint16Array
   /** [metric * years + year] */
   years: Float64Array
   /** invested and gross proceeds per construction cell */
@@ -53,8 +59,8 @@ export interface TrialRecord {
 
 export function createTrialRecord(years: number, cells: number): TrialRecord {
   return {
-    values: Object.fromEntries(VALUE_METRICS.map((m) => [m, 0])) as Record<ValueMetric, number>,
-    counts: Object.fromEntries(COUNT_METRICS.map((m) => [m, 0])) as Record<CountMetric, number>,
+    values: new Float64Array(VALUE_METRICS.length),
+    counts: new Uint16Array(COUNT_METRICS.length),
     years: new Float64Array(YEAR_METRICS.length * years),
     cellInvested: new Float64Array(cells),
     cellProceeds: new Float64Array(cells),
