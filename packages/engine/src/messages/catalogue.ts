@@ -42,6 +42,13 @@ export type IssueCode =
   | 'invalid_json'
   | 'unknown_preset'
   | 'unknown_scenario'
+  | 'unknown_class'
+  | 'receiver_is_self'
+  | 'gp_not_alone'
+  | 'buyer_not_private'
+  | 'first_loss_above_commitment'
+  | 'reinvestment_unreachable'
+  | 'pipeline_empty'
 
 export interface Catalogue {
   issues: Record<IssueCode, (p: IssueParams) => string>

@@ -8,6 +8,8 @@ import { feeQuarters, quarterFee } from './fees.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { expectedFollowOnRatio } from './plan.ts'
 import { resolveSectorModel } from './sector-model.ts'
+import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
+import { REGION_IDS } from '../schema/ids.ts'
 
 /** Everything a trial needs that depends only on the config: computed once per run or chunk. */
 export interface ResolvedRun {
@@ -16,6 +18,9 @@ export interface ResolvedRun {
   /** Quarters simulated: life plus every possible extension. */
   horizon: number
   lifeQuarters: number
+  investQuarters: number
+  /** Share of commitments held by government classes. */
+  governmentShare: number
   /** Quarter count at which metrics are read (the end of life when not set). */
   evaluateAt: number | null
   sectorModels: Array<SectorModel | undefined>
@@ -28,7 +33,10 @@ export interface ResolvedRun {
     quarter: Int32Array
     cheque: Float64Array
     cell: Int32Array
+    region: Int32Array
   }
+  /** Local re-investment requirements: region bit mask and the class commitment they are measured on. */
+  requirements: Array<{ classIndex: number; regionMask: number; commitment: number; multiple: number }>
   cells: Array<{ sector: SectorId; stage: EntryStageId }>
   followOnEnd: number
   recyclingEnd: number
@@ -53,6 +61,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     quarter: new Int32Array(n),
     cheque: new Float64Array(n),
     cell: new Int32Array(n),
+    region: new Int32Array(n),
   }
   construction.deals.forEach((d, i) => {
     const key = `${d.sector}/${d.stage}`
@@ -66,6 +75,14 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     deals.cheque[i] = d.cheque
     deals.cell[i] = cellIndex.get(key)!
   })
+  const targets = regionTargets(config, construction.initialTotal + construction.reserveBudget) ?? REGION_IDS.map((r) => config.strategy.regionWeights[r] ?? 0)
+  deals.region.set(assignRegions(construction.deals.map((d) => d.cheque), targets))
+  const requirements = reinvestmentRequirements(config).map((r) => ({
+    classIndex: r.classIndex,
+    regionMask: r.regions.reduce((m, id) => m | (1 << REGION_IDS.indexOf(id)), 0),
+    commitment: config.lpClasses[r.classIndex]!.share * config.fund.size,
+    multiple: r.required / (config.lpClasses[r.classIndex]!.share * config.fund.size),
+  }))
   const feesAhead = new Float64Array(horizon + 1)
   const investedGuess = construction.investable
   for (let q = Math.min(horizon, feeQuarters(config.fund)) - 1; q >= 0; q--) feesAhead[q] = feesAhead[q + 1]! + quarterFee(config.fund, q, investedGuess, investedGuess)
@@ -74,12 +91,15 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     seed: String(config.run.seed),
     horizon,
     lifeQuarters: Math.min(horizon, Math.round(config.fund.lifeYears * 4)),
+    investQuarters: Math.min(horizon, Math.round(config.fund.investmentPeriodYears * 4)),
+    governmentShare: config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0),
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
     effects,
     market: planMarket(config.market),
     construction,
     deals,
+    requirements,
     cells,
     followOnEnd: Math.round(config.strategy.followOn.untilYear * 4),
     recyclingEnd: Math.min(horizon, Math.round(config.fund.recycling.untilYear * 4)),

@@ -2,7 +2,7 @@ import { createWorkspace, simulateTrial } from '../model/fund-trial.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binOf, FAN_GRIDS } from '../stats/fan-grid.ts'
-import { COUNT_METRICS, createTrialRecord, VALUE_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric } from './metric-ids.ts'
+import { CLASS_METRICS, COUNT_METRICS, createTrialRecord, VALUE_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric } from './metric-ids.ts'
 
 /** Results of trials [start, end): per-trial arrays in trial order plus order-free aggregates. */
 export interface ChunkResult {
@@ -16,6 +16,14 @@ export interface ChunkResult {
   /** Exact sums (Shewchuk partials) of invested and proceeds per construction cell. */
   cellInvested: number[][]
   cellProceeds: number[][]
+  /** Per LP class, per metric of CLASS_METRICS: per-trial values. */
+  classes: Float64Array[][]
+  /** Per re-investment requirement: achieved multiple per trial. */
+  reinvestment: Float64Array[]
+  /** Companies backed per construction cell, summed over trials (integers: exact in any order). */
+  cellCompanies: number[]
+  /** Exact sums over trials of government calls per year (share of government commitments). */
+  governmentCallSums: number[][]
 }
 
 export const FAN_STRIDE = FAN_GRIDS.netTvpi.bins + 2
@@ -33,9 +41,17 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
   const invested = Array.from({ length: cells }, () => new ExactSum())
   const proceeds = Array.from({ length: cells }, () => new ExactSum())
   const ws = createWorkspace(run)
-  const rec = createTrialRecord(years, cells)
+  const K = run.config.lpClasses.length
+  const R = run.requirements.length
+  const M = CLASS_METRICS.length
+  const rec = createTrialRecord(years, cells, K, R)
+  const classes = Array.from({ length: K }, () => CLASS_METRICS.map(() => new Float64Array(n)))
+  const reinvestment = Array.from({ length: R }, () => new Float64Array(n))
   const valueColumns = VALUE_METRICS.map((m) => values[m])
   const countColumns = COUNT_METRICS.map((m) => counts[m])
+  const govSums = Array.from({ length: years }, () => new ExactSum())
+  const govRow = YEAR_METRICS.indexOf('governmentCalls')
+  const cellCompanies = new Array<number>(cells).fill(0)
   for (let t = 0; t < n; t++) {
     simulateTrial(run, start + t, ws, rec)
     for (let m = 0; m < valueColumns.length; m++) valueColumns[m]![t] = rec.values[m]!
@@ -44,6 +60,10 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
       const grid = FAN_GRIDS[YEAR_METRICS[mi]!]
       for (let y = 0; y < years; y++) fan[(mi * years + y) * FAN_STRIDE + binOf(grid, rec.years[mi * years + y]!)]! += 1
     }
+    for (let c = 0; c < K; c++) for (let m = 0; m < M; m++) classes[c]![m]![t] = rec.classes[c * M + m]!
+    for (let r = 0; r < R; r++) reinvestment[r]![t] = rec.reinvestment[r]!
+    for (let c = 0; c < cells; c++) cellCompanies[c]! += rec.cellCompanies[c]!
+    for (let y = 0; y < years; y++) if (rec.years[govRow * years + y] !== 0) govSums[y]!.add(rec.years[govRow * years + y]!)
     for (let c = 0; c < cells; c++) {
       if (rec.cellInvested[c] !== 0) invested[c]!.add(rec.cellInvested[c]!)
       if (rec.cellProceeds[c] !== 0) proceeds[c]!.add(rec.cellProceeds[c]!)
@@ -51,7 +71,7 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
     if (onProgress && (t + 1) % progressEvery === 0) onProgress(t + 1, n)
   }
   if (onProgress) onProgress(n, n)
-  return { start, end, years, values, counts, fan, cellInvested: invested.map((s) => s.partials), cellProceeds: proceeds.map((s) => s.partials) }
+  return { start, end, years, values, counts, fan, cellInvested: invested.map((s) => s.partials), cellProceeds: proceeds.map((s) => s.partials), classes, reinvestment, cellCompanies, governmentCallSums: govSums.map((s) => s.partials) }
 }
 
 /** Joins chunks covering a contiguous range into one; the same numbers whatever the split. */
@@ -70,7 +90,15 @@ export function mergeChunks(chunks: ChunkResult[]): ChunkResult {
   const cells = first.cellInvested.length
   const invested = Array.from({ length: cells }, () => new ExactSum())
   const proceeds = Array.from({ length: cells }, () => new ExactSum())
+  const classes = first.classes.map((metrics) => metrics.map(() => new Float64Array(n)))
+  const reinvestment = first.reinvestment.map(() => new Float64Array(n))
+  const govSums = first.governmentCallSums.map(() => new ExactSum())
+  const cellCompanies = new Array<number>(cells).fill(0)
   for (const c of sorted) {
+    c.cellCompanies.forEach((x, i) => (cellCompanies[i]! += x))
+    c.governmentCallSums.forEach((p, y) => p.forEach((x) => govSums[y]!.add(x)))
+    c.classes.forEach((metrics, k) => metrics.forEach((a, m) => classes[k]![m]!.set(a, c.start - start)))
+    c.reinvestment.forEach((a, r) => reinvestment[r]!.set(a, c.start - start))
     const at = c.start - start
     for (const m of VALUE_METRICS) values[m].set(c.values[m], at)
     for (const m of COUNT_METRICS) counts[m].set(c.counts[m], at)
@@ -80,5 +108,18 @@ export function mergeChunks(chunks: ChunkResult[]): ChunkResult {
       for (const x of c.cellProceeds[k]!) proceeds[k]!.add(x)
     }
   }
-  return { start, end, years: first.years, values, counts, fan, cellInvested: invested.map((s) => s.partials), cellProceeds: proceeds.map((s) => s.partials) }
+  return {
+    start,
+    end,
+    years: first.years,
+    values,
+    counts,
+    fan,
+    cellInvested: invested.map((s) => s.partials),
+    cellProceeds: proceeds.map((s) => s.partials),
+    classes,
+    reinvestment,
+    cellCompanies,
+    governmentCallSums: govSums.map((s) => s.partials),
+  }
 }

@@ -16,6 +16,14 @@ export const VALUE_METRICS = [
   'breakEvenYear',
   'topDealShare',
   'dealsToReturnFund',
+  'lossRatio',
+  'lossBreach',
+  'dealLossBreachShare',
+  'mobilisedAtEntry',
+  'mobilisedOverLife',
+  'cashDrag',
+  'firstLossPaid',
+  'buyOutExercised',
 ] as const
 export type ValueMetric = (typeof VALUE_METRICS)[number]
 
@@ -33,11 +41,16 @@ export const COUNT_METRICS = [
   'reachedB',
   'reachedC',
   'reachedLate',
+  'unstartedDeals',
+  'dealsPlanned',
+  'dealsReserved',
+  'dealsStarted',
+  'dealsProducing',
 ] as const
 export type CountMetric = (typeof COUNT_METRICS)[number]
 
 /** Metrics recorded at every fund year-end, for fan charts. */
-export const YEAR_METRICS = ['netTvpi', 'dpi', 'nav', 'netCashFlow'] as const
+export const YEAR_METRICS = ['netTvpi', 'dpi', 'nav', 'netCashFlow', 'governmentCalls'] as const
 export type YearMetric = (typeof YEAR_METRICS)[number]
 
 /** Position of each metric in a trial record's arrays. */
@@ -55,14 +68,24 @@ export interface TrialRecord {
   /** invested and gross proceeds per construction cell */
   cellInvested: Float64Array
   cellProceeds: Float64Array
+  cellCompanies: Float64Array
+  /** Per LP class: [class * 3 + (0 net TVPI, 1 net IRR, 2 DPI)] */
+  classes: Float64Array
+  /** Achieved local re-investment multiple per requirement. */
+  reinvestment: Float64Array
 }
 
-export function createTrialRecord(years: number, cells: number): TrialRecord {
+export const CLASS_METRICS = ['netTvpi', 'netIrr', 'dpi'] as const
+
+export function createTrialRecord(years: number, cells: number, classes = 0, requirements = 0): TrialRecord {
   return {
     values: new Float64Array(VALUE_METRICS.length),
     counts: new Uint16Array(COUNT_METRICS.length),
     years: new Float64Array(YEAR_METRICS.length * years),
     cellInvested: new Float64Array(cells),
     cellProceeds: new Float64Array(cells),
+    cellCompanies: new Float64Array(cells),
+    classes: new Float64Array(classes * CLASS_METRICS.length),
+    reinvestment: new Float64Array(requirements),
   }
 }

@@ -7,6 +7,7 @@ import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
 import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type YearMetric } from './metric-ids.ts'
 import { ENGINE_VERSION } from '../version.ts'
+import { summariseLpClasses, summarisePolicy, type LpClassOutcome, type PolicyOutcomes } from './summarise-policy.ts'
 
 export interface IrrDistribution extends Distribution {
   /** Share of trials whose IRR does not exist (no sign change in the cash flows). */
@@ -84,6 +85,10 @@ export interface RunSummary {
     dealsToReturnFund: Distribution | null
     probFundNotReturned: Probability
   }
+  /** Each LP class's outcome, government and private side by side. */
+  lpClasses: LpClassOutcome[]
+  /** Policy outcomes beside the financial ones. */
+  policy: PolicyOutcomes
 }
 
 export interface RunResult {
@@ -208,6 +213,8 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
       dealsToReturnFund: describe(v.dealsToReturnFund),
       probFundNotReturned: probability(notReturned, n),
     },
+    lpClasses: summariseLpClasses(run, merged),
+    policy: summarisePolicy(run, merged),
   }
   const fan = {} as Record<YearMetric, FanPoint[]>
   YEAR_METRICS.forEach((metric, mi) => {

@@ -4,9 +4,10 @@ import { FundTermsSchema } from './fund.ts'
 import { LpClassesSchema } from './lp-classes.ts'
 import { MAX_NAME_LENGTH, MAX_TRIALS, MAX_YEARS } from './limits.ts'
 import { MarketSchema } from './market.ts'
+import { PolicySchema } from './policy.ts'
 import { StrategySchema } from './strategy.ts'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const RunSettingsSchema = Type.Object(
   {
@@ -29,8 +30,9 @@ export const SimulationConfigSchema = Type.Object(
     strategy: StrategySchema,
     companies: CompaniesSchema,
     market: MarketSchema,
+    policy: PolicySchema,
     run: RunSettingsSchema,
   },
-  { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v1.json', title: 'pcsim simulation config' },
+  { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v2.json', title: 'pcsim simulation config' },
 )
 export type SimulationConfig = Type.Static<typeof SimulationConfigSchema>

@@ -37,3 +37,7 @@ export type Currency = (typeof CURRENCIES)[number]
 /** Exit routes and terminal states of a company. */
 export const OUTCOME_IDS = ['failed', 'stalled', 'acquired', 'listed', 'held'] as const
 export type OutcomeId = (typeof OUTCOME_IDS)[number]
+
+/** Regions a company can belong to (Beijing–Tianjin–Hebei and the rest). */
+export const REGION_IDS = ['beijing', 'tianjin', 'hebei', 'other'] as const
+export type RegionId = (typeof REGION_IDS)[number]

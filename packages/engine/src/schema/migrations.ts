@@ -1,7 +1,25 @@
 import { SCHEMA_VERSION } from './config.ts'
 
-/** Steps that lift a saved config from version n to n + 1 (index n). Version 1 is the first. */
-const MIGRATIONS: Array<(config: Record<string, unknown>) => Record<string, unknown>> = []
+type Step = (config: Record<string, unknown>) => Record<string, unknown>
+const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
+
+/** v1 → v2: government terms, regions, the rolling pipeline and policy settings arrived. A v1 config
+ * gets the neutral value of each, so it keeps giving exactly the numbers it gave under v1. */
+const v1ToV2: Step = (c) => {
+  const strategy = asObject(c.strategy)
+  return {
+    ...c,
+    strategy: {
+      ...strategy,
+      regionWeights: strategy.regionWeights ?? { other: 1 },
+      pipeline: { ...asObject(strategy.pipeline), enabled: false },
+    },
+    policy: c.policy ?? { toleratedLoss: { fund: 1, deal: 1 } },
+  }
+}
+
+/** Steps that lift a saved config from version n to n + 1 (index n). */
+const MIGRATIONS: Array<Step | undefined> = [undefined, v1ToV2]
 
 export type MigrationResult = { ok: true; config: Record<string, unknown> } | { ok: false; version: unknown }
 

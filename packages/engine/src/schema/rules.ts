@@ -4,6 +4,7 @@ import { resolveSectorModel } from '../model/sector-model.ts'
 import type { SimulationConfig } from './config.ts'
 import { ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
+import { regionTargets } from '../model/regions.ts'
 
 const TOLERANCE = 1e-6
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6
@@ -28,6 +29,13 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
     ids.add(l.id)
   })
   if (c.lpClasses.filter((l) => l.kind === 'gp').length > 1) add('/lpClasses', 'gp_class_count')
+
+  lpTermIssues(c, add)
+
+  const regionSum = total(strategy.regionWeights)
+  if (Math.abs(regionSum - 1) > TOLERANCE) add('/strategy/regionWeights', 'weights_not_normalised', { sum: round6(regionSum) })
+  if (strategy.pipeline.enabled && (strategy.pipeline.plannedPerQuarter <= 0 || strategy.pipeline.reserveRate <= 0 || strategy.pipeline.startRate <= 0))
+    add('/strategy/pipeline', 'pipeline_empty')
 
   if (fund.investmentPeriodYears > fund.lifeYears)
     add('/fund/investmentPeriodYears', 'period_exceeds_life', { other: 'the fund life', limit: fund.lifeYears })
@@ -75,10 +83,50 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
 
   if (issues.length > 0) return issues
   const { construction } = resolveRun(c)
+  if (regionTargets(c, construction.initialTotal + construction.reserveBudget) === null) {
+    const i = c.lpClasses.findIndex((l) => (l.terms?.localReinvestment?.multiple ?? 0) > 0)
+    add(`/lpClasses/${i}/terms/localReinvestment/multiple`, 'reinvestment_unreachable', { limit: round6(construction.initialTotal + construction.reserveBudget) })
+  }
   const companiesCount = construction.deals.length
   if (companiesCount === 0) add('/strategy/chequeSize', 'no_deals')
   else if (companiesCount > MAX_COMPANIES) add('/strategy/chequeSize', 'too_many_companies', { value: companiesCount, limit: MAX_COMPANIES })
   else if (construction.initialTotal > construction.investable * (1 + 1e-9))
     add('/strategy/chequeSize', 'over_committed', { value: round6(construction.initialTotal), limit: round6(construction.investable) })
   return issues
+}
+
+type Add = (path: string, code: ConfigIssue['code'], params?: ConfigIssue['params']) => void
+
+/** Checks that LP terms name real classes, leave someone to receive what a class gives up, and fit. */
+function lpTermIssues(c: SimulationConfig, add: Add): void {
+  const ids = c.lpClasses.map((l) => l.id)
+  const checkReceivers = (path: string, list: readonly string[], self: string, allowGp: boolean) => {
+    list.forEach((id, j) => {
+      if (id === 'gp' && allowGp) {
+        if (list.length > 1) add(`${path}/${j}`, 'gp_not_alone')
+      } else if (!ids.includes(id)) add(`${path}/${j}`, 'unknown_class', { value: id, allowed: ids.join(', ') })
+      else if (id === self) add(`${path}/${j}`, 'receiver_is_self', { value: id })
+    })
+  }
+  let firstLoss = 0
+  c.lpClasses.forEach((l, i) => {
+    const t = l.terms
+    if (!t) return
+    const base = `/lpClasses/${i}/terms`
+    if (t.cappedReturn) checkReceivers(`${base}/cappedReturn/upsideTo`, t.cappedReturn.upsideTo, l.id, true)
+    if (t.profitConcession) checkReceivers(`${base}/profitConcession/to`, t.profitConcession.to, l.id, true)
+    if (t.buyOut) {
+      checkReceivers(`${base}/buyOut/buyers`, t.buyOut.buyers, l.id, false)
+      t.buyOut.buyers.forEach((id, j) => {
+        const buyer = c.lpClasses.find((x) => x.id === id)
+        if (buyer && buyer.kind === 'government') add(`${base}/buyOut/buyers/${j}`, 'buyer_not_private', { value: id })
+      })
+      if (t.buyOut.windowYears > c.fund.lifeYears) add(`${base}/buyOut/windowYears`, 'year_after_end', { limit: c.fund.lifeYears })
+    }
+    if (t.firstLoss) {
+      firstLoss += t.firstLoss.share
+      if (t.firstLoss.share > l.share + TOLERANCE) add(`${base}/firstLoss/share`, 'first_loss_above_commitment', { limit: l.share })
+    }
+  })
+  if (firstLoss > 1 + TOLERANCE) add('/lpClasses', 'shares_not_normalised', { sum: round6(firstLoss) })
 }

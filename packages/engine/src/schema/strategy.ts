@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { ENTRY_STAGE_IDS, SECTOR_IDS } from './ids.ts'
+import { ENTRY_STAGE_IDS, REGION_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_FUND_SIZE, MAX_YEARS } from './limits.ts'
 import { int, keyed, num, oneOf, share } from './primitives.ts'
 
@@ -21,6 +21,22 @@ export const FollowOnSchema = Type.Object(
   { additionalProperties: false },
 )
 
+/** The rolling pipeline (谋划一批、储备一批、开工一批、投产一批): deals planned each quarter become
+ * reserved, started (the cheque is written) and producing, each step with a rate and a lag. */
+export const PipelineSchema = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    plannedPerQuarter: num(0, 500, 'deals planned each quarter during the investment period'),
+    reserveRate: share('share of planned deals that are reserved'),
+    startRate: share('share of reserved deals that start (are invested)'),
+    produceRate: share('share of started companies that reach production'),
+    reserveLagQuarters: int(0, 20),
+    startLagQuarters: int(0, 20),
+    produceLagQuarters: int(0, 40),
+  },
+  { additionalProperties: false },
+)
+
 export const StrategySchema = Type.Object(
   {
     sectorWeights: keyed(SECTOR_IDS, share(), 'share of initial capital by sector; sums to 1'),
@@ -36,6 +52,8 @@ export const StrategySchema = Type.Object(
     deploymentYears: num(0.25, 15, 'initial cheques are spread evenly over this many years'),
     reserves: ReservesSchema,
     followOn: FollowOnSchema,
+    regionWeights: keyed(REGION_IDS, share(), 'share of initial capital by company region; sums to 1'),
+    pipeline: PipelineSchema,
   },
   { additionalProperties: false },
 )

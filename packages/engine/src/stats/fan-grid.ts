@@ -13,6 +13,7 @@ export const FAN_GRIDS: Record<YearMetric, Grid> = {
   dpi: { lo: 0, width: 0.01, bins: 1500 },
   nav: { lo: 0, width: 0.01, bins: 1500 },
   netCashFlow: { lo: -1.5, width: 0.01, bins: 1500 },
+  governmentCalls: { lo: 0, width: 0.01, bins: 1500 },
 }
 
 /** Bin of `x`: 0 is underflow, bins + 1 overflow. */

@@ -1,0 +1,282 @@
+import type { SimulationConfig } from '../schema/config.ts'
+import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
+
+/**
+ * The LP classes' books. Each quarter the fund's distributable cash is split between the classes
+ * and the GP in this order (documented in the README):
+ *  1. ownership: each class owns the portfolio in proportion to its commitment (after a buy-out, the
+ *     buyers own the seller's part);
+ *  2. carry: one whole-fund waterfall over the carry-paying classes together (contributions, hurdle,
+ *     catch-up, carry); carry-exempt classes receive their part untouched; the carry-paying classes
+ *     share their net amount in proportion to their gross;
+ *  3. capped return: a capped class keeps principal plus its rate (compounded quarterly); what lies
+ *     above goes to its `upsideTo` classes (or the GP) pro rata; with `priority`, the capped amount
+ *     is paid out of the whole LP pool before the other classes share what is left;
+ *  4. profit concession: a share of a class's profit above its threshold return goes to `to`;
+ *  5. buy-out: at the end of its window, if the class's stake (its share of NAV net of carry) is
+ *     worth more than cost plus interest, the buyers pay that price and take the stake over;
+ *  6. first loss, at the end of life: the class pays the other classes' losses, up to its share of
+ *     the fund.
+ * Buy-out prices and first-loss payments are transfers between classes, kept apart from the fund's
+ * calls and distributions: each quarter they net to zero, and the classes' distributions plus the
+ * GP's carry equal exactly what the fund distributes.
+ */
+export class LpLedger {
+  readonly k: number
+  readonly shares: Float64Array
+  readonly own: Float64Array
+  readonly carryPaying: Uint8Array
+  readonly feePaying: Uint8Array
+  readonly government: Uint8Array
+  /** True when no class has any term: every class is the fund scaled by its share. */
+  readonly uniform: boolean
+  readonly feeShare: number
+  readonly calls: Float64Array[]
+  readonly dists: Float64Array[]
+  /** Buy-out prices and first-loss payments: positive when the class receives. */
+  readonly transfers: Float64Array[]
+  private readonly group: EuropeanWaterfall
+  private readonly capRate: Float64Array
+  private readonly capBalance: Float64Array
+  private readonly thresholdRate: Float64Array
+  private readonly thresholdBalance: Float64Array
+  private readonly buyOutBalance: Float64Array
+  readonly buyOutQuarter: Int32Array
+  readonly buyOutDone: Uint8Array
+  firstLossPaid = 0
+  private readonly ids: string[]
+  private readonly scratch: Split = { lp: 0, gp: 0 }
+  private readonly lp: Float64Array
+  private readonly gross: Float64Array
+
+  constructor(
+    private readonly config: SimulationConfig,
+    quarters: number,
+  ) {
+    const classes = config.lpClasses
+    this.k = classes.length
+    this.ids = classes.map((c) => c.id)
+    this.shares = Float64Array.from(classes.map((c) => c.share))
+    this.own = new Float64Array(this.k)
+    this.carryPaying = Uint8Array.from(classes.map((c) => (c.terms?.carryExempt ? 0 : 1)))
+    this.feePaying = Uint8Array.from(classes.map((c) => (c.terms?.feeExempt ? 0 : 1)))
+    this.government = Uint8Array.from(classes.map((c) => (c.kind === 'government' ? 1 : 0)))
+    this.uniform = classes.every((c) => !c.terms || Object.keys(c.terms).length === 0)
+    this.feeShare = this.uniform ? 1 : classes.reduce((a, c, i) => a + (this.feePaying[i] ? c.share : 0), 0)
+    this.calls = classes.map(() => new Float64Array(quarters))
+    this.dists = classes.map(() => new Float64Array(quarters))
+    this.transfers = classes.map(() => new Float64Array(quarters))
+    const { carry } = config.fund
+    this.group = new EuropeanWaterfall(carry.rate, carry.hurdle, carry.catchUp)
+    const q = (r: number) => Math.pow(1 + r, 0.25) - 1
+    this.capRate = Float64Array.from(classes.map((c) => q(c.terms?.cappedReturn?.rate ?? 0)))
+    this.capBalance = new Float64Array(this.k)
+    this.thresholdRate = Float64Array.from(classes.map((c) => q(c.terms?.profitConcession?.threshold ?? 0)))
+    this.thresholdBalance = new Float64Array(this.k)
+    this.buyOutBalance = new Float64Array(this.k)
+    this.buyOutQuarter = Int32Array.from(classes.map((c) => (c.terms?.buyOut ? Math.round(c.terms.buyOut.windowYears * 4) - 1 : -1)))
+    this.buyOutDone = new Uint8Array(this.k)
+    this.lp = new Float64Array(this.k)
+    this.gross = new Float64Array(this.k)
+  }
+
+  reset(): void {
+    this.own.set(this.shares)
+    this.group.reset()
+    this.capBalance.fill(0)
+    this.thresholdBalance.fill(0)
+    this.buyOutBalance.fill(0)
+    this.buyOutDone.fill(0)
+    this.firstLossPaid = 0
+    for (const a of this.calls) a.fill(0)
+    for (const a of this.dists) a.fill(0)
+    for (const a of this.transfers) a.fill(0)
+  }
+
+  private index(id: string): number {
+    return this.ids.indexOf(id)
+  }
+
+  /** Records a quarter's calls (investments pro rata to ownership, fees to the fee-paying owners)
+   * and accrues every class's capped-return and concession-threshold balances. Call every quarter. */
+  call(q: number, investment: number, fees: number): void {
+    let feeOwn = 0
+    for (let c = 0; c < this.k; c++) if (this.feePaying[c]) feeOwn += this.own[c]!
+    for (let c = 0; c < this.k; c++) {
+      const amount = investment * this.own[c]! + (this.feePaying[c] && feeOwn > 0 ? (fees * this.own[c]!) / feeOwn : 0)
+      this.calls[c]![q] = amount
+      this.capBalance[c] = this.capBalance[c]! * (1 + this.capRate[c]!) + amount
+      this.thresholdBalance[c] = this.thresholdBalance[c]! * (1 + this.thresholdRate[c]!) + amount
+    }
+  }
+
+  /** Ownership held by the carry-paying classes. */
+  carryPayingOwn(): number {
+    let own = 0
+    for (let c = 0; c < this.k; c++) if (this.carryPaying[c]) own += this.own[c]!
+    return own
+  }
+
+  /** Capital called from government classes in quarter q. */
+  governmentCalls(q: number): number {
+    let sum = 0
+    for (let c = 0; c < this.k; c++) if (this.government[c]) sum += this.calls[c]![q]!
+    return sum
+  }
+
+  /** LP side of a NAV after the carry a sale at NAV would pay the GP. */
+  netNav(nav: number): number {
+    if (nav <= 0) return 0
+    let groupOwn = 0
+    for (let c = 0; c < this.k; c++) if (this.carryPaying[c]) groupOwn += this.own[c]!
+    return this.group.preview(nav * groupOwn, this.scratch).lp + nav * (1 - groupOwn)
+  }
+
+  /** Gives `amount` back to the carry-paying classes in proportion to ownership (a GP clawback). */
+  clawback(q: number, amount: number): void {
+    let groupOwn = 0
+    for (let c = 0; c < this.k; c++) if (this.carryPaying[c]) groupOwn += this.own[c]!
+    for (let c = 0; c < this.k; c++) if (this.carryPaying[c] && groupOwn > 0) this.dists[c]![q]! += (amount * this.own[c]!) / groupOwn
+  }
+
+  /** Splits one quarter's distributable cash between the classes; returns what goes to the GP
+   * (carry, plus any upside or concession handed to it). `netNav` values stakes for a buy-out.
+   * `dealCarry` replaces the whole-fund waterfall's carry under an American waterfall. */
+  distribute(q: number, distributable: number, netNav: number, dealCarry: number | null = null): number {
+    const k = this.k
+    const { lp, gross } = this
+    let groupGross = 0
+    let groupCall = 0
+    for (let c = 0; c < k; c++) {
+      gross[c] = distributable * this.own[c]!
+      if (this.carryPaying[c]) {
+        groupGross += gross[c]!
+        groupCall += this.calls[c]![q]!
+      }
+    }
+    this.group.accrue()
+    this.group.contribute(groupCall)
+    if (dealCarry === null) this.group.distribute(groupGross, this.scratch)
+    else {
+      this.scratch.gp = Math.min(groupGross, dealCarry)
+      this.scratch.lp = groupGross - this.scratch.gp
+    }
+    this.toGp = this.scratch.gp
+    for (let c = 0; c < k; c++) lp[c] = this.carryPaying[c] ? (groupGross > 0 ? (this.scratch.lp * gross[c]!) / groupGross : 0) : gross[c]!
+    this.applyCaps()
+    this.applyConcessions()
+    for (let c = 0; c < k; c++) this.dists[c]![q] = lp[c]!
+    this.buyOuts(q, netNav)
+    return this.toGp
+  }
+
+  private toGp = 0
+
+  /** Hands `amount` to the listed classes pro rata to their commitments, or all of it to the GP. */
+  private receivers(ids: readonly string[], amount: number): void {
+    if (ids.length === 1 && ids[0] === 'gp') {
+      this.toGp += amount
+      return
+    }
+    let total = 0
+    for (const id of ids) total += this.shares[this.index(id)]!
+    for (const id of ids) {
+      const i = this.index(id)
+      this.lp[i]! += (amount * this.shares[i]!) / total
+    }
+  }
+
+  private applyCaps(): void {
+    const classes = this.config.lpClasses
+    for (let c = 0; c < this.k; c++) {
+      const cap = classes[c]!.terms?.cappedReturn
+      if (!cap) continue
+      const balance = this.capBalance[c]!
+      if (cap.priority) {
+        let pool = 0
+        for (let i = 0; i < this.k; i++) pool += this.lp[i]!
+        const take = Math.min(pool, Math.max(0, balance))
+        const othersBefore = pool - this.lp[c]!
+        const rest = pool - take
+        for (let i = 0; i < this.k; i++) if (i !== c) this.lp[i] = othersBefore > 0 ? (this.lp[i]! * rest) / othersBefore : 0
+        this.lp[c] = take
+        if (othersBefore <= 0 && rest > 0) this.receivers(cap.upsideTo, rest)
+        this.capBalance[c] = balance - take
+      } else {
+        const keep = Math.min(this.lp[c]!, Math.max(0, balance))
+        const excess = this.lp[c]! - keep
+        this.lp[c] = keep
+        this.capBalance[c] = balance - keep
+        if (excess > 0) this.receivers(cap.upsideTo, excess)
+      }
+    }
+  }
+
+  private applyConcessions(): void {
+    const classes = this.config.lpClasses
+    for (let c = 0; c < this.k; c++) {
+      const pc = classes[c]!.terms?.profitConcession
+      const amount = this.lp[c]!
+      const within = Math.min(amount, Math.max(0, this.thresholdBalance[c]!))
+      this.thresholdBalance[c] = this.thresholdBalance[c]! - within
+      if (!pc) continue
+      const given = pc.share * (amount - within)
+      if (given <= 0) continue
+      this.lp[c] = amount - given
+      this.receivers(pc.to, given)
+    }
+  }
+
+  private buyOuts(q: number, netNav: number): void {
+    const classes = this.config.lpClasses
+    for (let c = 0; c < this.k; c++) {
+      const bo = classes[c]!.terms?.buyOut
+      if (!bo || this.buyOutDone[c]) continue
+      const rate = Math.pow(1 + bo.rate, 0.25) - 1
+      this.buyOutBalance[c] = this.buyOutBalance[c]! * (1 + rate) + this.calls[c]![q]! - this.dists[c]![q]!
+      if (q < this.buyOutQuarter[c]!) continue
+      this.buyOutDone[c] = 2
+      const price = Math.max(0, this.buyOutBalance[c]!)
+      const value = netNav * this.own[c]!
+      if (!(value > price) || this.own[c]! <= 0) continue
+      this.buyOutDone[c] = 1
+      let buyerShares = 0
+      for (const id of bo.buyers) buyerShares += this.shares[this.index(id)]!
+      for (const id of bo.buyers) {
+        const i = this.index(id)
+        const part = this.shares[i]! / buyerShares
+        this.own[i]! += this.own[c]! * part
+        this.transfers[i]![q]! -= price * part
+      }
+      this.transfers[c]![q]! += price
+      this.own[c] = 0
+    }
+  }
+
+  /** End of life: a first-loss class pays the other classes' losses, up to its share of the fund. */
+  settleFirstLoss(q: number, size: number): void {
+    const classes = this.config.lpClasses
+    for (let f = 0; f < this.k; f++) {
+      const fl = classes[f]!.terms?.firstLoss
+      if (!fl) continue
+      const losses = new Float64Array(this.k)
+      let total = 0
+      for (let c = 0; c < this.k; c++) {
+        if (c === f) continue
+        let paid = 0
+        let got = 0
+        for (let t = 0; t <= q; t++) {
+          paid += this.calls[c]![t]!
+          got += this.dists[c]![t]! + this.transfers[c]![t]!
+        }
+        losses[c] = Math.max(0, paid - got)
+        total += losses[c]!
+      }
+      const transfer = Math.min(total, fl.share * size)
+      if (transfer <= 0) continue
+      this.firstLossPaid += transfer
+      this.transfers[f]![q]! -= transfer
+      for (let c = 0; c < this.k; c++) if (losses[c]! > 0) this.transfers[c]![q]! += (transfer * losses[c]!) / total
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { annualise, periodicIrr } from '../metrics/irr.ts'
+import { C, CLASS_METRICS, V, type TrialRecord } from '../run/metric-ids.ts'
+import type { TrialWorkspace } from './fund-trial.ts'
+import type { ResolvedRun } from './resolve.ts'
+
+/** What the quarterly books hand over to the end-of-trial metrics. */
+export interface BooksTotals {
+  endQ: number
+  paidIn: number
+  lpDist: number
+  gpCarry: number
+  fees: number
+  breakEven: number
+  mobilisedEntry: number
+  mobilisedLife: number
+  cashDrag: number
+  /** Snapshot at `run.evaluateAt` when that falls before the end (at = −1 otherwise). */
+  evaluation: { at: number; paidIn: number; lpDist: number; nav: number; lpNav: number; gross: number; invested: number }
+}
+
+/** IRR of flows[0..len) with `terminal` added to the last flow, annualised from quarters. */
+function irrWithTerminal(flows: Float64Array, len: number, terminal: number): number {
+  const last = flows[len - 1]!
+  flows[len - 1] = last + terminal
+  const r = annualise(periodicIrr(flows, len), 4)
+  flows[len - 1] = last
+  return r
+}
+
+/** Fund, LP-class and policy metrics of one finished trial. */
+export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, t: BooksTotals): void {
+  const { config, deals } = run
+  const size = config.fund.size
+  const n = deals.cheque.length
+  const { invested, proceeds, unicorn, calls, lpFlows, grossFlows, ledger } = ws
+  const counts = out.counts
+  const v = out.values
+  let investedTotal = 0
+  let grossTotal = 0
+  let maxDeal = 0
+  let dealBreaches = 0
+  let dealsInvested = 0
+  for (let c = 0; c < n; c++) {
+    investedTotal += invested[c]!
+    grossTotal += proceeds[c]!
+    if (proceeds[c]! > maxDeal) maxDeal = proceeds[c]!
+    if (unicorn[c]) counts[C.unicorns]!++
+    if (invested[c]! > 0) {
+      dealsInvested++
+      if (1 - proceeds[c]! / invested[c]! > config.policy.toleratedLoss.deal + 1e-12) dealBreaches++
+    }
+  }
+  const e = t.evaluation
+  const early = e.at > 0
+  const paidIn = early ? e.paidIn : t.paidIn
+  const dist = early ? e.lpDist : t.lpDist
+  const lpNav = early ? e.lpNav : 0
+  const len = early ? e.at : t.endQ
+  v[V.paidIn] = paidIn
+  v[V.dpi] = paidIn > 0 ? dist / paidIn : 0
+  v[V.rvpi] = paidIn > 0 ? lpNav / paidIn : 0
+  v[V.netTvpi] = v[V.dpi]! + v[V.rvpi]!
+  v[V.netIrr] = irrWithTerminal(lpFlows, len, lpNav)
+  const grossIn = early ? e.invested : investedTotal
+  const grossOut = early ? e.gross + e.nav : grossTotal
+  v[V.invested] = investedTotal
+  v[V.grossProceeds] = grossTotal
+  v[V.grossTvpi] = grossIn > 0 ? grossOut / grossIn : 0
+  v[V.grossIrr] = irrWithTerminal(grossFlows, len, early ? e.nav : 0)
+  let pmeIn = 0
+  let pmeOut = 0
+  const index = ws.market.index
+  for (let q = 0; q < len; q++) {
+    const ix = index[q + 1]!
+    pmeIn += calls[q]! / ix
+    pmeOut += (lpFlows[q]! + calls[q]!) / ix
+  }
+  pmeOut += lpNav / index[len]!
+  v[V.pme] = pmeIn > 0 ? pmeOut / pmeIn : 0
+  v[V.fees] = t.fees
+  v[V.carry] = t.gpCarry
+  v[V.deployment] = investedTotal / size
+  v[V.breakEvenYear] = t.breakEven
+  v[V.topDealShare] = grossTotal > 0 ? maxDeal / grossTotal : 0
+  v[V.dealsToReturnFund] = grossTotal >= size ? dealsToReach(ws, n, size) : Number.NaN
+  v[V.lossRatio] = investedTotal > 0 ? Math.max(0, 1 - grossTotal / investedTotal) : 0
+  v[V.lossBreach] = v[V.lossRatio]! > config.policy.toleratedLoss.fund + 1e-12 ? 1 : 0
+  v[V.dealLossBreachShare] = dealsInvested > 0 ? dealBreaches / dealsInvested : 0
+  const government = run.governmentShare * size
+  v[V.mobilisedAtEntry] = government > 0 ? t.mobilisedEntry / government : Number.NaN
+  v[V.mobilisedOverLife] = government > 0 ? t.mobilisedLife / government : Number.NaN
+  v[V.cashDrag] = t.cashDrag
+  v[V.firstLossPaid] = ledger.uniform ? 0 : ledger.firstLossPaid / size
+  v[V.buyOutExercised] = ledger.uniform ? 0 : ledger.buyOutDone.includes(1) ? 1 : 0
+  const flow = ws.flow
+  counts[C.dealsPlanned] = flow.planned
+  counts[C.dealsReserved] = flow.reserved
+  counts[C.dealsStarted] = flow.started
+  counts[C.dealsProducing] = flow.producing
+  counts[C.unstartedDeals] = n - counts[C.companies]!
+  for (let r = 0; r < run.requirements.length; r++) {
+    const req = run.requirements[r]!
+    let local = 0
+    for (let c = 0; c < n; c++) if (req.regionMask & (1 << deals.region[c]!)) local += invested[c]!
+    out.reinvestment[r] = req.commitment > 0 ? local / req.commitment : 0
+  }
+  classMetrics(ws, out, len, lpNav)
+}
+
+/** Net TVPI, IRR and DPI of each LP class. Without terms every class is the fund scaled by its
+ * share, so it shares the fund's multiples exactly. */
+function classMetrics(ws: TrialWorkspace, out: TrialRecord, len: number, fundLpNav: number): void {
+  const M = CLASS_METRICS.length
+  const ledger = ws.ledger
+  const v = out.values
+  if (ledger.uniform) {
+    for (let c = 0; c < ledger.k; c++) {
+      out.classes[c * M] = v[V.netTvpi]!
+      out.classes[c * M + 1] = v[V.netIrr]!
+      out.classes[c * M + 2] = v[V.dpi]!
+    }
+    return
+  }
+  const flows = ws.classFlows
+  for (let c = 0; c < ledger.k; c++) {
+    let paid = 0
+    let got = 0
+    for (let q = 0; q < len; q++) {
+      const call = ledger.calls[c]![q]!
+      const dist = ledger.dists[c]![q]!
+      const tr = ledger.transfers[c]![q]!
+      paid += call + (tr < 0 ? -tr : 0)
+      got += dist + (tr > 0 ? tr : 0)
+      flows[q] = dist - call + tr
+    }
+    const nav = fundLpNav * ledger.own[c]!
+    out.classes[c * M] = paid > 0 ? (got + nav) / paid : 0
+    out.classes[c * M + 1] = irrWithTerminal(flows, len, nav)
+    out.classes[c * M + 2] = paid > 0 ? got / paid : 0
+  }
+  flows.fill(0)
+}
+
+/** Fewest top deals whose proceeds together return the committed fund. */
+function dealsToReach(ws: TrialWorkspace, n: number, target: number): number {
+  const s = ws.sorted
+  s.set(ws.proceeds.subarray(0, n))
+  s.sort()
+  let acc = 0
+  for (let i = n - 1; i >= 0; i--) {
+    acc += s[i]!
+    if (acc >= target) return n - i
+  }
+  return Number.NaN
+}

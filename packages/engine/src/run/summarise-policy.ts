@@ -1,0 +1,124 @@
+import type { ResolvedRun } from '../model/resolve.ts'
+import { REGION_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
+import { describe, probability, type Distribution, type Probability } from '../stats/describe.ts'
+import { ExactSum } from '../stats/exact-sum.ts'
+import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
+import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
+import { YEAR_METRICS } from './metric-ids.ts'
+
+export interface LpClassOutcome {
+  id: string
+  kind: string
+  /** Commitment, millions of the fund currency. */
+  committed: number
+  netTvpi: Distribution | null
+  netIrr: Distribution | null
+  dpi: Distribution | null
+  probLoss: Probability
+}
+
+export interface PolicyOutcomes {
+  /** Government commitments, millions (classes of kind "government"). */
+  governmentCommitted: number
+  /** Money other investors put in per unit of government commitment: other LPs in the fund; other
+   * investors in our companies' entry rounds; and in every later round over the companies' lives. */
+  privateCapitalMobilised: { inFund: number | null; atEntry: Distribution | null; overLife: Distribution | null }
+  reinvestment: Array<{ classId: string; regions: string[]; required: number; achieved: Distribution | null; probShortfall: Probability }>
+  toleratedLoss: { fund: number; deal: number; lossRatio: Distribution | null; probBreach: Probability; dealBreachShare: Distribution | null }
+  companiesSupported: {
+    total: number
+    bySector: Array<{ id: SectorId; companies: number }>
+    byStage: Array<{ id: EntryStageId; companies: number }>
+  }
+  unicorns: { mean: number; se: number }
+  pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null }
+  firstLossPaid: Distribution | null
+  buyOut: { probExercised: Probability }
+  /** Capital calls on the government per fund year: expected and the 95th percentile (calls at risk). */
+  budget: Array<{ year: number; expected: number; p95: number; expectedShare: number; p95Share: number }>
+}
+
+const mean = (a: Uint16Array | Float64Array) => describe(a)?.mean ?? 0
+
+export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult): LpClassOutcome[] {
+  const n = merged.end - merged.start
+  return run.config.lpClasses.map((c, i) => {
+    const [tvpi, irr, dpi] = merged.classes[i]!
+    return {
+      id: c.id,
+      kind: c.kind,
+      committed: c.share * run.config.fund.size,
+      netTvpi: describe(tvpi!),
+      netIrr: describe(irr!),
+      dpi: describe(dpi!),
+      probLoss: probability(tvpi!.reduce((a, x) => a + (x < 1 ? 1 : 0), 0), n),
+    }
+  })
+}
+
+export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOutcomes {
+  const { config } = run
+  const n = merged.end - merged.start
+  const v = merged.values
+  const c = merged.counts
+  const gov = run.governmentShare * config.fund.size
+  const bySector = new Map<SectorId, number>()
+  const byStage = new Map<EntryStageId, number>()
+  run.cells.forEach((cell, i) => {
+    const companies = merged.cellCompanies[i]! / n
+    bySector.set(cell.sector, (bySector.get(cell.sector) ?? 0) + companies)
+    byStage.set(cell.stage, (byStage.get(cell.stage) ?? 0) + companies)
+  })
+  const gi = YEAR_METRICS.indexOf('governmentCalls')
+  const grid = FAN_GRIDS.governmentCalls
+  const budget = merged.governmentCallSums.map((partials, y) => {
+    const sum = new ExactSum()
+    sum.partials = [...partials]
+    const expectedShare = +sum / n
+    const p95Share = binnedQuantile(grid, merged.fan, (gi * merged.years + y) * FAN_STRIDE, n, 0.95)
+    return { year: y + 1, expected: expectedShare * gov, p95: p95Share * gov, expectedShare, p95Share }
+  })
+  const companies = describe(c.companies)
+  return {
+    governmentCommitted: gov,
+    privateCapitalMobilised: {
+      inFund: gov > 0 ? (config.fund.size - gov) / gov : null,
+      atEntry: describe(v.mobilisedAtEntry),
+      overLife: describe(v.mobilisedOverLife),
+    },
+    reinvestment: run.requirements.map((r, i) => {
+      const achieved = merged.reinvestment[i]!
+      return {
+        classId: config.lpClasses[r.classIndex]!.id,
+        regions: REGION_IDS.filter((_, k) => r.regionMask & (1 << k)),
+        required: r.multiple,
+        achieved: describe(achieved),
+        probShortfall: probability(achieved.reduce((a, x) => a + (x < r.multiple - 1e-9 ? 1 : 0), 0), n),
+      }
+    }),
+    toleratedLoss: {
+      fund: config.policy.toleratedLoss.fund,
+      deal: config.policy.toleratedLoss.deal,
+      lossRatio: describe(v.lossRatio),
+      probBreach: probability(v.lossBreach.reduce((a, x) => a + x, 0), n),
+      dealBreachShare: describe(v.dealLossBreachShare),
+    },
+    companiesSupported: {
+      total: companies?.mean ?? 0,
+      bySector: [...bySector].map(([id, companies]) => ({ id, companies })),
+      byStage: [...byStage].map(([id, companies]) => ({ id, companies })),
+    },
+    unicorns: { mean: describe(c.unicorns)?.mean ?? 0, se: describe(c.unicorns)?.se ?? 0 },
+    pipeline: {
+      planned: mean(c.dealsPlanned),
+      reserved: mean(c.dealsReserved),
+      started: mean(c.dealsStarted),
+      producing: mean(c.dealsProducing),
+      unstarted: mean(c.unstartedDeals),
+      cashDrag: describe(v.cashDrag),
+    },
+    firstLossPaid: describe(v.firstLossPaid),
+    buyOut: { probExercised: probability(v.buyOutExercised.reduce((a, x) => a + x, 0), n) },
+    budget,
+  }
+}
