@@ -8,10 +8,28 @@ function npv(flows: Float64Array, n: number, r: number): number {
   return acc * v
 }
 
+const GRID = [-0.9999, -0.99, -0.9, -0.75, -0.5, -0.3, -0.2, -0.1, -0.05, -0.02, 0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10]
+
+function bisect(flows: Float64Array, n: number, lo: number, hi: number): number {
+  let flo = npv(flows, n, lo)
+  for (let it = 0; it < 200; it++) {
+    const mid = (lo + hi) / 2
+    const fm = npv(flows, n, mid)
+    if (fm === 0 || hi - lo < 1e-13) return mid
+    if (Math.sign(fm) === Math.sign(flo)) {
+      lo = mid
+      flo = fm
+    } else hi = mid
+  }
+  return (lo + hi) / 2
+}
+
 /**
- * Periodic IRR of flows at the ends of periods 1..n (Newton from a multiple-based guess, bisection
- * fallback on [−99.99%, 1000%] per period). Returns NaN when no rate sets NPV to zero on that range,
- * −1 for a total loss. Callers annualise with `annualise`.
+ * Periodic IRR of flows at the ends of periods 1..n. Cash flows that change sign several times can
+ * have several roots; the IRR is the root where NPV falls as the rate rises (an investment's
+ * root) nearest the multiple-based guess. Newton from the guess finds it almost always; otherwise a
+ * scan of [−99.99%, 1000%] per period brackets every root and bisection refines them. Returns NaN
+ * when no rate sets NPV to zero on that range, −1 for a total loss. Callers annualise with `annualise`.
  */
 export function periodicIrr(flows: Float64Array, n: number): number {
   let pos = 0
@@ -30,7 +48,8 @@ export function periodicIrr(flows: Float64Array, n: number): number {
   if (neg === 0) return Number.NaN
   if (pos === 0) return -1
   const span = Math.max(1, last - first)
-  let r = Math.pow(pos / neg, 1 / span) - 1
+  const guess = Math.pow(pos / neg, 1 / span) - 1
+  let r = guess
   for (let it = 0; it < 30; it++) {
     const v = 1 / (1 + r)
     let f = 0
@@ -47,24 +66,27 @@ export function periodicIrr(flows: Float64Array, n: number): number {
     const next = r - step
     if (!(next > -0.9999) || next > 10) break
     r = next
-    if (Math.abs(step) < 1e-12) return r
+    if (Math.abs(step) < 1e-12) {
+      if (df < 0) return r
+      break
+    }
   }
-  let lo = -0.9999
-  let hi = 10
-  let flo = npv(flows, n, lo)
-  const fhi = npv(flows, n, hi)
-  if (flo === 0) return lo
-  if (Math.sign(flo) === Math.sign(fhi)) return Number.NaN
-  for (let it = 0; it < 200; it++) {
-    const mid = (lo + hi) / 2
-    const fm = npv(flows, n, mid)
-    if (fm === 0 || hi - lo < 1e-13) return mid
-    if (Math.sign(fm) === Math.sign(flo)) {
-      lo = mid
-      flo = fm
-    } else hi = mid
+  let best = Number.NaN
+  let bestFalling = false
+  let prev = npv(flows, n, GRID[0]!)
+  for (let g = 1; g < GRID.length; g++) {
+    const cur = npv(flows, n, GRID[g]!)
+    if (prev === 0 || Math.sign(prev) !== Math.sign(cur)) {
+      const root = prev === 0 ? GRID[g - 1]! : bisect(flows, n, GRID[g - 1]!, GRID[g]!)
+      const falling = prev > 0
+      if (Number.isNaN(best) || (falling && !bestFalling) || (falling === bestFalling && Math.abs(root - guess) < Math.abs(best - guess))) {
+        best = root
+        bestFalling = falling
+      }
+    }
+    prev = cur
   }
-  return (lo + hi) / 2
+  return best
 }
 
 /** Annual rate from a rate per period with `periodsPerYear` periods. */

@@ -29,9 +29,14 @@ export function drawExitMultiple(rng: Rng, model: SectorModel, listed: boolean):
   return body.median * Math.exp(body.sigma * rng.normal())
 }
 
-/** Waiting time in whole quarters: a lognormal in months, rounded, at least one quarter. */
-export const drawWait = (rng: Rng, months: number, multiplier: number, sigma: number): number =>
-  Math.max(1, Math.round(((months * multiplier) / 3) * Math.exp(sigma * rng.normal())))
+/** Fewest quarters between a round and the company's next raise, sale or listing (a failure can
+ * come one quarter after a round): deals take months to arrange, and an exit a quarter after the
+ * last price would produce meaningless IRRs. */
+export const MIN_EVENT_QUARTERS = 2
+
+/** Waiting time in whole quarters: a lognormal in months, rounded, at least `min` quarters. */
+export const drawWait = (rng: Rng, months: number, multiplier: number, sigma: number, min: number): number =>
+  Math.max(min, Math.round(((months * multiplier) / 3) * Math.exp(sigma * rng.normal())))
 
 /**
  * Simulates one company from the round it has just raised (`round`, post-money `post`, in quarter
@@ -55,11 +60,11 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     const u = ctx.factorsOn ? normalCdf(market.latent[sector * years + (q >> 2)]! + ctx.idiosyncratic * rng.normal()) : rng.uniform()
     const waitMultiplier = effectAt(effects, sector, q, regime, EFFECT.waitTime)
     if (u < th.fail) {
-      const t = q + drawWait(rng, r.failMonths, waitMultiplier, r.waitSigma)
+      const t = q + drawWait(rng, r.failMonths, waitMultiplier, r.waitSigma, 1)
       if (t < ctx.horizon) events.push(t, company, FAILED, round, 0, 0)
       return
     }
-    const t = q + drawWait(rng, r.waitMonths, waitMultiplier, r.waitSigma)
+    const t = q + drawWait(rng, r.waitMonths, waitMultiplier, r.waitSigma, MIN_EVENT_QUARTERS)
     if (t >= ctx.horizon) return
     if (u < th.stall) {
       events.push(t, company, STALLED, round, post * r.stallValue, 0)

@@ -4,6 +4,7 @@ import type { SimulationConfig } from '../schema/config.ts'
 import { ENTRY_ROUND, ENTRY_STAGE_IDS, ROUND_IDS, SECTOR_IDS } from '../schema/ids.ts'
 import { calmRegime, EFFECT, effectAt, SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { outcomeThresholds, type Thresholds } from './outcome-probabilities.ts'
+import { MIN_EVENT_QUARTERS } from './company-path.ts'
 
 const K = ROUND_IDS.length
 
@@ -30,14 +31,14 @@ export interface PlanTotals {
 
 const emptyTotals = (): PlanTotals => ({ reached: ROUND_IDS.map(() => 0), initial: 0, followOn: 0, proceeds: 0, acquired: 0, listed: 0, failed: 0, stalled: 0, heldAtEnd: 0 })
 
-/** P(wait = w quarters), w = 1..n, for the rounded lognormal wait the simulation draws. */
-function waitPmf(medianQuarters: number, sigma: number, n: number, cache: Map<string, Float64Array>): Float64Array {
-  const key = `${medianQuarters}|${sigma}|${n}`
+/** P(wait = w quarters), w = 1..n, for the rounded lognormal wait the simulation draws (at least `min`). */
+function waitPmf(medianQuarters: number, sigma: number, n: number, min: number, cache: Map<string, Float64Array>): Float64Array {
+  const key = `${medianQuarters}|${sigma}|${n}|${min}`
   let pmf = cache.get(key)
   if (pmf) return pmf
   pmf = new Float64Array(n + 1)
   let prev = 0
-  for (let w = 1; w <= n; w++) {
+  for (let w = min; w <= n; w++) {
     const cdf = lognormalCdf(w + 0.5, medianQuarters, sigma)
     pmf[w] = cdf - prev
     prev = cdf
@@ -96,8 +97,8 @@ export function propagate(p: PlanInputs, sector: number, round: number, q0: numb
       const pNext = last ? 0 : th.next - th.acquisition
       const pList = last ? 1 - th.acquisition : 1 - th.next
       const waitMult = effectAt(effects, sector, t, regime, EFFECT.waitTime)
-      const failPmf = waitPmf((r.failMonths * waitMult) / 3, r.waitSigma, H, cache)
-      const pmf = waitPmf((r.waitMonths * waitMult) / 3, r.waitSigma, H, cache)
+      const failPmf = waitPmf((r.failMonths * waitMult) / 3, r.waitSigma, H, 1, cache)
+      const pmf = waitPmf((r.waitMonths * waitMult) / 3, r.waitSigma, H, MIN_EVENT_QUARTERS, cache)
       for (let j = 0; j < J; j++) {
         const i = at(k, j, t)
         const m = mass[i]!

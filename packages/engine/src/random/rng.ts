@@ -1,3 +1,4 @@
+/// <reference path="./alea.d.ts" />
 import alea from 'seedrandom/lib/alea.js'
 import { zigguratNormal } from './ziggurat.ts'
 

@@ -64,7 +64,8 @@ export function compareChunks(a: ChunkResult, b: ChunkResult, ia: number, ib: nu
 
 /**
  * Runs several configs on the same seed and trial count (common random numbers: trial i of every
- * config sees the same market future), and reports paired differences for every pair.
+ * config sees the same market future), and reports paired differences for every pair. Progress
+ * counts trials across all configs (total = trials × configs).
  */
 export function compareConfigs(configs: SimulationConfig[], options: RunOptions = {}): ComparisonResult {
   const first = configs[0]
@@ -73,7 +74,10 @@ export function compareConfigs(configs: SimulationConfig[], options: RunOptions 
   const trials = first.run.trials
   const aligned = configs.map((c) => ({ ...c, run: { ...c.run, seed, trials } }))
   const resolved = aligned.map(resolveRun)
-  const merged = resolved.map((r) => runResolved(r, options))
+  const total = trials * resolved.length
+  const merged = resolved.map((r, i) =>
+    runResolved(r, { ...options, onProgress: options.onProgress ? (done) => options.onProgress!(i * trials + done, total) : undefined }),
+  )
   const pairs: Comparison[] = []
   for (let i = 0; i < merged.length; i++) for (let j = i + 1; j < merged.length; j++) pairs.push(compareChunks(merged[i]!, merged[j]!, i, j))
   return { seed: String(seed), trials, runs: merged.map((m, i) => summarise(resolved[i]!, m)), pairs }

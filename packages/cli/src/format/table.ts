@@ -1,0 +1,79 @@
+import type { Distribution, RunResult } from '@pcsim/engine'
+import type { Messages } from '../messages/index.ts'
+import { decimal, money, multiple, percent, withSe } from './numbers.ts'
+import { layout, section } from './text-table.ts'
+
+type Fmt = (x: number) => string
+
+/** P10, P50, P90 and mean ± se of a distribution; dashes when no trial has a value. */
+function quantileCells(d: Distribution | null, f: Fmt, none: string): string[] {
+  if (!d || d.n === 0) return [none, none, none, none]
+  return [f(d.p10), f(d.p50), f(d.p90), withSe(d.mean, d.se, f)]
+}
+
+const p10to90 = (d: Distribution | null, f: Fmt, none: string): string => (d && d.n > 0 ? `${f(d.p10)} / ${f(d.p50)} / ${f(d.p90)}` : none)
+
+/** The human summary of one run (`--format table`). */
+export function runTable(r: RunResult, m: Messages): string {
+  const t = m.run
+  const s = r.summary
+  const plan = s.deployment.planned
+  const prob = (p: { value: number; se: number }) => withSe(p.value, p.se, percent)
+  const count = (k: keyof typeof s.outcomes) => withSe(s.outcomes[k].mean, s.outcomes[k].se, (x) => decimal(x, 1))
+  const share = (d: Distribution) => withSe(d.mean, d.se, percent)
+  const irr: Fmt = (x) => percent(x, 1)
+  const returns = [
+    [t.returns, 'P10', 'P50', 'P90', t.meanSe],
+    [`  ${t.netTvpi}`, ...quantileCells(s.netTvpi, multiple, t.none)],
+    [`  ${t.netIrr}`, ...quantileCells(s.netIrr, irr, t.none)],
+    [`  ${t.dpi}`, ...quantileCells(s.dpi, multiple, t.none)],
+    [`  ${t.grossTvpi}`, ...quantileCells(s.grossTvpi, multiple, t.none)],
+  ]
+  const irrNote = s.netIrr.undefinedShare > 0 || s.netIrr.totalLossShare > 0 ? [`  ${t.irrNote(percent(s.netIrr.undefinedShare), percent(s.netIrr.totalLossShare))}`] : []
+  const blocks = [
+    [r.name, t.header({ trials: r.trials, seed: r.seed, currency: r.currency, engine: r.engineVersion })].join('\n'),
+    section(t.construction, [
+      [t.companies, String(plan.companies)],
+      [t.investable, money(plan.investable)],
+      [t.initial, money(plan.initial)],
+      [t.reserves, money(plan.reserve)],
+      [t.plannedFees, money(plan.plannedFees)],
+    ]),
+    [...layout(returns, { indent: '' }), ...irrNote].join('\n'),
+    section(t.risk, [
+      [t.probLoss, prob(s.probLoss)],
+      [t.probAtLeast('2x'), prob(s.probAtLeast['2x'])],
+      [t.probAtLeast('3x'), prob(s.probAtLeast['3x'])],
+      [t.probAtLeast('5x'), prob(s.probAtLeast['5x'])],
+      [t.var('95'), percent(s.valueAtRisk.p95)],
+      [t.cvar('95'), percent(s.conditionalValueAtRisk.p95)],
+      [t.var('99'), percent(s.valueAtRisk.p99)],
+      [t.cvar('99'), percent(s.conditionalValueAtRisk.p99)],
+    ]),
+    section(t.deployment, [
+      [t.invested, share(s.deployment.investedShare)],
+      [t.paidIn, share(s.deployment.paidInShare)],
+      [t.fees, share(s.deployment.feesShare)],
+      [t.carry, share(s.deployment.carryShare)],
+    ]),
+    section(t.outcomes, [
+      [t.writeOffs, count('writeOffs')],
+      [t.acquisitions, count('acquisitions')],
+      [t.listings, count('listings')],
+      [t.unicorns, count('unicorns')],
+      [t.stalled, count('stalled')],
+      [t.heldAtEnd, count('heldAtEnd')],
+    ]),
+    section(t.breakEven, [
+      [t.breakEvenYear, p10to90(s.breakEven.years, (x) => decimal(x, 2), t.none)],
+      [t.breakEvenNever, prob(s.breakEven.probNever)],
+    ]),
+    section(t.concentration, [
+      [t.oneDeal, prob(s.concentration.probOneDealReturnsFund)],
+      [t.topDeal, percent(s.concentration.topDealShare.mean)],
+      [t.dealsToReturn, p10to90(s.concentration.dealsToReturnFund, (x) => decimal(x, 0), t.none)],
+      [t.notReturned, prob(s.concentration.probFundNotReturned)],
+    ]),
+  ]
+  return `${blocks.join('\n\n')}\n`
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander'
+import { UserInputError, formatIssues } from './issues.ts'
+import { detectLang } from './lang.ts'
+import { MESSAGES } from './messages/index.ts'
+import { buildProgram, USAGE_EXIT } from './program.ts'
+
+const INTERNAL_EXIT = 1
+
+/** Prints an error the way its kind calls for and returns the exit code. */
+function report(error: unknown, ctx: Parameters<typeof buildProgram>[0]): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT // commander printed it
+  const inputs = error instanceof AggregateError ? error.errors : [error]
+  if (inputs.length > 0 && inputs.every((e) => e instanceof UserInputError)) {
+    for (const e of inputs as UserInputError[]) process.stderr.write(`${ctx.m.errors.invalidInput(e.label)}\n${formatIssues(e.issues, e.label, ctx.lang)}\n`)
+    return USAGE_EXIT
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`${ctx.m.errors.internal(message)}\n`)
+  if (process.env.PCSIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+  else process.stderr.write(`${ctx.m.errors.debugHint}\n`)
+  return INTERNAL_EXIT
+}
+
+async function main(argv: string[]): Promise<number> {
+  const lang = detectLang(argv.slice(2), process.env)
+  const ctx = { lang, m: MESSAGES[lang] }
+  try {
+    await buildProgram(ctx).parseAsync(argv)
+    return 0
+  } catch (error) {
+    return report(error, ctx)
+  }
+}
+
+// A closed pipe (`pcsim run … | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
+process.exitCode = await main(process.argv)

@@ -1,0 +1,29 @@
+import { InvalidArgumentError, Option } from 'commander'
+import type { Messages } from './messages/index.ts'
+
+export const RUN_FORMATS = ['table', 'json', 'csv'] as const
+export const VIEW_FORMATS = ['table', 'json'] as const
+export type RunFormat = (typeof RUN_FORMATS)[number]
+export type ViewFormat = (typeof VIEW_FORMATS)[number]
+
+/** `--trials N`: a whole number ≥ 1 (the engine's upper limit is checked by parseConfig). */
+export const parseTrials = (m: Messages) => (value: string): number => {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(m.flags.trials)
+  return n
+}
+
+/** `--seed S`: digits give an integer seed, anything else a string seed. */
+export const parseSeed = (m: Messages) => (value: string): number | string => {
+  if (value === '') throw new InvalidArgumentError(m.flags.seed)
+  const n = Number(value)
+  return /^\d+$/.test(value) && Number.isSafeInteger(n) ? n : value
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value]
+
+export const trialsOption = (m: Messages) => new Option('--trials <n>', m.options.trials).argParser(parseTrials(m))
+export const seedOption = (m: Messages) => new Option('--seed <seed>', m.options.seed).argParser(parseSeed(m))
+export const scenarioOption = (m: Messages) => new Option('--scenario <id>', m.options.scenario).argParser(collect)
+export const formatOption = (m: Messages, choices: readonly string[]) => new Option('--format <format>', m.options.format).choices(choices).default('table')
+export const outOption = (m: Messages) => new Option('--out <file>', m.options.out)

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs'
+import { Command, Option } from 'commander'
+import { ENGINE_VERSION } from '@pcsim/engine'
+import { compareCommand, type CompareCommandOptions } from './commands/compare.ts'
+import { planCommand, type PlanCommandOptions } from './commands/plan.ts'
+import { presetsCommand } from './commands/presets.ts'
+import { runCommand, type RunCommandOptions } from './commands/run.ts'
+import { showCommand } from './commands/show.ts'
+import { validateCommand } from './commands/validate.ts'
+import type { Context } from './context.ts'
+import { LANGS } from './messages/index.ts'
+import { formatOption, outOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
+
+const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/** Exit code of every command-line usage error (unknown flag, bad flag value, missing argument). */
+export const USAGE_EXIT = 2
+
+/** The commander program; `exitOverride` turns every parse error into a thrown CommanderError. */
+export function buildProgram(ctx: Context): Command {
+  const { m } = ctx
+  const program = new Command('pcsim')
+    .description(m.program.description)
+    .version(`${CLI_VERSION} (engine ${ENGINE_VERSION})`, '-V, --version', m.program.version)
+    .helpOption('-h, --help', m.program.help)
+    .addOption(new Option('--lang <lang>', m.program.lang).choices(LANGS))
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError(m.program.afterError)
+    .exitOverride()
+    .allowExcessArguments(false)
+
+  program
+    .command('run')
+    .description(m.commands.run)
+    .argument('<input>', m.args.input)
+    .addOption(trialsOption(m))
+    .addOption(seedOption(m))
+    .addOption(scenarioOption(m))
+    .addOption(formatOption(m, RUN_FORMATS))
+    .addOption(outOption(m))
+    .action((input: string, o: RunCommandOptions) => runCommand(input, o, ctx))
+
+  program
+    .command('compare')
+    .description(m.commands.compare)
+    .argument('<inputs...>', m.args.inputs)
+    .addOption(trialsOption(m))
+    .addOption(seedOption(m))
+    .addOption(formatOption(m, RUN_FORMATS))
+    .addOption(outOption(m))
+    .action((inputs: string[], o: CompareCommandOptions, cmd: Command) => {
+      if (inputs.length < 2) cmd.error(m.flags.compareArity, { exitCode: USAGE_EXIT, code: 'pcsim.compareArity' })
+      compareCommand(inputs, o, ctx)
+    })
+
+  program
+    .command('presets')
+    .description(m.commands.presets)
+    .addOption(formatOption(m, VIEW_FORMATS))
+    .addOption(outOption(m))
+    .action((o: { format: 'table' | 'json'; out?: string }) => presetsCommand(o, ctx))
+
+  program
+    .command('validate')
+    .description(m.commands.validate)
+    .argument('<input>', m.args.input)
+    .action((input: string) => validateCommand(input, ctx))
+
+  program
+    .command('plan')
+    .description(m.commands.plan)
+    .argument('<input>', m.args.input)
+    .addOption(formatOption(m, VIEW_FORMATS))
+    .addOption(outOption(m))
+    .action((input: string, o: PlanCommandOptions) => planCommand(input, o, ctx))
+
+  program
+    .command('show')
+    .description(m.commands.show)
+    .argument('<template>', m.args.template)
+    .addOption(outOption(m))
+    .action((input: string, o: { out?: string }) => showCommand(input, o, ctx))
+
+  return program
+}
