@@ -49,6 +49,9 @@ export type IssueCode =
   | 'first_loss_above_commitment'
   | 'reinvestment_unreachable'
   | 'pipeline_empty'
+  | 'terms_not_supported'
+  | 'nested_fund_of_funds'
+  | 'commitment_above_class'
 
 export interface Catalogue {
   issues: Record<IssueCode, (p: IssueParams) => string>

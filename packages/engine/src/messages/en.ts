@@ -40,6 +40,9 @@ export const en: Catalogue = {
     first_loss_above_commitment: (p) => `A class cannot absorb more losses than its own commitment (share ${p.limit}).`,
     reinvestment_unreachable: (p) => `No allocation of the ${p.limit}m the fund invests can meet these re-investment requirements.`,
     pipeline_empty: () => 'An enabled pipeline needs deals planned each quarter and reserve and start rates above 0.',
+    terms_not_supported: () => 'A fund-of-funds\' own LP classes take no special terms; set terms in the sub-funds.',
+    nested_fund_of_funds: () => 'A sub-fund cannot itself be a fund-of-funds.',
+    commitment_above_class: (p) => `The commitment is larger than the sub-fund class it buys (${p.limit}m).`,
     unknown_scenario: (p) => `Unknown scenario "${p.value}". Known: ${p.allowed}.`,
   },
   names: {
@@ -71,6 +74,7 @@ export const en: Catalogue = {
     'region.tianjin': 'Tianjin',
     'region.hebei': 'Hebei',
     'region.other': 'Other regions',
+    'fund.beijing-fof': 'Government fund-of-funds (three sub-funds)',
     'scenario.base': 'Base market',
     'scenario.ipo-shut-3y': 'IPO window shut for three years',
     'scenario.ai-boom': 'AI boom',

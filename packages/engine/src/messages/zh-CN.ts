@@ -40,6 +40,9 @@ export const zhCN: Catalogue = {
     first_loss_above_commitment: (p) => `一个类别承担的损失不能超过其自身认缴额（份额 ${p.limit}）。`,
     reinvestment_unreachable: (p) => `基金可投的 ${p.limit} 百万无论如何分配都无法满足这些返投要求。`,
     pipeline_empty: () => '启用项目储备时，每季度谋划的项目数、储备率和开工率都必须大于 0。',
+    terms_not_supported: () => '母基金自身的出资人类别不设特殊条款；请在子基金中设置条款。',
+    nested_fund_of_funds: () => '子基金本身不能再是母基金。',
+    commitment_above_class: (p) => `认缴额大于所认购的子基金份额类别（${p.limit} 百万）。`,
     unknown_scenario: (p) => `未知情景“${p.value}”。可用：${p.allowed}。`,
   },
   names: {
@@ -71,6 +74,7 @@ export const zhCN: Catalogue = {
     'region.tianjin': '天津',
     'region.hebei': '河北',
     'region.other': '其他地区',
+    'fund.beijing-fof': '政府引导母基金（三只子基金）',
     'scenario.base': '基准市场',
     'scenario.ipo-shut-3y': 'IPO 窗口关闭三年',
     'scenario.ai-boom': '人工智能繁荣',

@@ -94,13 +94,13 @@ function sortEvents(ws: TrialWorkspace, quarters: number): void {
 /**
  * One possible future of one fund: the market, the deal flow, every company's path, then the
  * fund's quarterly books (cheques, follow-ons, fees, calls, recycling, waterfall, LP classes, NAV)
- * and its metrics.
+ * and its metrics. A sub-fund of a fund-of-funds gets the mother's market path and its own streams.
  */
-export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspace, out: TrialRecord): void {
+export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspace, out: TrialRecord, shared?: { market: MarketPath; streams: string }): void {
   const { config, deals, horizon: H } = run
   const { companies } = config
-  const streams = createTrialStreams(run.seed, trial)
-  const market = simulateMarket(run.market, run.effects, streams.market, ws.market)
+  const streams = createTrialStreams(shared ? shared.streams : run.seed, trial)
+  const market = shared ? shared.market : simulateMarket(run.market, run.effects, streams.market, ws.market)
   scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
   const n = deals.cheque.length
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0

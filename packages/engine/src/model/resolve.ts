@@ -3,6 +3,9 @@ import type { SimulationConfig } from '../schema/config.ts'
 import { SECTOR_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
 import { MAX_QUARTERS } from '../schema/limits.ts'
 import { buildConstruction, type Construction } from './construction.ts'
+import { parseConfig } from '../schema/parse-config.ts'
+import { EngineError } from '../issues.ts'
+import { plannedFees } from './fees.ts'
 import { buildEffectTables, SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
@@ -40,18 +43,32 @@ export interface ResolvedRun {
   cells: Array<{ sector: SectorId; stage: EntryStageId }>
   followOnEnd: number
   recyclingEnd: number
+  /** Fund-of-funds: the sub-funds, resolved on the mother's market and run settings. */
+  subRuns: Array<{ id: string; run: ResolvedRun; classIndex: number; ratio: number }>
   /** Fees still to come from quarter q on under the plan (committed basis exact, others estimated). */
   feesAhead: Float64Array
 }
 
 export const horizonQuarters = (c: SimulationConfig): number => Math.min(MAX_QUARTERS, Math.round((c.fund.lifeYears + c.fund.extensionYears) * 4))
 
+/** The sub-fund configs of a fund-of-funds, parsed with the mother's market and run settings. */
+export function subFundConfigs(config: SimulationConfig): Array<{ id: string; config: SimulationConfig; classIndex: number; ratio: number }> {
+  return (config.subFunds ?? []).map((sf) => {
+    const parsed = parseConfig({ ...sf.config, market: config.market, run: config.run })
+    if (!parsed.ok) throw new EngineError('PCSIM_ENGINE_SUB_FUND', `sub-fund ${sf.id} is invalid: ${parsed.issues[0]?.message.en}`)
+    const classIndex = parsed.config.lpClasses.findIndex((c) => c.id === sf.lpClass)
+    const classCommitment = (parsed.config.lpClasses[classIndex]?.share ?? 0) * parsed.config.fund.size
+    return { id: sf.id, config: parsed.config, classIndex, ratio: classCommitment > 0 ? sf.commitment / classCommitment : 0 }
+  })
+}
+
 export function resolveRun(config: SimulationConfig): ResolvedRun {
-  const horizon = horizonQuarters(config)
+  const subs = subFundConfigs(config).map((s) => ({ id: s.id, run: resolveRun(s.config), classIndex: s.classIndex, ratio: s.ratio }))
+  const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
   const effects = buildEffectTables(config, horizon)
   const sectorModels = SECTOR_IDS.map((s) => ((config.strategy.sectorWeights[s] ?? 0) > 0 ? resolveSectorModel(s, config) : undefined))
   const base = { config, horizon, effects, sectorModels }
-  const construction = buildConstruction(config, () => expectedFollowOnRatio(base))
+  const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : buildConstruction(config, () => expectedFollowOnRatio(base))
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
   const n = construction.deals.length
@@ -100,9 +117,18 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     construction,
     deals,
     requirements,
+    subRuns: subs,
     cells,
     followOnEnd: Math.round(config.strategy.followOn.untilYear * 4),
     recyclingEnd: Math.min(horizon, Math.round(config.fund.recycling.untilYear * 4)),
     feesAhead,
   }
+}
+
+/** A mother fund makes no direct investments: its "initial capital" is its commitments to sub-funds. */
+function fundOfFundsConstruction(config: SimulationConfig, subs: Array<{ run: ResolvedRun; ratio: number; classIndex: number }>): Construction {
+  const fees = plannedFees(config.fund)
+  const initialTotal = (config.subFunds ?? []).reduce((a, s) => a + s.commitment, 0)
+  void subs
+  return { investable: config.fund.size - fees, plannedFees: fees, pool: initialTotal, initialTotal, reserveBudget: 0, reserveRatio: 0, deals: [], counts: [] }
 }

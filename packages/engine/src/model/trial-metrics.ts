@@ -50,6 +50,7 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
       if (1 - proceeds[c]! / invested[c]! > config.policy.toleratedLoss.deal + 1e-12) dealBreaches++
     }
   }
+  out.endQuarter = t.endQ
   const e = t.evaluation
   const early = e.at > 0
   const paidIn = early ? e.paidIn : t.paidIn

@@ -330,6 +330,28 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
     },
   },
+  {
+    id: 'beijing-fof',
+    source: 'Beijing municipal guidance funds investing through sub-funds (seed article; [R60]); FoF fee 0.5%, no carry (assumption)',
+    patch: {
+      name: 'Government fund-of-funds',
+      fund: {
+        currency: CNY.currency,
+        size: 2_000,
+        lifeYears: 15,
+        extensionYears: 3,
+        managementFee: { rate: 0.005, basis: 'committed', stepDownYear: 6, rateAfterStepDown: 0.003, basisAfterStepDown: 'committed' },
+        carry: { rate: 0, hurdle: 0, catchUp: 0, waterfall: 'european', clawback: false },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [{ id: 'government', kind: 'government', share: 1 }],
+      subFunds: [
+        { id: 'angel', commitment: 200, lpClass: 'government', config: { template: 'gov-angel-fund' } },
+        { id: 'ai', commitment: 1_200, lpClass: 'government', config: { template: 'city-ai-fund' } },
+        { id: 'jjj', commitment: 400, lpClass: 'beijing_gov', config: { template: 'jjj-joint-fund' } },
+      ],
+    },
+  },
 ]
 
 export function findTemplate(id: string): FundTemplate | undefined {

@@ -2,7 +2,8 @@ import { createWorkspace, simulateTrial } from '../model/fund-trial.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binOf, FAN_GRIDS } from '../stats/fan-grid.ts'
-import { CLASS_METRICS, COUNT_METRICS, createTrialRecord, VALUE_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric } from './metric-ids.ts'
+import { CLASS_METRICS, COUNT_METRICS, createTrialRecord, VALUE_METRICS, YEAR_METRICS, type CountMetric, type TrialRecord, type ValueMetric } from './metric-ids.ts'
+import { createFundOfFundsWorkspace, simulateFundOfFundsTrial } from '../model/fund-of-funds.ts'
 
 /** Results of trials [start, end): per-trial arrays in trial order plus order-free aggregates. */
 export interface ChunkResult {
@@ -24,54 +25,120 @@ export interface ChunkResult {
   cellCompanies: number[]
   /** Exact sums over trials of government calls per year (share of government commitments). */
   governmentCallSums: number[][]
+  /** Fund-of-funds: each sub-fund's own results for the same trials. */
+  subFunds?: ChunkResult[]
 }
 
 export const FAN_STRIDE = FAN_GRIDS.netTvpi.bins + 2
 
 export type ProgressCallback = (done: number, total: number) => void
 
+/** Collects trial records of one fund into the columns of a chunk result. */
+export class ChunkRecorder {
+  readonly years: number
+  readonly rec: TrialRecord
+  private readonly n: number
+  private readonly result: ChunkResult
+  private readonly valueColumns: Float64Array[]
+  private readonly countColumns: Uint16Array[]
+  private readonly invested: ExactSum[]
+  private readonly proceeds: ExactSum[]
+  private readonly govSums: ExactSum[]
+  private readonly govRow = YEAR_METRICS.indexOf('governmentCalls')
+
+  constructor(run: ResolvedRun, start: number, end: number) {
+    const n = end - start
+    const years = Math.ceil(run.horizon / 4)
+    const cells = run.cells.length
+    const K = run.config.lpClasses.length
+    const R = run.requirements.length
+    this.n = n
+    this.years = years
+    this.rec = createTrialRecord(years, cells, K, R)
+    this.invested = Array.from({ length: cells }, () => new ExactSum())
+    this.proceeds = Array.from({ length: cells }, () => new ExactSum())
+    this.govSums = Array.from({ length: years }, () => new ExactSum())
+    this.result = {
+      start,
+      end,
+      years,
+      values: Object.fromEntries(VALUE_METRICS.map((m) => [m, new Float64Array(n)])) as ChunkResult['values'],
+      counts: Object.fromEntries(COUNT_METRICS.map((m) => [m, new Uint16Array(n)])) as ChunkResult['counts'],
+      fan: new Uint32Array(YEAR_METRICS.length * years * FAN_STRIDE),
+      cellInvested: [],
+      cellProceeds: [],
+      classes: Array.from({ length: K }, () => CLASS_METRICS.map(() => new Float64Array(n))),
+      reinvestment: Array.from({ length: R }, () => new Float64Array(n)),
+      cellCompanies: new Array<number>(cells).fill(0),
+      governmentCallSums: [],
+    }
+    this.valueColumns = VALUE_METRICS.map((m) => this.result.values[m])
+    this.countColumns = COUNT_METRICS.map((m) => this.result.counts[m])
+  }
+
+  /** Stores `this.rec` as trial t of the chunk (0-based within the chunk). */
+  record(t: number): void {
+    const { rec, years, result } = this
+    for (let m = 0; m < this.valueColumns.length; m++) this.valueColumns[m]![t] = rec.values[m]!
+    for (let m = 0; m < this.countColumns.length; m++) this.countColumns[m]![t] = rec.counts[m]!
+    for (let mi = 0; mi < YEAR_METRICS.length; mi++) {
+      const grid = FAN_GRIDS[YEAR_METRICS[mi]!]
+      for (let y = 0; y < years; y++) result.fan[(mi * years + y) * FAN_STRIDE + binOf(grid, rec.years[mi * years + y]!)]! += 1
+    }
+    const M = CLASS_METRICS.length
+    for (let c = 0; c < result.classes.length; c++) for (let m = 0; m < M; m++) result.classes[c]![m]![t] = rec.classes[c * M + m]!
+    for (let r = 0; r < result.reinvestment.length; r++) result.reinvestment[r]![t] = rec.reinvestment[r]!
+    for (let y = 0; y < years; y++) {
+      const g = rec.years[this.govRow * years + y]!
+      if (g !== 0) this.govSums[y]!.add(g)
+    }
+    for (let c = 0; c < this.invested.length; c++) {
+      result.cellCompanies[c]! += rec.cellCompanies[c]!
+      if (rec.cellInvested[c] !== 0) this.invested[c]!.add(rec.cellInvested[c]!)
+      if (rec.cellProceeds[c] !== 0) this.proceeds[c]!.add(rec.cellProceeds[c]!)
+    }
+  }
+
+  finish(subFunds?: ChunkResult[]): ChunkResult {
+    const r = this.result
+    r.cellInvested = this.invested.map((s) => s.partials)
+    r.cellProceeds = this.proceeds.map((s) => s.partials)
+    r.governmentCallSums = this.govSums.map((s) => s.partials)
+    if (subFunds) r.subFunds = subFunds
+    void this.n
+    return r
+  }
+}
+
 /** Runs trials [start, end) of a resolved run. Results depend only on the trial indices. */
 export function runChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000): ChunkResult {
   const n = end - start
-  const years = Math.ceil(run.horizon / 4)
-  const cells = run.cells.length
-  const values = Object.fromEntries(VALUE_METRICS.map((m) => [m, new Float64Array(n)])) as ChunkResult['values']
-  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, new Uint16Array(n)])) as ChunkResult['counts']
-  const fan = new Uint32Array(YEAR_METRICS.length * years * FAN_STRIDE)
-  const invested = Array.from({ length: cells }, () => new ExactSum())
-  const proceeds = Array.from({ length: cells }, () => new ExactSum())
+  if (run.subRuns.length > 0) return runFundOfFundsChunk(run, start, end, onProgress, progressEvery)
+  const recorder = new ChunkRecorder(run, start, end)
   const ws = createWorkspace(run)
-  const K = run.config.lpClasses.length
-  const R = run.requirements.length
-  const M = CLASS_METRICS.length
-  const rec = createTrialRecord(years, cells, K, R)
-  const classes = Array.from({ length: K }, () => CLASS_METRICS.map(() => new Float64Array(n)))
-  const reinvestment = Array.from({ length: R }, () => new Float64Array(n))
-  const valueColumns = VALUE_METRICS.map((m) => values[m])
-  const countColumns = COUNT_METRICS.map((m) => counts[m])
-  const govSums = Array.from({ length: years }, () => new ExactSum())
-  const govRow = YEAR_METRICS.indexOf('governmentCalls')
-  const cellCompanies = new Array<number>(cells).fill(0)
   for (let t = 0; t < n; t++) {
-    simulateTrial(run, start + t, ws, rec)
-    for (let m = 0; m < valueColumns.length; m++) valueColumns[m]![t] = rec.values[m]!
-    for (let m = 0; m < countColumns.length; m++) countColumns[m]![t] = rec.counts[m]!
-    for (let mi = 0; mi < YEAR_METRICS.length; mi++) {
-      const grid = FAN_GRIDS[YEAR_METRICS[mi]!]
-      for (let y = 0; y < years; y++) fan[(mi * years + y) * FAN_STRIDE + binOf(grid, rec.years[mi * years + y]!)]! += 1
-    }
-    for (let c = 0; c < K; c++) for (let m = 0; m < M; m++) classes[c]![m]![t] = rec.classes[c * M + m]!
-    for (let r = 0; r < R; r++) reinvestment[r]![t] = rec.reinvestment[r]!
-    for (let c = 0; c < cells; c++) cellCompanies[c]! += rec.cellCompanies[c]!
-    for (let y = 0; y < years; y++) if (rec.years[govRow * years + y] !== 0) govSums[y]!.add(rec.years[govRow * years + y]!)
-    for (let c = 0; c < cells; c++) {
-      if (rec.cellInvested[c] !== 0) invested[c]!.add(rec.cellInvested[c]!)
-      if (rec.cellProceeds[c] !== 0) proceeds[c]!.add(rec.cellProceeds[c]!)
-    }
+    simulateTrial(run, start + t, ws, recorder.rec)
+    recorder.record(t)
     if (onProgress && (t + 1) % progressEvery === 0) onProgress(t + 1, n)
   }
   if (onProgress) onProgress(n, n)
-  return { start, end, years, values, counts, fan, cellInvested: invested.map((s) => s.partials), cellProceeds: proceeds.map((s) => s.partials), classes, reinvestment, cellCompanies, governmentCallSums: govSums.map((s) => s.partials) }
+  return recorder.finish()
+}
+
+/** A fund-of-funds chunk: the mother fund's columns, and each sub-fund's own chunk inside. */
+function runFundOfFundsChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000): ChunkResult {
+  const n = end - start
+  const mother = new ChunkRecorder(run, start, end)
+  const subs = run.subRuns.map((s) => new ChunkRecorder(s.run, start, end))
+  const ws = createFundOfFundsWorkspace(run)
+  for (let t = 0; t < n; t++) {
+    simulateFundOfFundsTrial(run, start + t, ws, mother.rec, subs.map((s) => s.rec))
+    mother.record(t)
+    subs.forEach((s) => s.record(t))
+    if (onProgress && (t + 1) % progressEvery === 0) onProgress(t + 1, n)
+  }
+  if (onProgress) onProgress(n, n)
+  return mother.finish(subs.map((s) => s.finish()))
 }
 
 /** Joins chunks covering a contiguous range into one; the same numbers whatever the split. */
@@ -121,5 +188,6 @@ export function mergeChunks(chunks: ChunkResult[]): ChunkResult {
     reinvestment,
     cellCompanies,
     governmentCallSums: govSums.map((s) => s.partials),
+    ...(first.subFunds ? { subFunds: first.subFunds.map((_, k) => mergeChunks(sorted.map((c) => c.subFunds![k]!))) } : {}),
   }
 }

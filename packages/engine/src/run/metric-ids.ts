@@ -73,6 +73,8 @@ export interface TrialRecord {
   classes: Float64Array
   /** Achieved local re-investment multiple per requirement. */
   reinvestment: Float64Array
+  /** Quarter count at which the fund ended (life plus the extensions it took). */
+  endQuarter: number
 }
 
 export const CLASS_METRICS = ['netTvpi', 'netIrr', 'dpi'] as const
@@ -87,5 +89,6 @@ export function createTrialRecord(years: number, cells: number, classes = 0, req
     cellCompanies: new Float64Array(cells),
     classes: new Float64Array(classes * CLASS_METRICS.length),
     reinvestment: new Float64Array(requirements),
+    endQuarter: 0,
   }
 }

@@ -103,6 +103,8 @@ export interface RunResult {
   histograms: { netTvpi: Histogram; netIrr: Histogram }
   fan: Record<YearMetric, FanPoint[]>
   valueBy: { cells: ValueCell[]; sectors: ValueGroup[]; stages: ValueGroup[] }
+  /** Fund-of-funds: each sub-fund's own result on the same market paths. */
+  subFunds?: Array<{ id: string; result: RunResult }>
   config: SimulationConfig
 }
 
@@ -262,6 +264,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
     histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(sortedFinite(v.netIrr)) },
     fan,
     valueBy: { cells, sectors: group('sector'), stages: group('stage') },
+    ...(merged.subFunds ? { subFunds: run.subRuns.map((s, k) => ({ id: s.id, result: summarise(s.run, merged.subFunds![k]!) })) } : {}),
     config,
   }
 }

@@ -2,7 +2,7 @@ import Type from 'typebox'
 import { CompaniesSchema } from './companies.ts'
 import { FundTermsSchema } from './fund.ts'
 import { LpClassesSchema } from './lp-classes.ts'
-import { MAX_NAME_LENGTH, MAX_TRIALS, MAX_YEARS } from './limits.ts'
+import { MAX_NAME_LENGTH, MAX_SUB_FUNDS, MAX_TRIALS, MAX_YEARS } from './limits.ts'
 import { MarketSchema } from './market.ts'
 import { PolicySchema } from './policy.ts'
 import { StrategySchema } from './strategy.ts'
@@ -19,6 +19,19 @@ export const RunSettingsSchema = Type.Object(
 )
 export type RunSettings = Type.Static<typeof RunSettingsSchema>
 
+/** A fund-of-funds: the mother fund commits to sub-funds, each a config of its own (template plus
+ * overrides), holding one of its LP classes. All sub-funds share the mother's market paths. */
+export const SubFundSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
+    commitment: Type.Number({ minimum: 0.001, maximum: 1_000_000, description: 'the mother fund\'s commitment, millions' }),
+    lpClass: Type.String({ minLength: 1, maxLength: 40, description: 'id of the sub-fund\'s LP class the mother holds' }),
+    config: Type.Record(Type.String(), Type.Unknown(), { description: 'the sub-fund: a config (template plus overrides); its market is the mother\'s' }),
+  },
+  { additionalProperties: false },
+)
+export type SubFund = Type.Static<typeof SubFundSchema>
+
 /** The whole simulation: the one definition of a valid config, used by the engine, CLI, API and web. */
 export const SimulationConfigSchema = Type.Object(
   {
@@ -31,6 +44,7 @@ export const SimulationConfigSchema = Type.Object(
     companies: CompaniesSchema,
     market: MarketSchema,
     policy: PolicySchema,
+    subFunds: Type.Optional(Type.Array(SubFundSchema, { maxItems: MAX_SUB_FUNDS })),
     run: RunSettingsSchema,
   },
   { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v2.json', title: 'pcsim simulation config' },

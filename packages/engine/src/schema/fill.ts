@@ -1,5 +1,5 @@
 /** Paths whose value replaces the template's wholesale instead of being merged key by key. */
-const REPLACED = new Set(['/strategy/sectorWeights', '/strategy/stageWeights', '/strategy/regionWeights', '/lpClasses', '/market/shocks'])
+const REPLACED = new Set(['/strategy/sectorWeights', '/strategy/stageWeights', '/strategy/regionWeights', '/lpClasses', '/market/shocks', '/subFunds'])
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

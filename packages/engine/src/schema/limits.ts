@@ -9,3 +9,4 @@ export const MAX_BUCKETS = 50
 /** Fund size in millions of the fund's currency (10^12 units: far above any real fund). */
 export const MAX_FUND_SIZE = 1_000_000
 export const MAX_NAME_LENGTH = 200
+export const MAX_SUB_FUNDS = 20

@@ -1,0 +1,164 @@
+import { createTrialStreams } from '../random/streams.ts'
+import { CLASS_METRICS, V, YEAR_METRICS, type TrialRecord } from '../run/metric-ids.ts'
+import { annualise, periodicIrr } from '../metrics/irr.ts'
+import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
+import { quarterFee } from './fees.ts'
+import { createWorkspace, simulateTrial, type TrialWorkspace } from './fund-trial.ts'
+import { createMarketPath, simulateMarket, type MarketPath } from './market-path.ts'
+import type { ResolvedRun } from './resolve.ts'
+
+export interface FundOfFundsWorkspace {
+  market: MarketPath
+  subs: TrialWorkspace[]
+  waterfall: EuropeanWaterfall
+  split: Split
+  calls: Float64Array
+  flows: Float64Array
+  subCalls: Float64Array
+  subDists: Float64Array
+  subNav: Float64Array
+}
+
+export function createFundOfFundsWorkspace(run: ResolvedRun): FundOfFundsWorkspace {
+  const H = run.horizon
+  const { carry } = run.config.fund
+  return {
+    market: createMarketPath(H),
+    subs: run.subRuns.map((s) => createWorkspace(s.run)),
+    waterfall: new EuropeanWaterfall(carry.rate, carry.hurdle, carry.catchUp),
+    split: { lp: 0, gp: 0 },
+    calls: new Float64Array(H),
+    flows: new Float64Array(H),
+    subCalls: new Float64Array(H),
+    subDists: new Float64Array(H),
+    subNav: new Float64Array(H),
+  }
+}
+
+/** Adds the mother's part of one sub-fund's LP class flows (calls, distributions, NAV by year-end). */
+function collectClassFlows(ws: FundOfFundsWorkspace, sub: TrialWorkspace, rec: TrialRecord, classIndex: number, ratio: number, size: number): void {
+  const ledger = sub.ledger
+  const end = rec.endQuarter
+  const share = ledger.shares[classIndex]!
+  const years = rec.years.length / YEAR_METRICS.length
+  for (let q = 0; q < end; q++) {
+    let call: number
+    let dist: number
+    if (ledger.uniform) {
+      call = share * sub.calls[q]!
+      dist = share * (sub.lpFlows[q]! + sub.calls[q]!)
+    } else {
+      call = ledger.calls[classIndex]![q]!
+      dist = ledger.dists[classIndex]![q]! + ledger.transfers[classIndex]![q]!
+    }
+    ws.subCalls[q]! += ratio * call
+    ws.subDists[q]! += ratio * dist
+    if ((q & 3) === 3) ws.subNav[q]! += ratio * share * rec.years[2 * years + (q >> 2)]! * size
+  }
+}
+
+/**
+ * One future of a fund-of-funds: one market path shared by every sub-fund (common market), each
+ * sub-fund's own trial, then the mother's books: it pays its part of each sub-fund's calls for the
+ * LP class it holds, receives its part of that class's distributions, charges its own fee and
+ * carries its own European waterfall.
+ */
+export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: FundOfFundsWorkspace, out: TrialRecord, subOut: TrialRecord[]): void {
+  const { config } = run
+  const fund = config.fund
+  const H = run.horizon
+  const streams = createTrialStreams(run.seed, trial)
+  const market = simulateMarket(run.market, run.effects, streams.market, ws.market)
+  ws.subCalls.fill(0)
+  ws.subDists.fill(0)
+  ws.subNav.fill(0)
+  out.counts.fill(0)
+  run.subRuns.forEach((s, k) => {
+    simulateTrial(s.run, trial, ws.subs[k]!, subOut[k]!, { market, streams: `${run.seed}/f${k}` })
+    collectClassFlows(ws, ws.subs[k]!, subOut[k]!, s.classIndex, s.ratio, s.run.config.fund.size)
+    for (let m = 0; m < out.counts.length; m++) out.counts[m] = Math.min(65535, out.counts[m]! + subOut[k]!.counts[m]!)
+  })
+  const wf = ws.waterfall
+  wf.reset()
+  const years = Math.ceil(H / 4)
+  const size = fund.size
+  let end = 0
+  for (let q = 0; q < H; q++) if (ws.subCalls[q]! !== 0 || ws.subDists[q]! !== 0) end = q + 1
+  end = Math.max(end, Math.min(H, Math.round(fund.lifeYears * 4)))
+  let paidIn = 0
+  let dist = 0
+  let carry = 0
+  let fees = 0
+  let invested = 0
+  let received = 0
+  let breakEven = Number.NaN
+  let gov = 0
+  for (let q = 0; q < end; q++) {
+    wf.accrue()
+    const fee = quarterFee(fund, q, invested - received > 0 ? invested - received : 0, ws.subNav[q]!)
+    const call = ws.subCalls[q]! + fee
+    invested += ws.subCalls[q]!
+    received += ws.subDists[q]!
+    fees += fee
+    paidIn += call
+    wf.contribute(call)
+    wf.distribute(ws.subDists[q]!, ws.split)
+    carry += ws.split.gp
+    dist += ws.split.lp
+    ws.calls[q] = call
+    ws.flows[q] = ws.split.lp - call
+    gov += call * run.governmentShare
+    if (Number.isNaN(breakEven) && paidIn > 0 && dist >= paidIn) breakEven = (q + 1) / 4
+    if ((q & 3) === 3 || q === end - 1) {
+      const y = q >> 2
+      const nav = ws.subNav[q]!
+      const lpNav = nav > 0 ? wf.preview(nav, ws.split).lp : 0
+      out.years[y] = paidIn > 0 ? (dist + lpNav) / paidIn : 1
+      out.years[years + y] = paidIn > 0 ? dist / paidIn : 0
+      out.years[2 * years + y] = nav / size
+      out.years[3 * years + y] = (dist - paidIn) / size
+      out.years[4 * years + y] = run.governmentShare > 0 ? gov / (run.governmentShare * size) : 0
+      gov = 0
+    }
+  }
+  const lastYear = (end - 1) >> 2
+  for (let y = lastYear + 1; y < years; y++) for (let m = 0; m < YEAR_METRICS.length; m++) out.years[m * years + y] = m === 4 ? 0 : out.years[m * years + lastYear]!
+  const v = out.values
+  v.fill(0)
+  v[V.paidIn] = paidIn
+  v[V.dpi] = paidIn > 0 ? dist / paidIn : 0
+  v[V.netTvpi] = v[V.dpi]!
+  v[V.netIrr] = annualise(periodicIrr(ws.flows, end), 4)
+  let pmeIn = 0
+  let pmeOut = 0
+  for (let q = 0; q < end; q++) {
+    const ix = market.index[q + 1]!
+    pmeIn += ws.calls[q]! / ix
+    pmeOut += (ws.flows[q]! + ws.calls[q]!) / ix
+  }
+  v[V.pme] = pmeIn > 0 ? pmeOut / pmeIn : 0
+  v[V.invested] = invested
+  v[V.grossProceeds] = received
+  v[V.grossTvpi] = invested > 0 ? received / invested : 0
+  for (let q = 0; q < end; q++) ws.flows[q] = ws.subDists[q]! - ws.subCalls[q]!
+  v[V.grossIrr] = annualise(periodicIrr(ws.flows, end), 4)
+  v[V.fees] = fees
+  v[V.carry] = carry
+  v[V.deployment] = invested / size
+  v[V.breakEvenYear] = breakEven
+  v[V.topDealShare] = Number.NaN
+  v[V.dealsToReturnFund] = Number.NaN
+  v[V.lossRatio] = invested > 0 ? Math.max(0, 1 - received / invested) : 0
+  v[V.lossBreach] = v[V.lossRatio]! > config.policy.toleratedLoss.fund + 1e-12 ? 1 : 0
+  v[V.mobilisedAtEntry] = Number.NaN
+  v[V.mobilisedOverLife] = Number.NaN
+  v[V.dealLossBreachShare] = Number.NaN
+  v[V.cashDrag] = Number.NaN
+  const M = CLASS_METRICS.length
+  for (let c = 0; c < config.lpClasses.length; c++) {
+    out.classes[c * M] = v[V.netTvpi]!
+    out.classes[c * M + 1] = v[V.netIrr]!
+    out.classes[c * M + 2] = v[V.dpi]!
+  }
+  out.endQuarter = end
+}
