@@ -74,6 +74,62 @@ export function runTable(r: RunResult, m: Messages): string {
       [t.dealsToReturn, p10to90(s.concentration.dealsToReturnFund, (x) => decimal(x, 0), t.none)],
       [t.notReturned, prob(s.concentration.probFundNotReturned)],
     ]),
+    ...lpClassBlock(r, m),
+    ...policyBlock(r, m),
+    ...subFundBlock(r, m),
   ]
   return `${blocks.join('\n\n')}\n`
+}
+
+/** Government and private classes side by side (only when the fund has more than one class). */
+function lpClassBlock(r: RunResult, m: Messages): string[] {
+  const t = m.run
+  const classes = r.summary.lpClasses
+  if (classes.length < 2) return []
+  const irr: Fmt = (x) => percent(x, 1)
+  const rows = [
+    [t.lpClasses, t.netTvpi, t.netIrr, t.probLossShort],
+    ...classes.map((c) => [
+      `  ${t.lpClassRow(c.id, c.kind, money(c.committed))}`,
+      p10to90(c.netTvpi, multiple, t.none),
+      p10to90(c.netIrr, irr, t.none),
+      withSe(c.probLoss.value, c.probLoss.se, percent),
+    ]),
+  ]
+  return [layout(rows, { indent: '' }).join('\n')]
+}
+
+function policyBlock(r: RunResult, m: Messages): string[] {
+  const t = m.run
+  const p = r.summary.policy
+  const mean = (d: Distribution | null, f: Fmt) => (d && d.n > 0 ? withSe(d.mean, d.se, f) : t.none)
+  const rows: string[][] = []
+  if (p.governmentCommitted > 0) {
+    rows.push([t.mobilisedInFund, p.privateCapitalMobilised.inFund === null ? t.none : multiple(p.privateCapitalMobilised.inFund)])
+    rows.push([t.mobilisedEntry, mean(p.privateCapitalMobilised.atEntry, multiple)])
+    rows.push([t.mobilisedLife, mean(p.privateCapitalMobilised.overLife, multiple)])
+  }
+  for (const x of p.reinvestment)
+    rows.push([t.reinvestment(x.classId, x.regions.join('+'), multiple(x.required)), `${p10to90(x.achieved, multiple, t.none)} · ${t.shortfall} ${percent(x.probShortfall.value)}`])
+  if (p.toleratedLoss.fund < 1) {
+    rows.push([t.lossRatio(percent(p.toleratedLoss.fund)), p10to90(p.toleratedLoss.lossRatio, percent, t.none)])
+    rows.push([t.probBreach, withSe(p.toleratedLoss.probBreach.value, p.toleratedLoss.probBreach.se, percent)])
+  }
+  rows.push([t.companiesSupported, decimal(p.companiesSupported.total, 1)])
+  if (p.pipeline.planned > 0) {
+    const f = (x: number) => decimal(x, 1)
+    rows.push([t.pipeline, `${f(p.pipeline.planned)} / ${f(p.pipeline.reserved)} / ${f(p.pipeline.started)} / ${f(p.pipeline.producing)}`])
+    rows.push([t.cashDrag, mean(p.pipeline.cashDrag, percent)])
+  }
+  if (p.firstLossPaid && p.firstLossPaid.max > 0) rows.push([t.firstLoss, mean(p.firstLossPaid, percent)])
+  if (p.buyOut.probExercised.value > 0) rows.push([t.buyOut, withSe(p.buyOut.probExercised.value, p.buyOut.probExercised.se, percent)])
+  if (p.governmentCommitted > 0)
+    rows.push([t.budget, p.budget.slice(0, 8).map((b) => `${decimal(b.expected, 0)}/${decimal(b.p95, 0)}`).join(' ')])
+  return [section(t.policy, rows)]
+}
+
+function subFundBlock(r: RunResult, m: Messages): string[] {
+  if (!r.subFunds?.length) return []
+  const t = m.run
+  return [section(t.subFunds, r.subFunds.map((s) => [s.id, p10to90(s.result.summary.netTvpi, multiple, t.none)]))]
 }
