@@ -19,7 +19,7 @@ export { expectedValuePlan, type ExpectedValuePlan } from './run/expected-value-
 export { runChunk, mergeChunks, type ChunkResult, type ProgressCallback } from './run/chunk.ts'
 export { runSimulation, runResolved, planChunks, chunkRanges, type RunOptions } from './run/simulate.ts'
 export { summarise, type RunResult, type RunSummary, type FanPoint, type ValueCell, type ValueGroup } from './run/summarise.ts'
-export { compareConfigs, compareChunks, type ComparisonResult, type Comparison, type PairedDifference } from './run/compare.ts'
+export { compareConfigs, compareChunks, comparisonFromChunks, alignForComparison, type ComparisonResult, type Comparison, type PairedDifference } from './run/compare.ts'
 export { simulateCohort, type CohortResult } from './run/cohort.ts'
 export { periodicIrr, annualise, irrStatus, type IrrStatus } from './metrics/irr.ts'
 export { EuropeanWaterfall } from './model/european-waterfall.ts'

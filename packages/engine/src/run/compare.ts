@@ -1,4 +1,4 @@
-import { resolveRun } from '../model/resolve.ts'
+import { resolveRun, type ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { ChunkResult } from './chunk.ts'
 import { runResolved, type RunOptions } from './simulate.ts'
@@ -62,23 +62,32 @@ export function compareChunks(a: ChunkResult, b: ChunkResult, ia: number, ib: nu
   }
 }
 
+/** The configs with the first one's seed and trial count, so they run on common random numbers. */
+export function alignForComparison(configs: SimulationConfig[]): SimulationConfig[] {
+  const first = configs[0]
+  if (!first) throw new RangeError('a comparison needs at least one config')
+  return configs.map((c) => ({ ...c, run: { ...c.run, seed: first.run.seed, trials: first.run.trials } }))
+}
+
+/** Summaries and paired differences of aligned runs whose chunks are already merged. */
+export function comparisonFromChunks(runs: ResolvedRun[], merged: ChunkResult[]): ComparisonResult {
+  const pairs: Comparison[] = []
+  for (let i = 0; i < merged.length; i++) for (let j = i + 1; j < merged.length; j++) pairs.push(compareChunks(merged[i]!, merged[j]!, i, j))
+  const first = runs[0]!.config
+  return { seed: String(first.run.seed), trials: first.run.trials, runs: merged.map((m, i) => summarise(runs[i]!, m)), pairs }
+}
+
 /**
  * Runs several configs on the same seed and trial count (common random numbers: trial i of every
  * config sees the same market future), and reports paired differences for every pair. Progress
  * counts trials across all configs (total = trials × configs).
  */
 export function compareConfigs(configs: SimulationConfig[], options: RunOptions = {}): ComparisonResult {
-  const first = configs[0]
-  if (!first) throw new RangeError('compareConfigs needs at least one config')
-  const seed = first.run.seed
-  const trials = first.run.trials
-  const aligned = configs.map((c) => ({ ...c, run: { ...c.run, seed, trials } }))
-  const resolved = aligned.map(resolveRun)
+  const resolved = alignForComparison(configs).map(resolveRun)
+  const trials = resolved[0]!.config.run.trials
   const total = trials * resolved.length
   const merged = resolved.map((r, i) =>
     runResolved(r, { ...options, onProgress: options.onProgress ? (done) => options.onProgress!(i * trials + done, total) : undefined }),
   )
-  const pairs: Comparison[] = []
-  for (let i = 0; i < merged.length; i++) for (let j = i + 1; j < merged.length; j++) pairs.push(compareChunks(merged[i]!, merged[j]!, i, j))
-  return { seed: String(seed), trials, runs: merged.map((m, i) => summarise(resolved[i]!, m)), pairs }
+  return comparisonFromChunks(resolved, merged)
 }
