@@ -1,0 +1,94 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { AppConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { RunsRepository } from './db/runs-repository.ts'
+import { ScenariosRepository } from './db/scenarios-repository.ts'
+import { parseJsonBody } from './http/json-body.ts'
+import { SseHub } from './http/sse.ts'
+import { JobQueue } from './jobs/job-queue.ts'
+import { SimulationPool } from './jobs/simulation-pool.ts'
+import { bearerAuth } from './plugins/app/auth.ts'
+import { errorHandler } from './plugins/app/error-handler.ts'
+import { registerCors } from './plugins/external/cors.ts'
+import { registerRateLimit } from './plugins/external/rate-limit.ts'
+import { securityHeaders } from './plugins/external/security-headers.ts'
+import { registerSwagger } from './plugins/external/swagger.ts'
+import { registerWebApp } from './plugins/external/web-static.ts'
+import { comparisonsRoutes } from './routes/comparisons/index.ts'
+import { healthRoutes } from './routes/health.ts'
+import { presetsRoutes } from './routes/presets.ts'
+import { runsRoutes } from './routes/runs/index.ts'
+import { scenariosRoutes } from './routes/scenarios/index.ts'
+import type { Services } from './services.ts'
+
+export interface BuildOptions {
+  config: AppConfig
+  /** Fastify logger options (pino); false in tests. The authorization header is always redacted. */
+  logger?: FastifyServerOptions['logger']
+  /** Milliseconds between progress events of one job (default 100). */
+  progressIntervalMs?: number
+}
+
+export type App = FastifyInstance & { services: Services }
+
+/** Builds the whole server (no listen). Close it with app.close(): jobs end, the pool and database close. */
+export async function buildApp({ config, logger = false, progressIntervalMs }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' } } : logger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: false,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+
+  const db = openDatabase(config.dbPath)
+  const runs = new RunsRepository(db)
+  const interrupted = runs.interruptLeftovers()
+  if (interrupted) app.log.warn({ count: interrupted }, 'jobs left queued or running by the previous process were marked failed (PCSIM_ERR_INTERRUPTED)')
+  const pool = new SimulationPool(config.workers)
+  const state = { poolReady: false, shuttingDown: false }
+  const jobs = new JobQueue({ pool, runs, chunkSize: config.chunkSize, maxQueued: config.maxQueued, concurrentJobs: config.concurrentJobs, log: app.log, progressIntervalMs })
+  const services: Services = { config, db, runs, scenarios: new ScenariosRepository(db), pool, jobs, sse: new SseHub(), state }
+  pool.ping().then(
+    () => (state.poolReady = true),
+    (error: unknown) => app.log.error({ err: error }, 'the simulation worker pool could not start'),
+  )
+
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string))
+    } catch (error) {
+      done(error as Error, undefined)
+    }
+  })
+
+  errorHandler(app)
+  securityHeaders(app)
+  await registerCors(app, config.corsOrigin)
+  await registerRateLimit(app, config.rateLimit)
+  bearerAuth(app, config.apiToken)
+  await registerSwagger(app)
+
+  await app.register(healthRoutes, { prefix: '/api', services })
+  await app.register(presetsRoutes, { prefix: '/api' })
+  await app.register(runsRoutes, { prefix: '/api', services })
+  await app.register(comparisonsRoutes, { prefix: '/api', services })
+  await app.register(scenariosRoutes, { prefix: '/api', services })
+  await registerWebApp(app, config.webDist)
+
+  // Shutdown: new requests already get 503; jobs end (finish within the grace period, or are
+  // marked interrupted), event streams close, then the pool and the database.
+  app.addHook('preClose', async () => {
+    state.shuttingDown = true
+    await jobs.shutdown(config.shutdownGraceMs)
+    services.sse.closeAll()
+  })
+  app.addHook('onClose', async () => {
+    await pool.close()
+    db.close()
+  })
+  return Object.assign(app, { services }) as unknown as App
+}

@@ -1,0 +1,30 @@
+import type { ConfigIssue } from '@pcsim/engine'
+
+export type Language = 'en' | 'zh'
+
+/** Picks English or Chinese from an Accept-Language header (q-values honoured; zh, zh-CN, zh-Hans… → zh). */
+export function pickLanguage(header: string | undefined): Language {
+  if (!header) return 'en'
+  let best: { lang: Language; q: number } | undefined
+  for (const part of header.split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';')
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const q = qParam ? Number(qParam.slice(2)) : 1
+    if (!Number.isFinite(q) || q <= 0) continue
+    const lang: Language | undefined = tag === 'zh' || tag.startsWith('zh-') ? 'zh' : tag === 'en' || tag.startsWith('en-') ? 'en' : undefined
+    if (lang && (!best || q > best.q)) best = { lang, q }
+  }
+  return best?.lang ?? 'en'
+}
+
+export interface IssueBody {
+  path: string
+  code: string
+  params: ConfigIssue['params']
+  message: string
+}
+
+/** An engine issue as the API sends it: one sentence, in the caller's language. */
+export function localiseIssue(issue: ConfigIssue, lang: Language): IssueBody {
+  return { path: issue.path, code: issue.code, params: issue.params, message: issue.message[lang] }
+}

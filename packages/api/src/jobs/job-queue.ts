@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto'
+import { chunkRanges, ENGINE_VERSION, type ChunkResult, type SimulationConfig } from '@pcsim/engine'
+import type { FastifyBaseLogger } from 'fastify'
+import type { JobKind, JobStatus, RunsRepository } from '../db/runs-repository.ts'
+import { ApiError, ERRORS } from '../errors.ts'
+import type { SimulationPool } from './simulation-pool.ts'
+
+/** What a client asked for, already validated: one config for a run, 2-8 for a comparison. */
+export interface JobSpec {
+  kind: JobKind
+  name: string | null
+  configs: SimulationConfig[]
+  /** What GET returns as `config` (the parsed config, or the comparison's items). */
+  storedConfig: unknown
+  trials: number
+  seed: string | number
+}
+
+export type JobEvent = { type: 'progress'; done: number; total: number } | { type: 'done' | 'failed' | 'cancelled'; id: string; status: JobStatus }
+type Listener = (event: JobEvent) => void
+
+interface LiveJob {
+  id: string
+  spec: JobSpec
+  status: JobStatus
+  total: number
+  done: number
+  controller: AbortController
+  listeners: Set<Listener>
+  lastEmit: number
+  finished?: Promise<void>
+}
+
+export interface JobQueueOptions {
+  pool: SimulationPool
+  runs: RunsRepository
+  chunkSize: number
+  maxQueued: number
+  concurrentJobs: number
+  log: FastifyBaseLogger
+  /** Minimum milliseconds between two progress events of one job. */
+  progressIntervalMs?: number
+}
+
+const RETRY_AFTER_SECONDS = 5
+
+/**
+ * Jobs in memory while they are queued or running; SQLite holds every state change, so a job
+ * read after it ends (or after a restart) comes from the database.
+ */
+export class JobQueue {
+  private readonly live = new Map<string, LiveJob>()
+  private readonly waiting: LiveJob[] = []
+  private running = 0
+  private accepting = true
+
+  constructor(private readonly opts: JobQueueOptions) {}
+
+  get active(): number {
+    return this.live.size
+  }
+
+  /** Stores the job as queued and schedules it; throws 503 when the queue is full or closing. */
+  submit(spec: JobSpec): { id: string; createdAt: string } {
+    if (!this.accepting) throw new ApiError('PCSIM_ERR_SHUTTING_DOWN', undefined, undefined, {}, { 'retry-after': String(RETRY_AFTER_SECONDS) })
+    if (this.live.size >= this.opts.maxQueued)
+      throw new ApiError('PCSIM_ERR_QUEUE_FULL', `${this.live.size} jobs are queued or running (limit ${this.opts.maxQueued}); retry later.`, undefined, {}, {
+        'retry-after': String(RETRY_AFTER_SECONDS),
+      })
+    const id = randomUUID()
+    const total = spec.trials * spec.configs.length
+    const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION })
+    const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller: new AbortController(), listeners: new Set(), lastEmit: 0 }
+    this.live.set(id, job)
+    this.waiting.push(job)
+    this.pump()
+    return { id, createdAt }
+  }
+
+  progress(id: string): { done: number; total: number } | undefined {
+    const job = this.live.get(id)
+    return job && { done: job.done, total: job.total }
+  }
+
+  /** Listens to a live job; undefined if the job is not live (read its state from the database). */
+  subscribe(id: string, listener: Listener): (() => void) | undefined {
+    const job = this.live.get(id)
+    if (!job) return undefined
+    job.listeners.add(listener)
+    return () => job.listeners.delete(listener)
+  }
+
+  /** Cancels a queued or running job; false if it is not live (finished or unknown). */
+  cancel(id: string): boolean {
+    const job = this.live.get(id)
+    if (!job) return false
+    this.end(job, 'cancelled', null)
+    return true
+  }
+
+  /**
+   * Stops taking jobs, fails the queued ones at once, lets running ones finish for up to
+   * `graceMs`, then interrupts them. Every job ends in a terminal state in the database.
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    this.accepting = false
+    const interrupted = { code: 'PCSIM_ERR_INTERRUPTED', message: ERRORS.PCSIM_ERR_INTERRUPTED.message }
+    for (const job of this.waiting.splice(0)) this.end(job, 'failed', interrupted)
+    const running = () => [...this.live.values()].map((j) => j.finished).filter((p): p is Promise<void> => p !== undefined)
+    if (graceMs > 0 && this.live.size) {
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([Promise.allSettled(running()), new Promise((r) => (timer = setTimeout(r, graceMs)))])
+      clearTimeout(timer)
+    }
+    const left = running()
+    for (const job of [...this.live.values()]) this.end(job, 'failed', interrupted)
+    await Promise.allSettled(left)
+  }
+
+  private pump(): void {
+    while (this.accepting && this.running < this.opts.concurrentJobs && this.waiting.length) {
+      const job = this.waiting.shift()!
+      this.running++
+      job.finished = this.execute(job).finally(() => {
+        this.running--
+        this.pump()
+      })
+    }
+  }
+
+  private async execute(job: LiveJob): Promise<void> {
+    const { pool, runs, chunkSize, log } = this.opts
+    const signal = job.controller.signal
+    try {
+      job.status = 'running'
+      runs.markRunning(job.id)
+      const tasks = job.spec.configs.flatMap((config, item) => chunkRanges(job.spec.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
+      const results: ChunkResult[][] = job.spec.configs.map(() => [])
+      const credited = new Array<number>(tasks.length).fill(0)
+      const credit = (t: number, done: number) => {
+        if (done <= credited[t]! || job.status !== 'running') return
+        job.done += done - credited[t]!
+        credited[t] = done
+        this.emitProgress(job, false)
+      }
+      let next = 0
+      // Each job keeps at most one chunk per pool thread in flight, so concurrent jobs interleave.
+      const lane = async () => {
+        while (next < tasks.length && !signal.aborted) {
+          const t = next++
+          const task = tasks[t]!
+          const chunk = await pool.runChunk(task.config, task.start, task.end, signal, (d) => credit(t, d))
+          credit(t, task.end - task.start)
+          results[task.item]!.push(chunk)
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(pool.threads, tasks.length) }, lane)).catch((error: unknown) => {
+        job.controller.abort(error)
+        throw error
+      })
+      signal.throwIfAborted()
+      const result =
+        job.spec.kind === 'run' ? await pool.summarise(job.spec.configs[0]!, results[0]!, signal) : await pool.compare(job.spec.configs, results, signal)
+      if (job.status !== 'running') return
+      runs.markDone(job.id, result)
+      job.done = job.total
+      job.status = 'done'
+      this.emitProgress(job, true)
+      this.finish(job)
+    } catch (error) {
+      if (job.status !== 'running') return // cancelled or interrupted: already recorded
+      log.error({ err: error, jobId: job.id }, 'simulation job failed')
+      const message = error instanceof Error ? error.message.slice(0, 500) : 'unknown error'
+      this.end(job, 'failed', { code: 'PCSIM_ERR_SIMULATION_FAILED', message: `The simulation failed: ${message}` })
+    }
+  }
+
+  /** Records a terminal state for a live job (first caller wins) and aborts its chunks. */
+  private end(job: LiveJob, status: 'failed' | 'cancelled', error: { code: string; message: string } | null): void {
+    if (!this.live.has(job.id)) return
+    job.status = status
+    const queued = this.waiting.indexOf(job)
+    if (queued >= 0) this.waiting.splice(queued, 1)
+    try {
+      this.opts.runs.markEnded(job.id, status, error, job.done)
+    } catch (dbError) {
+      this.opts.log.error({ err: dbError, jobId: job.id }, 'could not record the end of a job')
+    }
+    job.controller.abort(new Error(status))
+    this.finish(job)
+  }
+
+  private finish(job: LiveJob): void {
+    this.live.delete(job.id)
+    const event: JobEvent = { type: job.status as 'done' | 'failed' | 'cancelled', id: job.id, status: job.status }
+    for (const listener of job.listeners) listener(event)
+    job.listeners.clear()
+  }
+
+  private emitProgress(job: LiveJob, force: boolean): void {
+    const now = Date.now()
+    if (!force && now - job.lastEmit < (this.opts.progressIntervalMs ?? 100)) return
+    job.lastEmit = now
+    const event: JobEvent = { type: 'progress', done: job.done, total: job.total }
+    for (const listener of job.listeners) listener(event)
+  }
+}

@@ -1,0 +1,60 @@
+import { STATUS_CODES } from 'node:http'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ApiError, type ErrorCode } from '../../errors.ts'
+import { localiseIssue, pickLanguage } from '../../http/language.ts'
+import { validationIssues } from '../../http/validation-issues.ts'
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PCSIM_ERR_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'PCSIM_ERR_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'PCSIM_ERR_BAD_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'PCSIM_ERR_BAD_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PCSIM_ERR_INVALID_REQUEST',
+}
+
+/** One error body for everything: `{ statusCode, code, error, message, issues? }`, never a stack trace. */
+export function toApiError(error: FastifyError | ApiError | Error): ApiError {
+  if (error instanceof ApiError) return error
+  const fe = error as FastifyError
+  if (fe.validation) {
+    const part = fe.validationContext === 'body' || !fe.validationContext ? '' : fe.validationContext
+    const issues = validationIssues(fe.validation as never, part)
+    const first = issues[0]
+    return new ApiError('PCSIM_ERR_INVALID_REQUEST', first ? `Invalid request: ${first.message.en} (at ${first.path || '/'})` : undefined, issues)
+  }
+  const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined
+  if (mapped) return new ApiError(mapped, mapped === 'PCSIM_ERR_INVALID_REQUEST' ? fe.message : undefined)
+  const status = fe.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const e = new ApiError('PCSIM_ERR_INVALID_REQUEST', fe.message)
+    ;(e as { statusCode: number }).statusCode = status
+    return e
+  }
+  return new ApiError('PCSIM_ERR_INTERNAL')
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError): FastifyReply {
+  const lang = pickLanguage(request.headers['accept-language'])
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value)
+  return reply
+    .code(error.statusCode)
+    .type('application/json; charset=utf-8')
+    .send({
+      statusCode: error.statusCode,
+      code: error.code,
+      error: STATUS_CODES[error.statusCode] ?? 'Error',
+      message: error.message,
+      ...(error.issues && { issues: error.issues.map((i) => localiseIssue(i, lang)) }),
+      ...error.extra,
+    })
+}
+
+export function errorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const apiError = toApiError(error)
+    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ code: apiError.code, statusCode: apiError.statusCode }, 'request rejected')
+    return sendError(request, reply, apiError)
+  })
+}
+

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { JobKind } from '../db/runs-repository.ts'
+import { TERMINAL } from '../db/runs-repository.ts'
+import { ApiError } from '../errors.ts'
+import { ExportQuery } from '../schemas/runs.ts'
+import { errorResponses, IdParams, JobCancelled, JobList, JobView, ListQuery } from '../schemas/common.ts'
+import type { Services } from '../services.ts'
+import { jobCsv } from './runs/export-csv.ts'
+import { jobPath, jobView } from './job-view.ts'
+
+/** Reading, streaming, cancelling and exporting a job: the same for runs and comparisons. */
+export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: JobKind }> = async (app, { services, kind }) => {
+  const { runs, jobs, sse } = services
+  const base = `/${jobPath(kind)}`
+  const tag = jobPath(kind)
+  const notFound = kind === 'run' ? 'PCSIM_ERR_RUN_NOT_FOUND' : 'PCSIM_ERR_COMPARISON_NOT_FOUND'
+  const load = (id: string) => {
+    const record = runs.get(id, kind)
+    if (!record) throw new ApiError(notFound, `No ${kind} with id "${id}".`)
+    return record
+  }
+
+  app.get(
+    base,
+    { schema: { tags: [tag], summary: `List ${tag}, most recent first`, querystring: ListQuery, response: { 200: JobList, ...errorResponses(400) } } },
+    async (request) => ({ items: runs.list(kind, request.query.limit ?? 50) }),
+  )
+
+  app.get(
+    `${base}/:id`,
+    { schema: { tags: [tag], summary: `Status, progress and (when done) the result`, params: IdParams, response: { 200: JobView, ...errorResponses(404) } } },
+    async (request) => jobView(load(request.params.id), jobs),
+  )
+
+  app.get(
+    `${base}/:id/events`,
+    {
+      schema: {
+        tags: [tag],
+        summary: 'Server-sent events: progress {done,total}, then done | failed | cancelled {id,status}',
+        params: IdParams,
+        produces: ['text/event-stream'],
+        response: { 200: { description: 'text/event-stream', type: 'string' }, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      load(id)
+      const stream = sse.start(reply)
+      const terminal = () => {
+        const record = runs.get(id, kind)!
+        stream.send('progress', jobView(record, jobs).progress)
+        stream.send(record.status, { id, status: record.status })
+        stream.close()
+      }
+      const unsubscribe = jobs.subscribe(id, (event) => {
+        if (event.type === 'progress') stream.send('progress', { done: event.done, total: event.total })
+        else {
+          stream.send(event.type, { id: event.id, status: event.status })
+          stream.close()
+        }
+      })
+      if (!unsubscribe) return terminal()
+      stream.onClose(unsubscribe)
+      const now = jobs.progress(id)
+      if (now) stream.send('progress', now)
+    },
+  )
+
+  app.delete(
+    `${base}/:id`,
+    {
+      schema: {
+        tags: [tag],
+        summary: 'Cancel a queued or running job',
+        params: IdParams,
+        response: { 202: JobCancelled, ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const record = load(request.params.id)
+      if (!TERMINAL.has(record.status) && jobs.cancel(record.id)) return reply.code(202).send({ id: record.id, status: 'cancelled' })
+      const status = load(record.id).status
+      throw new ApiError('PCSIM_ERR_ALREADY_FINISHED', `The ${kind} has already finished (${status}).`, undefined, { status })
+    },
+  )
+
+  app.get(
+    `${base}/:id/export`,
+    {
+      schema: {
+        tags: [tag],
+        summary: 'Download the job: json = the full record, csv = one row per summary distribution',
+        params: IdParams,
+        querystring: ExportQuery,
+        produces: ['application/json', 'text/csv'],
+        response: { 200: Type.String({ description: 'the file (attachment)' }), ...errorResponses(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const record = load(request.params.id)
+      const format = request.query.format ?? 'json'
+      if (format === 'csv' && record.status !== 'done') throw new ApiError('PCSIM_ERR_NOT_FINISHED', `CSV needs a finished ${kind}; this one is ${record.status}.`)
+      reply.header('content-disposition', `attachment; filename="pcsim-${kind}-${record.id}.${format}"`)
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(jobView(record, jobs), null, 2))
+      return reply.type('text/csv; charset=utf-8').send(jobCsv(kind, record.result))
+    },
+  )
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compareConfigs, parseConfig, resultDigest, runSimulation, type SimulationConfig } from '@pcsim/engine'
+import { createTestApp, listen, postRun, readEvents, removeDir, waitForJob, type TestApp } from './helper.ts'
+
+const parsed = (input: unknown): SimulationConfig => {
+  const r = parseConfig(input)
+  if (!r.ok) throw new Error(JSON.stringify(r.issues))
+  return r.config
+}
+
+describe('simulation jobs', () => {
+  let t: TestApp
+  let base: string
+  beforeAll(async () => {
+    t = await createTestApp({ PCSIM_MAX_QUEUED: '6', PCSIM_CONCURRENT_JOBS: '2' })
+    base = await listen(t.app)
+  })
+  afterAll(async () => {
+    await t.close()
+    removeDir(t.dir)
+  })
+
+  it('runs a job: 202 → progress events → done, with the same numbers as the engine in one thread', async () => {
+    const created = await postRun(t.app, { preset: 'gov-angel-fund', trials: 5000, seed: 'api-digest', name: 'angel' })
+    expect(created.statusCode).toBe(202)
+    const { id, status, links } = created.json()
+    expect(status).toBe('queued')
+    expect(links).toEqual({ self: `/api/runs/${id}`, events: `/api/runs/${id}/events` })
+    expect(created.headers.location).toBe(links.self)
+
+    const events = await readEvents(`${base}${links.events}`)
+    const progress = events.filter((e) => e.event === 'progress')
+    expect(progress.length).toBeGreaterThanOrEqual(2)
+    expect(progress.at(-1)!.data).toEqual({ done: 5000, total: 5000 })
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.data.done).toBeGreaterThanOrEqual(progress[i - 1]!.data.done)
+    expect(events.at(-1)).toEqual({ event: 'done', data: { id, status: 'done' } })
+
+    const run = (await t.app.inject({ url: `/api/runs/${id}` })).json()
+    expect(run).toMatchObject({ id, status: 'done', progress: { done: 5000, total: 5000 }, name: 'angel', trials: 5000, seed: 'api-digest', engineVersion: expect.any(String) })
+    expect(run.startedAt).toEqual(expect.any(String))
+    expect(run.finishedAt).toEqual(expect.any(String))
+    // 10 chunks of 500 in 2 worker threads, merged in trial order = one in-thread run
+    const engine = runSimulation(parsed({ template: 'gov-angel-fund', name: 'angel', run: { trials: 5000, seed: 'api-digest' } }))
+    expect(resultDigest(run.result)).toBe(resultDigest(engine))
+    expect(run.config).toEqual(engine.config)
+  })
+
+  it('sends the current state at once to a late subscriber, then closes', async () => {
+    const { id } = (await postRun(t.app, { trials: 500, seed: 3 })).json()
+    await waitForJob(t.app, `/api/runs/${id}`)
+    const events = await readEvents(`${base}/api/runs/${id}/events`)
+    expect(events).toEqual([
+      { event: 'progress', data: { done: 500, total: 500 } },
+      { event: 'done', data: { id, status: 'done' } },
+    ])
+  })
+
+  it('cancels a large running run: its chunks stop and it ends cancelled', async () => {
+    const { id } = (await postRun(t.app, { trials: 400_000, seed: 9 })).json()
+    const streamed = readEvents(`${base}/api/runs/${id}/events`)
+    const until = Date.now() + 30_000
+    while ((await t.app.inject({ url: `/api/runs/${id}` })).json().status !== 'running' && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+    const cancel = await t.app.inject({ method: 'DELETE', url: `/api/runs/${id}` })
+    expect(cancel.statusCode).toBe(202)
+    expect(cancel.json()).toEqual({ id, status: 'cancelled' })
+    const events = await streamed
+    expect(events.at(-1)).toEqual({ event: 'cancelled', data: { id, status: 'cancelled' } })
+    const run = (await t.app.inject({ url: `/api/runs/${id}` })).json()
+    expect(run.status).toBe('cancelled')
+    expect(run.progress.done).toBeLessThan(400_000)
+    expect(run.result).toBeUndefined()
+    const again = await t.app.inject({ method: 'DELETE', url: `/api/runs/${id}` })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().code).toBe('PCSIM_ERR_ALREADY_FINISHED')
+    // the pool still works after its threads were terminated
+    const next = (await postRun(t.app, { trials: 500, seed: 10 })).json()
+    expect((await waitForJob(t.app, `/api/runs/${next.id}`)).status).toBe('done')
+  })
+
+  it('compares strategies on common random numbers, equal to the engine compareConfigs', async () => {
+    const items = [
+      { preset: 'us-vc-10y', name: 'base' },
+      { preset: 'us-vc-10y', scenarios: ['ipo-shut-3y'], name: 'IPO shut' },
+      { config: { template: 'gov-angel-fund' } },
+    ]
+    const created = await t.app.inject({ method: 'POST', url: '/api/comparisons', payload: { items, trials: 1000, seed: 77 } })
+    expect(created.statusCode).toBe(202)
+    const { id, links } = created.json()
+    expect(links.self).toBe(`/api/comparisons/${id}`)
+    const done = await waitForJob(t.app, links.self)
+    expect(done.status).toBe('done')
+    expect(done.progress).toEqual({ done: 3000, total: 3000 })
+    expect(done.result.pairs).toHaveLength(3)
+    expect(done.result.runs.map((r: { name: string }) => r.name)).toEqual(['base', 'IPO shut', done.result.runs[2].name])
+    const configs = done.config.items.map((i: { config: SimulationConfig }) => i.config)
+    expect(configs[1].market.shocks.map((s: { id: string }) => s.id)).toContain('ipo-shut-3y')
+    expect(resultDigest(done.result)).toBe(resultDigest(compareConfigs(configs)))
+    const csv = await t.app.inject({ url: `${links.self}/export?format=csv` })
+    expect(csv.statusCode).toBe(200)
+    expect(csv.body).toContain('pairs.0-1.probABeatsB')
+    const list = (await t.app.inject({ url: '/api/comparisons' })).json()
+    expect(list.items[0].id).toBe(id)
+  })
+
+  it('exports a finished run as JSON and CSV attachments', async () => {
+    const { id } = (await postRun(t.app, { trials: 600, seed: 5 })).json()
+    await waitForJob(t.app, `/api/runs/${id}`)
+    const asJson = await t.app.inject({ url: `/api/runs/${id}/export?format=json` })
+    expect(asJson.headers['content-disposition']).toBe(`attachment; filename="pcsim-run-${id}.json"`)
+    expect(asJson.json()).toMatchObject({ id, status: 'done', result: { trials: 600 } })
+    const asCsv = await t.app.inject({ url: `/api/runs/${id}/export?format=csv` })
+    expect(asCsv.headers['content-type']).toMatch(/^text\/csv/)
+    const lines = asCsv.body.trim().split('\r\n')
+    expect(lines[0]).toBe('metric,mean,sd,se,p1,p5,p10,p25,p50,p75,p90,p95,p99')
+    const netTvpi = lines.find((l) => l.startsWith('netTvpi,'))!.split(',')
+    expect(Number(netTvpi[1])).toBeCloseTo(asJson.json().result.summary.netTvpi.mean, 12)
+    expect(lines.some((l) => l.startsWith('probLoss,'))).toBe(true)
+  })
+
+  it('lists runs most recent first, limited by ?limit', async () => {
+    const list = (await t.app.inject({ url: '/api/runs?limit=2' })).json()
+    expect(list.items).toHaveLength(2)
+    expect(Object.keys(list.items[0]).sort()).toEqual(['createdAt', 'finishedAt', 'id', 'name', 'seed', 'status', 'trials'])
+    expect(list.items[0].createdAt >= list.items[1].createdAt).toBe(true)
+  })
+
+  it('queues or refuses runs beyond capacity, never loses one: every accepted id ends terminal', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => postRun(t.app, { trials: 1000, seed: 100 + i })))
+    const accepted = answers.filter((a) => a.statusCode === 202).map((a) => a.json().id as string)
+    const refused = answers.filter((a) => a.statusCode !== 202)
+    expect(accepted.length).toBe(6)
+    expect(refused.length).toBe(6)
+    for (const r of refused) {
+      expect(r.statusCode).toBe(503)
+      expect(r.headers['retry-after']).toMatch(/^\d+$/)
+      expect(r.json().code).toBe('PCSIM_ERR_QUEUE_FULL')
+    }
+    const ends = await Promise.all(accepted.map((id) => waitForJob(t.app, `/api/runs/${id}`)))
+    expect(ends.map((e) => e.status)).toEqual(accepted.map(() => 'done'))
+    // capacity is back once they are done
+    expect((await postRun(t.app, { trials: 100 })).statusCode).toBe(202)
+  })
+})
