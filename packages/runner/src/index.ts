@@ -1,0 +1,7 @@
+export { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
+export { InThreadExecutor } from './in-thread.ts'
+export { ThreadPoolExecutor } from './thread-pool.ts'
+export { RedisExecutor, RedisRunError, startWorker, assertRedisReachable, DEFAULT_QUEUE, type RedisOptions, type WorkerHandle } from './redis.ts'
+export { runWith, compareWith, DEFAULT_CHUNK_SIZE, type RunWithOptions } from './simulate.ts'
+export { createExecutor, executorFromEnv, type ExecutorChoice, type ExecutorKind } from './select.ts'
+export { encodeChunk, decodeChunk, type EncodedChunk } from './chunk-codec.ts'

@@ -1,0 +1,71 @@
+import {
+  alignForComparison,
+  chunkRanges,
+  comparisonFromChunks,
+  mergeChunks,
+  resolveRun,
+  summarise,
+  type ChunkResult,
+  type ComparisonResult,
+  type RunResult,
+  type SimulationConfig,
+} from '@pcsim/engine'
+import type { Executor } from './executor.ts'
+
+export interface RunWithOptions {
+  /** Trials per chunk (default 5,000: see the README's scale-out figures). */
+  chunkSize?: number
+  signal?: AbortSignal
+  /** Trials finished so far, over all chunks (and all configs of a comparison). */
+  onProgress?: (done: number, total: number) => void
+}
+
+export const DEFAULT_CHUNK_SIZE = 5_000
+
+/** Runs every chunk of each config on the executor at once (it queues what it cannot run yet) and
+ * merges them in trial order: the same numbers whichever executor ran them, in whatever order. */
+async function runChunks(executor: Executor, configs: SimulationConfig[], options: RunWithOptions): Promise<ChunkResult[]> {
+  const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  const total = configs.reduce((a, c) => a + c.run.trials, 0)
+  const done = new Map<string, number>()
+  let sum = 0
+  const report = (key: string, d: number) => {
+    sum += d - (done.get(key) ?? 0)
+    done.set(key, d)
+    options.onProgress?.(sum, total)
+  }
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  options.signal?.addEventListener('abort', abort, { once: true })
+  if (options.signal?.aborted) controller.abort()
+  try {
+    return await Promise.all(
+      configs.map(async (config, k) => {
+        const parts = await Promise.all(
+          chunkRanges(config.run.trials, size).map(([start, end]) =>
+            executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).catch((error: unknown) => {
+              controller.abort()
+              throw error
+            }),
+          ),
+        )
+        return mergeChunks(parts)
+      }),
+    )
+  } finally {
+    options.signal?.removeEventListener('abort', abort)
+  }
+}
+
+/** One run on any executor; identical to the engine's in-thread `runSimulation`. */
+export async function runWith(executor: Executor, config: SimulationConfig, options: RunWithOptions = {}): Promise<RunResult> {
+  const [merged] = await runChunks(executor, [config], options)
+  return summarise(resolveRun(config), merged!)
+}
+
+/** A comparison on common random numbers on any executor; identical to the engine's `compareConfigs`. */
+export async function compareWith(executor: Executor, configs: SimulationConfig[], options: RunWithOptions = {}): Promise<ComparisonResult> {
+  const aligned = alignForComparison(configs)
+  const merged = await runChunks(executor, aligned, options)
+  return comparisonFromChunks(aligned.map(resolveRun), merged)
+}
