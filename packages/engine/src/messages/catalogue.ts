@@ -52,6 +52,7 @@ export type IssueCode =
   | 'terms_not_supported'
   | 'nested_fund_of_funds'
   | 'commitment_above_class'
+  | 'cheque_above_valuation'
 
 export interface Catalogue {
   issues: Record<IssueCode, (p: IssueParams) => string>

@@ -1,9 +1,19 @@
 import type { Catalogue } from './catalogue.ts'
 
+const TYPES: Record<string, string> = {
+  number: 'a finite number',
+  integer: 'a whole number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  string_or_integer: 'a string or a whole number',
+}
+
 export const en: Catalogue = {
   issues: {
     not_an_object: () => 'A config must be a JSON object.',
-    invalid_type: (p) => `Must be ${p.expected ?? 'of another type'} (NaN and infinity are not numbers here).`,
+    invalid_type: (p) => `Must be ${TYPES[String(p.expected)] ?? 'of another type'} (NaN and infinity are not numbers here).`,
     required: (p) => `Missing required field "${p.field}".`,
     unknown_field: (p) => `Unknown field "${p.field}": check its spelling against the schema.`,
     invalid_value: (p) => `Must be one of: ${p.allowed}.`,
@@ -21,7 +31,7 @@ export const en: Catalogue = {
     shares_not_normalised: (p) => `Shares must sum to 1 (they sum to ${p.sum}).`,
     duplicate_id: (p) => `The id "${p.value}" is used more than once.`,
     gp_class_count: () => 'At most one LP class may be of kind "gp".',
-    period_exceeds_life: (p) => `Must not exceed ${p.other} (${p.limit} years).`,
+    period_exceeds_life: (p) => `Must not exceed ${p.other === 'life' ? 'the fund life' : 'the investment period'} (${p.limit} years).`,
     year_after_end: (p) => `Must fall within the fund's life and extensions (${p.limit} years).`,
     no_deals: () => 'With these cheque sizes and weights the fund makes no investment: lower the cheques or raise the fund size.',
     too_many_companies: (p) => `These cheques make ${p.value} companies; the limit is ${p.limit}. Raise the cheque sizes.`,
@@ -42,6 +52,7 @@ export const en: Catalogue = {
     pipeline_empty: () => 'An enabled pipeline needs deals planned each quarter and reserve and start rates above 0.',
     terms_not_supported: () => 'A fund-of-funds\' own LP classes take no special terms; set terms in the sub-funds.',
     nested_fund_of_funds: () => 'A sub-fund cannot itself be a fund-of-funds.',
+    cheque_above_valuation: (p) => `A cheque would buy half of a company or more at its median entry valuation: at most ${p.limit}m.`,
     commitment_above_class: (p) => `The commitment is larger than the sub-fund class it buys (${p.limit}m).`,
     unknown_scenario: (p) => `Unknown scenario "${p.value}". Known: ${p.allowed}.`,
   },

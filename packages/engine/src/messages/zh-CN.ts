@@ -1,9 +1,19 @@
 import type { Catalogue } from './catalogue.ts'
 
+const TYPES: Record<string, string> = {
+  number: '有限数值',
+  integer: '整数',
+  string: '字符串',
+  boolean: 'true 或 false',
+  object: '对象',
+  array: '数组',
+  string_or_integer: '字符串或整数',
+}
+
 export const zhCN: Catalogue = {
   issues: {
     not_an_object: () => '配置必须是一个 JSON 对象。',
-    invalid_type: (p) => `类型应为 ${p.expected ?? '其他类型'}（此处 NaN 和无穷大不算数字）。`,
+    invalid_type: (p) => `类型应为${TYPES[String(p.expected)] ?? '其他类型'}（此处 NaN 和无穷大不算数字）。`,
     required: (p) => `缺少必填字段“${p.field}”。`,
     unknown_field: (p) => `未知字段“${p.field}”：请对照配置模式检查拼写。`,
     invalid_value: (p) => `必须是以下之一：${p.allowed}。`,
@@ -21,7 +31,7 @@ export const zhCN: Catalogue = {
     shares_not_normalised: (p) => `份额之和必须为 1（当前为 ${p.sum}）。`,
     duplicate_id: (p) => `标识“${p.value}”重复使用。`,
     gp_class_count: () => '类型为“gp”的出资人类别最多只能有一个。',
-    period_exceeds_life: (p) => `不得超过${p.other}（${p.limit} 年）。`,
+    period_exceeds_life: (p) => `不得超过${p.other === 'life' ? '基金存续期' : '投资期'}（${p.limit} 年）。`,
     year_after_end: (p) => `必须落在基金存续期及延长期之内（${p.limit} 年）。`,
     no_deals: () => '按当前单笔投资额和权重，基金无法投出任何项目：请降低单笔金额或扩大基金规模。',
     too_many_companies: (p) => `当前单笔金额将产生 ${p.value} 家被投企业，上限为 ${p.limit}。请提高单笔金额。`,
@@ -42,6 +52,7 @@ export const zhCN: Catalogue = {
     pipeline_empty: () => '启用项目储备时，每季度谋划的项目数、储备率和开工率都必须大于 0。',
     terms_not_supported: () => '母基金自身的出资人类别不设特殊条款；请在子基金中设置条款。',
     nested_fund_of_funds: () => '子基金本身不能再是母基金。',
+    cheque_above_valuation: (p) => `按企业入股估值中位数计算，单笔投资将买下一半或更多股权：最多 ${p.limit} 百万。`,
     commitment_above_class: (p) => `认缴额大于所认购的子基金份额类别（${p.limit} 百万）。`,
     unknown_scenario: (p) => `未知情景“${p.value}”。可用：${p.allowed}。`,
   },

@@ -1,6 +1,7 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { ENTRY_ROUND, ENTRY_STAGE_IDS, SECTOR_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
 import { plannedFees } from './fees.ts'
+import { MAX_COMPANIES } from '../schema/limits.ts'
 
 export interface DealSlot {
   sector: SectorId
@@ -20,6 +21,8 @@ export interface Construction {
   reserveRatio: number
   deals: DealSlot[]
   counts: Array<{ sector: SectorId; stage: EntryStageId; count: number; cheque: number }>
+  /** Companies the cheque sizes ask for; above MAX_COMPANIES nothing is built (`deals` is empty). */
+  requested: number
 }
 
 /** Largest-remainder split of `n` by `weights`; deterministic tie-break by index. */
@@ -54,6 +57,9 @@ export function buildConstruction(config: SimulationConfig, impliedReserveRatio:
   let perStage = exact.map((x) => Math.round(x))
   // Rounding to whole companies must never spend more than the investable capital.
   if (perStage.reduce((a, n, i) => a + n * strategy.chequeSize[stages[i]!], 0) > investable) perStage = exact.map((x) => Math.floor(x + 1e-9))
+  const requested = perStage.reduce((a, b) => a + b, 0)
+  if (!(requested <= MAX_COMPANIES))
+    return { investable, plannedFees: fees, pool, initialTotal: 0, reserveBudget: 0, reserveRatio, deals: [], counts: [], requested }
   const counts: Construction['counts'] = []
   stages.forEach((stage, si) => {
     const cheque = strategy.chequeSize[stage]
@@ -79,5 +85,6 @@ export function buildConstruction(config: SimulationConfig, impliedReserveRatio:
     reserveRatio,
     deals,
     counts,
+    requested,
   }
 }

@@ -70,6 +70,8 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
   let lpDist = 0
   let gpCarry = 0
   let carryOwed = 0
+  let gpUpside = 0
+  let gpUpsideBefore = 0
   let fees = 0
   let feeArrears = 0
   let totalDistributed = 0
@@ -81,7 +83,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
   let actualCum = 0
   let endQ = run.lifeQuarters
   const evalQ = run.evaluateAt
-  const snap: BooksTotals['evaluation'] = { at: -1, paidIn: 0, lpDist: 0, nav: 0, lpNav: 0, gross: 0, invested: 0 }
+  const snap: BooksTotals['evaluation'] = { at: -1, paidIn: 0, lpDist: 0, nav: 0, lpNav: 0, gross: 0, invested: 0, fees: 0, carry: 0 }
   let dealPtr = 0
   let plannedPtr = 0
   const start = ws.bucketStart
@@ -226,6 +228,11 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
         gp = ws.split.gp
         lp = ws.split.lp
       }
+      if (last && fund.carry.clawback) {
+        const back = clawbackExcess(gpCarry + gp, k, totalDistributed + distributable, paidIn)
+        gp -= back
+        lp += back
+      }
     } else {
       ledger.call(q, callInvest, call - callInvest)
       let dealCarry: number | null = null
@@ -234,21 +241,28 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
         dealCarry = carryOwed
       }
       gp = ledger.distribute(q, distributable, netNav(ws, american, nav, investedLive), dealCarry)
-      if (american) carryOwed = Math.max(0, carryOwed - gp)
-      lp = distributable - gp
+      const carryPart = ledger.lastCarry
+      if (american) carryOwed = Math.max(0, carryOwed - carryPart)
+      gpUpside += gp - carryPart
+      gp = carryPart
+      if (last && fund.carry.clawback) {
+        const back = ledger.clawbackDue(gpCarry + gp)
+        if (back > 0) {
+          ledger.clawback(q, back)
+          gp -= back
+          gpUpside += ledger.returnedToGp
+        }
+      }
+      if (last) ledger.settleFirstLoss(q, size)
+      lp = distributable - gp - (gpUpside - gpUpsideBefore)
+      gpUpsideBefore = gpUpside
     }
     totalDistributed += distributable
-    if (last && fund.carry.clawback) {
-      const back = clawbackExcess(gpCarry + gp, k, totalDistributed, paidIn)
-      gp -= back
-      lp += back
-      if (!uniform && back > 0) ledger.clawback(q, back)
-    }
-    if (last && !uniform) ledger.settleFirstLoss(q, size)
     gpCarry += gp
     lpDist += lp
     lpFlows[q] = lp - call
     grossFlows[q] = proceedsQ - investQ
+    ws.navByQuarter[q] = nav
     govYear[q >> 2]! += uniform ? call * run.governmentShare : ledger.governmentCalls(q)
     if (Number.isNaN(breakEven) && paidIn > 0 && lpDist >= paidIn) breakEven = (q + 1) / 4
     if ((q & 3) === 3 || last) {
@@ -266,6 +280,8 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
       snap.lpDist = lpDist
       snap.nav = nav
       snap.lpNav = netNav(ws, american, nav, investedLive)
+      snap.fees = fees
+      snap.carry = gpCarry
       snap.gross = 0
       snap.invested = 0
       for (let c = 0; c < n; c++) {

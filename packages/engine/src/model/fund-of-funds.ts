@@ -36,11 +36,10 @@ export function createFundOfFundsWorkspace(run: ResolvedRun): FundOfFundsWorkspa
 }
 
 /** Adds the mother's part of one sub-fund's LP class flows (calls, distributions, NAV by year-end). */
-function collectClassFlows(ws: FundOfFundsWorkspace, sub: TrialWorkspace, rec: TrialRecord, classIndex: number, ratio: number, size: number): void {
+function collectClassFlows(ws: FundOfFundsWorkspace, sub: TrialWorkspace, rec: TrialRecord, classIndex: number, ratio: number): void {
   const ledger = sub.ledger
   const end = rec.endQuarter
   const share = ledger.shares[classIndex]!
-  const years = rec.years.length / YEAR_METRICS.length
   for (let q = 0; q < end; q++) {
     let call: number
     let dist: number
@@ -53,7 +52,7 @@ function collectClassFlows(ws: FundOfFundsWorkspace, sub: TrialWorkspace, rec: T
     }
     ws.subCalls[q]! += ratio * call
     ws.subDists[q]! += ratio * dist
-    if ((q & 3) === 3) ws.subNav[q]! += ratio * share * rec.years[2 * years + (q >> 2)]! * size
+    ws.subNav[q]! += ratio * ledger.own[classIndex]! * sub.navByQuarter[q]!
   }
 }
 
@@ -75,7 +74,7 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
   out.counts.fill(0)
   run.subRuns.forEach((s, k) => {
     simulateTrial(s.run, trial, ws.subs[k]!, subOut[k]!, { market, streams: `${run.seed}/f${k}` })
-    collectClassFlows(ws, ws.subs[k]!, subOut[k]!, s.classIndex, s.ratio, s.run.config.fund.size)
+    collectClassFlows(ws, ws.subs[k]!, subOut[k]!, s.classIndex, s.ratio)
     for (let m = 0; m < out.counts.length; m++) out.counts[m] = Math.min(65535, out.counts[m]! + subOut[k]!.counts[m]!)
   })
   const wf = ws.waterfall
@@ -93,6 +92,8 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
   let received = 0
   let breakEven = Number.NaN
   let gov = 0
+  const evalQ = run.evaluateAt !== null && run.evaluateAt < end ? run.evaluateAt : -1
+  const snap = { paidIn: 0, dist: 0, lpNav: 0, invested: 0, received: 0, nav: 0, fees: 0, carry: 0 }
   for (let q = 0; q < end; q++) {
     wf.accrue()
     const fee = quarterFee(fund, q, invested - received > 0 ? invested - received : 0, ws.subNav[q]!)
@@ -120,28 +121,49 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
       out.years[4 * years + y] = run.governmentShare > 0 ? gov / (run.governmentShare * size) : 0
       gov = 0
     }
+    if (q === evalQ - 1) {
+      const nav = ws.subNav[q]!
+      Object.assign(snap, { paidIn, dist, lpNav: nav > 0 ? wf.preview(nav, ws.split).lp : 0, invested, received, nav, fees, carry })
+    }
   }
+  const early = evalQ > 0
+  const len = early ? evalQ : end
+  if (early) {
+    paidIn = snap.paidIn
+    dist = snap.dist
+    invested = snap.invested
+    received = snap.received
+    fees = snap.fees
+    carry = snap.carry
+  }
+  const lpNav = early ? snap.lpNav : 0
   const lastYear = (end - 1) >> 2
   for (let y = lastYear + 1; y < years; y++) for (let m = 0; m < YEAR_METRICS.length; m++) out.years[m * years + y] = m === 4 ? 0 : out.years[m * years + lastYear]!
   const v = out.values
   v.fill(0)
   v[V.paidIn] = paidIn
   v[V.dpi] = paidIn > 0 ? dist / paidIn : 0
-  v[V.netTvpi] = v[V.dpi]!
-  v[V.netIrr] = annualise(periodicIrr(ws.flows, end), 4)
+  v[V.rvpi] = paidIn > 0 ? lpNav / paidIn : 0
+  v[V.netTvpi] = v[V.dpi]! + v[V.rvpi]!
+  const lastFlow = ws.flows[len - 1]!
+  ws.flows[len - 1] = lastFlow + lpNav
+  v[V.netIrr] = annualise(periodicIrr(ws.flows, len), 4)
+  ws.flows[len - 1] = lastFlow
   let pmeIn = 0
   let pmeOut = 0
-  for (let q = 0; q < end; q++) {
+  for (let q = 0; q < len; q++) {
     const ix = market.index[q + 1]!
     pmeIn += ws.calls[q]! / ix
     pmeOut += (ws.flows[q]! + ws.calls[q]!) / ix
   }
+  pmeOut += lpNav / market.index[len]!
   v[V.pme] = pmeIn > 0 ? pmeOut / pmeIn : 0
   v[V.invested] = invested
   v[V.grossProceeds] = received
-  v[V.grossTvpi] = invested > 0 ? received / invested : 0
-  for (let q = 0; q < end; q++) ws.flows[q] = ws.subDists[q]! - ws.subCalls[q]!
-  v[V.grossIrr] = annualise(periodicIrr(ws.flows, end), 4)
+  v[V.grossTvpi] = invested > 0 ? (received + (early ? snap.nav : 0)) / invested : 0
+  for (let q = 0; q < len; q++) ws.flows[q] = ws.subDists[q]! - ws.subCalls[q]!
+  ws.flows[len - 1]! += early ? snap.nav : 0
+  v[V.grossIrr] = annualise(periodicIrr(ws.flows, len), 4)
   v[V.fees] = fees
   v[V.carry] = carry
   v[V.deployment] = invested / size

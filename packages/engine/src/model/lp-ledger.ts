@@ -88,6 +88,9 @@ export class LpLedger {
     this.buyOutBalance.fill(0)
     this.buyOutDone.fill(0)
     this.firstLossPaid = 0
+    this.groupDistributed = 0
+    this.groupPaidIn = 0
+    this.returnedToGp = 0
     for (const a of this.calls) a.fill(0)
     for (const a of this.dists) a.fill(0)
     for (const a of this.transfers) a.fill(0)
@@ -132,12 +135,32 @@ export class LpLedger {
     return this.group.preview(nav * groupOwn, this.scratch).lp + nav * (1 - groupOwn)
   }
 
-  /** Gives `amount` back to the carry-paying classes in proportion to ownership (a GP clawback). */
+  /** Carry the GP must give back at the end: what it received above carry × the carry-paying
+   * classes' profit (their distributions before carry, less what they paid in). */
+  clawbackDue(carryPaid: number): number {
+    return Math.max(0, carryPaid - this.group.carry * Math.max(0, this.groupDistributed - this.groupPaidIn))
+  }
+
+  /** Gives clawed-back carry to the carry-paying classes by ownership, through their caps and
+   * concessions as any other distribution. */
   clawback(q: number, amount: number): void {
     let groupOwn = 0
     for (let c = 0; c < this.k; c++) if (this.carryPaying[c]) groupOwn += this.own[c]!
-    for (let c = 0; c < this.k; c++) if (this.carryPaying[c] && groupOwn > 0) this.dists[c]![q]! += (amount * this.own[c]!) / groupOwn
+    if (!(groupOwn > 0)) return
+    this.toGp = 0
+    for (let c = 0; c < this.k; c++) this.lp[c] = this.carryPaying[c] ? (amount * this.own[c]!) / groupOwn : 0
+    this.applyCaps()
+    this.applyConcessions()
+    for (let c = 0; c < this.k; c++) this.dists[c]![q]! += this.lp[c]!
+    this.returnedToGp = this.toGp
   }
+
+  /** Cash the last clawback handed back to the GP through caps or concessions naming it. */
+  returnedToGp = 0
+  /** Carry (only) of the last `distribute` call. */
+  lastCarry = 0
+  private groupDistributed = 0
+  private groupPaidIn = 0
 
   /** Splits one quarter's distributable cash between the classes; returns what goes to the GP
    * (carry, plus any upside or concession handed to it). `netNav` values stakes for a buy-out.
@@ -156,12 +179,15 @@ export class LpLedger {
     }
     this.group.accrue()
     this.group.contribute(groupCall)
+    this.groupPaidIn += groupCall
+    this.groupDistributed += groupGross
     if (dealCarry === null) this.group.distribute(groupGross, this.scratch)
     else {
       this.scratch.gp = Math.min(groupGross, dealCarry)
       this.scratch.lp = groupGross - this.scratch.gp
     }
     this.toGp = this.scratch.gp
+    this.lastCarry = this.scratch.gp
     for (let c = 0; c < k; c++) lp[c] = this.carryPaying[c] ? (groupGross > 0 ? (this.scratch.lp * gross[c]!) / groupGross : 0) : gross[c]!
     this.applyCaps()
     this.applyConcessions()

@@ -36,9 +36,9 @@ export function createMarketPath(quarters: number): MarketPath {
   }
 }
 
-/** Stationary distribution of the regime chain (quarterly leave rates 1/(4·meanYears)). */
+/** Stationary distribution of the regime chain (quarterly leave probabilities 1 − e^(−1/(4·meanYears)), as simulated). */
 export function stationaryRegimes(m: Market): number[] {
-  const leave = REGIME_IDS.map((r) => 1 / (4 * m.regimes.meanYears[r]))
+  const leave = REGIME_IDS.map((r) => 1 - Math.exp(-1 / (4 * m.regimes.meanYears[r])))
   const P = REGIME_IDS.map((from, i) =>
     REGIME_IDS.map((to, j) => (i === j ? 1 - leave[i]! : leave[i]! * ((m.regimes.switchTo[from] as Record<string, number>)[to] ?? 0))),
   )

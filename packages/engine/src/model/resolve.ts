@@ -130,5 +130,5 @@ function fundOfFundsConstruction(config: SimulationConfig, subs: Array<{ run: Re
   const fees = plannedFees(config.fund)
   const initialTotal = (config.subFunds ?? []).reduce((a, s) => a + s.commitment, 0)
   void subs
-  return { investable: config.fund.size - fees, plannedFees: fees, pool: initialTotal, initialTotal, reserveBudget: 0, reserveRatio: 0, deals: [], counts: [] }
+  return { investable: config.fund.size - fees, plannedFees: fees, pool: initialTotal, initialTotal, reserveBudget: 0, reserveRatio: 0, deals: [], counts: [], requested: 0 }
 }

@@ -14,8 +14,10 @@ export interface BooksTotals {
   mobilisedEntry: number
   mobilisedLife: number
   cashDrag: number
-  /** Snapshot at `run.evaluateAt` when that falls before the end (at = −1 otherwise). */
-  evaluation: { at: number; paidIn: number; lpDist: number; nav: number; lpNav: number; gross: number; invested: number }
+  /** Snapshot at `run.evaluateAt` when that falls before the end (at = −1 otherwise). Multiples,
+   * IRRs, PME, paid-in, invested capital, proceeds, fees and carry are read there; company counts,
+   * break-even and policy outcomes cover the fund's whole life. */
+  evaluation: { at: number; paidIn: number; lpDist: number; nav: number; lpNav: number; gross: number; invested: number; fees: number; carry: number }
 }
 
 /** IRR of flows[0..len) with `terminal` added to the last flow, annualised from quarters. */
@@ -64,8 +66,8 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   v[V.netIrr] = irrWithTerminal(lpFlows, len, lpNav)
   const grossIn = early ? e.invested : investedTotal
   const grossOut = early ? e.gross + e.nav : grossTotal
-  v[V.invested] = investedTotal
-  v[V.grossProceeds] = grossTotal
+  v[V.invested] = grossIn
+  v[V.grossProceeds] = early ? e.gross : grossTotal
   v[V.grossTvpi] = grossIn > 0 ? grossOut / grossIn : 0
   v[V.grossIrr] = irrWithTerminal(grossFlows, len, early ? e.nav : 0)
   let pmeIn = 0
@@ -78,9 +80,9 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   }
   pmeOut += lpNav / index[len]!
   v[V.pme] = pmeIn > 0 ? pmeOut / pmeIn : 0
-  v[V.fees] = t.fees
-  v[V.carry] = t.gpCarry
-  v[V.deployment] = investedTotal / size
+  v[V.fees] = early ? e.fees : t.fees
+  v[V.carry] = early ? e.carry : t.gpCarry
+  v[V.deployment] = grossIn / size
   v[V.breakEvenYear] = t.breakEven
   v[V.topDealShare] = grossTotal > 0 ? maxDeal / grossTotal : 0
   v[V.dealsToReturnFund] = grossTotal >= size ? dealsToReach(ws, n, size) : Number.NaN

@@ -4,13 +4,15 @@ import { MAX_SHOCKS, MAX_YEARS } from './limits.ts'
 import { num, oneOf, share } from './primitives.ts'
 
 const multiplier = (description?: string) => num(0, 20, description)
+/** Valuation multipliers divide into ownership and prices, so they must stay above zero. */
+const POSITIVE_EFFECTS = new Set(['stepUp', 'entryValuation'])
 
 export const EFFECT_IDS = ['graduation', 'acquisition', 'listing', 'failure', 'waitTime', 'stepUp', 'exitValue', 'entryValuation'] as const
 export type EffectId = (typeof EFFECT_IDS)[number]
 
 /** Multipliers a regime or a shock applies to company odds, timing and values. */
 export const EffectsSchema = Type.Object(
-  Object.fromEntries(EFFECT_IDS.map((e) => [e, multiplier()])) as Record<EffectId, ReturnType<typeof multiplier>>,
+  Object.fromEntries(EFFECT_IDS.map((e) => [e, POSITIVE_EFFECTS.has(e) ? num(0.01, 20) : multiplier()])) as Record<EffectId, ReturnType<typeof multiplier>>,
   { additionalProperties: false },
 )
 export type Effects = Type.Static<typeof EffectsSchema>

@@ -2,7 +2,7 @@ import { makeIssue, type ConfigIssue } from '../issues.ts'
 import { resolveRun } from '../model/resolve.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import type { SimulationConfig } from './config.ts'
-import { ROUND_IDS, SECTOR_IDS } from './ids.ts'
+import { ENTRY_ROUND, ENTRY_STAGE_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
 import { regionTargets } from '../model/regions.ts'
 import { plannedFees } from '../model/fees.ts'
@@ -40,9 +40,9 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
     add('/strategy/pipeline', 'pipeline_empty')
 
   if (fund.investmentPeriodYears > fund.lifeYears)
-    add('/fund/investmentPeriodYears', 'period_exceeds_life', { other: 'the fund life', limit: fund.lifeYears })
+    add('/fund/investmentPeriodYears', 'period_exceeds_life', { other: 'life', limit: fund.lifeYears })
   if (strategy.deploymentYears > fund.investmentPeriodYears)
-    add('/strategy/deploymentYears', 'period_exceeds_life', { other: 'the investment period', limit: fund.investmentPeriodYears })
+    add('/strategy/deploymentYears', 'period_exceeds_life', { other: 'investmentPeriod', limit: fund.investmentPeriodYears })
   const end = fund.lifeYears + fund.extensionYears
   if (end > MAX_YEARS) add('/fund/extensionYears', 'too_big', { limit: round6(MAX_YEARS - fund.lifeYears) })
   if (c.run.evaluateAtYear !== undefined && c.run.evaluateAtYear > end) add('/run/evaluateAtYear', 'year_after_end', { limit: end })
@@ -89,15 +89,17 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
   }
   if (issues.length > 0) return issues
   const { construction } = resolveRun(c)
+  const companiesCount = construction.requested
+  if (companiesCount > MAX_COMPANIES) add('/strategy/chequeSize', 'too_many_companies', { value: companiesCount, limit: MAX_COMPANIES })
+  else if (companiesCount === 0) add('/strategy/chequeSize', 'no_deals')
+  else if (construction.initialTotal > construction.investable * (1 + 1e-9))
+    add('/strategy/chequeSize', 'over_committed', { value: round6(construction.initialTotal), limit: round6(construction.investable) })
+  if (issues.length > 0) return issues
   if (regionTargets(c, construction.initialTotal + construction.reserveBudget) === null) {
     const i = c.lpClasses.findIndex((l) => (l.terms?.localReinvestment?.multiple ?? 0) > 0)
     add(`/lpClasses/${i}/terms/localReinvestment/multiple`, 'reinvestment_unreachable', { limit: round6(construction.initialTotal + construction.reserveBudget) })
   }
-  const companiesCount = construction.deals.length
-  if (companiesCount === 0) add('/strategy/chequeSize', 'no_deals')
-  else if (companiesCount > MAX_COMPANIES) add('/strategy/chequeSize', 'too_many_companies', { value: companiesCount, limit: MAX_COMPANIES })
-  else if (construction.initialTotal > construction.investable * (1 + 1e-9))
-    add('/strategy/chequeSize', 'over_committed', { value: round6(construction.initialTotal), limit: round6(construction.investable) })
+  chequeIssues(c, add)
   return issues
 }
 
@@ -158,6 +160,10 @@ function fundOfFundsIssues(c: SimulationConfig, add: Add): void {
       for (const issue of parsed.issues) add(`${base}/config${issue.path}`, issue.code, issue.params)
       return
     }
+    if (parsed.config.subFunds?.length) {
+      add(`${base}/config`, 'nested_fund_of_funds')
+      return
+    }
     const cls = parsed.config.lpClasses.find((l) => l.id === sf.lpClass)
     if (!cls) {
       add(`${base}/lpClass`, 'unknown_class', { value: sf.lpClass, allowed: parsed.config.lpClasses.map((l) => l.id).join(', ') })
@@ -168,4 +174,19 @@ function fundOfFundsIssues(c: SimulationConfig, add: Add): void {
   })
   const investable = c.fund.size - plannedFees(c.fund)
   if (committed > investable * (1 + 1e-9)) add('/subFunds', 'over_committed', { value: round6(committed), limit: round6(investable) })
+}
+
+/** A cheque must buy less than half of a company at its median entry valuation; more would mean
+ * ownership near or above 100% and follow-ons larger than the rounds themselves. */
+function chequeIssues(c: SimulationConfig, add: Add): void {
+  for (const stage of ENTRY_STAGE_IDS) {
+    if (!((c.strategy.stageWeights[stage] ?? 0) > 0)) continue
+    let smallest = Infinity
+    for (const sector of SECTOR_IDS) {
+      if (!((c.strategy.sectorWeights[sector] ?? 0) > 0)) continue
+      smallest = Math.min(smallest, resolveSectorModel(sector, c).rounds[ROUND_IDS[ENTRY_ROUND[stage]]!].postMoney)
+    }
+    if (c.companies.model === 'lifecycle' && c.strategy.chequeSize[stage] > smallest / 2)
+      add(`/strategy/chequeSize/${stage}`, 'cheque_above_valuation', { limit: round6(smallest / 2) })
+  }
 }

@@ -20,14 +20,6 @@ const LIMIT_CODES: Record<string, ConfigIssue['code']> = {
   maxItems: 'too_many',
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  number: 'a finite number',
-  integer: 'a whole number',
-  string: 'a string',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'an array',
-}
 
 /** Schema errors as issues, one per field and problem; anyOf branches collapse into one issue. */
 export function schemaIssues(value: unknown): ConfigIssue[] {
@@ -57,7 +49,7 @@ export function schemaIssues(value: unknown): ConfigIssue[] {
         const expected = String(e.params.type)
         const actual = valueAt(value, path)
         if (expected === 'integer' && typeof actual === 'number' && Number.isFinite(actual)) push(makeIssue(path, 'not_integer'))
-        else push(makeIssue(path, 'invalid_type', { expected: TYPE_NAMES[expected] ?? expected }))
+        else push(makeIssue(path, 'invalid_type', { expected }))
         break
       }
       case 'enum':
@@ -67,7 +59,7 @@ export function schemaIssues(value: unknown): ConfigIssue[] {
         push(makeIssue(path, 'invalid_value', { allowed: String(e.params.allowedValue) }))
         break
       case 'anyOf':
-        push(makeIssue(path, 'invalid_type', { expected: 'a string or a whole number' }))
+        push(makeIssue(path, 'invalid_type', { expected: 'string_or_integer' }))
         break
       case 'pattern':
         push(makeIssue(path, 'invalid_format'))

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { createRng } from '@pcsim/engine'
+import { binomialSe, withinSe } from './helpers.ts'
+
+/** Standard normal CDF by Simpson's rule on the density (independent of the engine's approximations). */
+function phi(x: number): number {
+  const f = (t: number) => Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI)
+  const a = -12
+  const n = 20_000
+  const h = (x - a) / n
+  let s = f(a) + f(x)
+  for (let i = 1; i < n; i++) s += (i % 2 ? 4 : 2) * f(a + i * h)
+  return (s * h) / 3
+}
+
+describe('createRng', () => {
+  it('is deterministic per seed and differs between seeds', () => {
+    const a = createRng('s')
+    const b = createRng('s')
+    const c = createRng('t')
+    const xs = Array.from({ length: 5 }, () => [a.uniform(), a.normal()])
+    expect(Array.from({ length: 5 }, () => [b.uniform(), b.normal()])).toEqual(xs)
+    expect(Array.from({ length: 5 }, () => [c.uniform(), c.normal()])).not.toEqual(xs)
+  })
+
+  it('uniforms lie in (0, 1) with mean 1/2 and variance 1/12 (4 SE)', () => {
+    const rng = createRng('uniform-moments')
+    const n = 1_000_000
+    let s = 0
+    let s2 = 0
+    let lo = 1
+    let hi = 0
+    const deciles = new Array<number>(10).fill(0)
+    for (let i = 0; i < n; i++) {
+      const u = rng.uniform()
+      s += u
+      s2 += u * u
+      lo = Math.min(lo, u)
+      hi = Math.max(hi, u)
+      deciles[Math.floor(u * 10)]!++
+    }
+    expect(lo).toBeGreaterThan(0)
+    expect(hi).toBeLessThan(1)
+    // Var(U) = 1/12 ⇒ SE(mean) = √(1/12/n); Var(U²) = 1/5 − 1/9 = 4/45 ⇒ SE(mean of U²) = √(4/45/n)
+    let w = withinSe(s / n, 0.5, Math.sqrt(1 / 12 / n))
+    expect(w.ok, w.message).toBe(true)
+    w = withinSe(s2 / n, 1 / 3, Math.sqrt(4 / 45 / n))
+    expect(w.ok, w.message).toBe(true)
+    for (const d of deciles) {
+      w = withinSe(d / n, 0.1, binomialSe(0.1, n))
+      expect(w.ok, w.message).toBe(true)
+    }
+  })
+
+  it('normals (ziggurat) match the standard normal CDF at body and tail points, within 4 binomial SE', () => {
+    const rng = createRng('normal-cdf')
+    const n = 2_000_000
+    // 3.4426… is where the ziggurat's base strip ends and its exact tail algorithm starts
+    const points = [-4, -3.5, -3.442619855899, -3, -2, -1, -0.25, 0, 0.25, 1, 2, 3, 3.442619855899, 3.5, 4]
+    const below = new Array<number>(points.length).fill(0)
+    let s = 0
+    let s2 = 0
+    let ez = 0
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal()
+      s += z
+      s2 += z * z
+      ez += Math.exp(0.5 * z)
+      for (let k = 0; k < points.length; k++) if (z < points[k]!) below[k]!++
+    }
+    points.forEach((x, k) => {
+      const p = phi(x)
+      const w = withinSe(below[k]! / n, p, binomialSe(p, n))
+      expect(w.ok, `P(Z < ${x}): ${w.message}`).toBe(true)
+    })
+    // E[Z] = 0 (SE 1/√n), E[Z²] = 1 (Var Z² = 2), E[e^{Z/2}] = e^{1/8} (Var = e^{1/2} − e^{1/4})
+    let w = withinSe(s / n, 0, 1 / Math.sqrt(n))
+    expect(w.ok, w.message).toBe(true)
+    w = withinSe(s2 / n, 1, Math.sqrt(2 / n))
+    expect(w.ok, w.message).toBe(true)
+    w = withinSe(ez / n, Math.exp(1 / 8), Math.sqrt((Math.exp(0.5) - Math.exp(0.25)) / n))
+    expect(w.ok, w.message).toBe(true)
+  })
+
+  it('successive normals are uncorrelated (lag-1 correlation within 4/√n)', () => {
+    const rng = createRng('normal-lag')
+    const n = 500_000
+    let prev = rng.normal()
+    let sxy = 0
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal()
+      sxy += prev * z
+      prev = z
+    }
+    expect(Math.abs(sxy / n)).toBeLessThan(4 / Math.sqrt(n))
+  })
+})
