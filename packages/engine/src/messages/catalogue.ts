@@ -45,6 +45,7 @@ export type IssueCode =
   | 'unknown_class'
   | 'receiver_is_self'
   | 'gp_not_alone'
+  | 'receiver_capped'
   | 'buyer_not_private'
   | 'first_loss_above_commitment'
   | 'reinvestment_unreachable'

@@ -45,6 +45,7 @@ export const en: Catalogue = {
     unknown_preset: (p) => `Unknown preset "${p.value}". Known: ${p.allowed}.`,
     unknown_class: (p) => `No LP class has the id "${p.value}". Classes: ${p.allowed}.`,
     receiver_is_self: (p) => `A class cannot hand its own upside to itself ("${p.value}").`,
+    receiver_capped: (p) => `"${p.value}" has a capped return itself: what it would receive could break its cap.`,
     gp_not_alone: () => 'Name "gp" alone: the upside goes either to the GP or to LP classes.',
     buyer_not_private: (p) => `"${p.value}" is a government class: only private classes may buy the stake.`,
     first_loss_above_commitment: (p) => `A class cannot absorb more losses than its own commitment (share ${p.limit}).`,

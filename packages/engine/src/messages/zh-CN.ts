@@ -45,6 +45,7 @@ export const zhCN: Catalogue = {
     unknown_preset: (p) => `未知预设“${p.value}”。可用：${p.allowed}。`,
     unknown_class: (p) => `没有标识为“${p.value}”的出资人类别。现有类别：${p.allowed}。`,
     receiver_is_self: (p) => `出资人类别不能把自身的超额收益让给自己（“${p.value}”）。`,
+    receiver_capped: (p) => `“${p.value}”自身收益封顶：它获得的让渡收益可能突破其上限。`,
     gp_not_alone: () => '“gp”须单独列出：超额收益要么归管理人，要么归出资人类别。',
     buyer_not_private: (p) => `“${p.value}”是政府类别：只有社会资本类别可以回购份额。`,
     first_loss_above_commitment: (p) => `一个类别承担的损失不能超过其自身认缴额（份额 ${p.limit}）。`,

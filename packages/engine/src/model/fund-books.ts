@@ -92,6 +92,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
   for (let q = 0; q < endQ; q++) {
     if (uniform) euro.accrue()
     let investQ = 0
+    let initialQ = 0
     let proceedsQ = 0
     let carryQ = 0
     const fundable = unfunded + cash - run.feesAhead[q]!
@@ -106,6 +107,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
       invested[i] = cheque
       entryQuarter[i] = q
       investQ += cheque
+      initialQ += cheque
       investedLive += cheque
       nav += cheque
       mobilisedEntry += entryOthers[i]!
@@ -167,7 +169,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
         }
       }
     }
-    actualCum += investQ
+    actualCum += initialQ
     if (q < run.investQuarters) idle += Math.max(0, plannedCum - actualCum)
     if (q === endQ - 1 && endQ < H && nav > fund.extensionNavThreshold * size) endQ = Math.min(H, endQ + 4)
     const last = q === endQ - 1
@@ -185,7 +187,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
       nav = 0
       investedLive = 0
     }
-    const feeQ = quarterFee(fund, q, investedLive, nav) * ledger.feeShare
+    const feeQ = quarterFee(fund, q, investedLive, nav) * ledger.currentFeeShare()
     fees += feeQ
     let need = investQ + feeQ
     const fromCash = Math.min(cash, need)
@@ -248,8 +250,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
       if (last && fund.carry.clawback) {
         const back = ledger.clawbackDue(gpCarry + gp)
         if (back > 0) {
-          ledger.clawback(q, back)
-          gp -= back
+          gp -= ledger.clawback(q, back)
           gpUpside += ledger.returnedToGp
         }
       }
@@ -280,6 +281,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
       snap.lpDist = lpDist
       snap.nav = nav
       snap.lpNav = netNav(ws, american, nav, investedLive)
+      if (!uniform) ledger.previewClassValues(snap.lpNav, ws.classNav)
       snap.fees = fees
       snap.carry = gpCarry
       snap.gross = 0
@@ -305,5 +307,6 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
     mobilisedLife: mobilisedEntry + mobilisedLife,
     cashDrag: run.investQuarters > 0 ? idle / (run.investQuarters * size) : 0,
     evaluation: snap,
+    gpUpside,
   })
 }

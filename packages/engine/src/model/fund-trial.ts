@@ -40,6 +40,7 @@ export interface TrialWorkspace {
   lpFlows: Float64Array
   grossFlows: Float64Array
   classFlows: Float64Array
+  classNav: Float64Array
   /** Fund NAV at the end of each quarter (for a fund-of-funds above this fund). */
   navByQuarter: Float64Array
   sorted: Float64Array
@@ -75,6 +76,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     lpFlows: new Float64Array(H),
     grossFlows: new Float64Array(H),
     classFlows: new Float64Array(H),
+    classNav: new Float64Array(run.config.lpClasses.length),
     navByQuarter: new Float64Array(H),
     sorted: new Float64Array(n),
     split: { lp: 0, gp: 0 },

@@ -113,6 +113,14 @@ export class LpLedger {
     }
   }
 
+  /** Ownership held by fee-paying classes now (a buy-out can move a stake to a fee-exempt class). */
+  currentFeeShare(): number {
+    if (this.uniform) return 1
+    let own = 0
+    for (let c = 0; c < this.k; c++) if (this.feePaying[c]) own += this.own[c]!
+    return own
+  }
+
   /** Ownership held by the carry-paying classes. */
   carryPayingOwn(): number {
     let own = 0
@@ -143,16 +151,38 @@ export class LpLedger {
 
   /** Gives clawed-back carry to the carry-paying classes by ownership, through their caps and
    * concessions as any other distribution. */
-  clawback(q: number, amount: number): void {
+  clawback(q: number, amount: number): number {
     let groupOwn = 0
     for (let c = 0; c < this.k; c++) if (this.carryPaying[c]) groupOwn += this.own[c]!
-    if (!(groupOwn > 0)) return
+    if (!(groupOwn > 0)) return 0
     this.toGp = 0
     for (let c = 0; c < this.k; c++) this.lp[c] = this.carryPaying[c] ? (amount * this.own[c]!) / groupOwn : 0
     this.applyCaps()
     this.applyConcessions()
     for (let c = 0; c < this.k; c++) this.dists[c]![q]! += this.lp[c]!
     this.returnedToGp = this.toGp
+    return amount
+  }
+
+  /** Each class's part of a sale of the portfolio at `nav`, through carry, caps and concessions,
+   * without recording anything (interim class values). */
+  previewClassValues(nav: number, out: Float64Array): void {
+    const cap = Float64Array.from(this.capBalance)
+    const threshold = Float64Array.from(this.thresholdBalance)
+    const toGp = this.toGp
+    let groupGross = 0
+    for (let c = 0; c < this.k; c++) {
+      this.gross[c] = nav * this.own[c]!
+      if (this.carryPaying[c]) groupGross += this.gross[c]!
+    }
+    this.group.preview(groupGross, this.scratch)
+    for (let c = 0; c < this.k; c++) this.lp[c] = this.carryPaying[c] ? (groupGross > 0 ? (this.scratch.lp * this.gross[c]!) / groupGross : 0) : this.gross[c]!
+    this.applyCaps()
+    this.applyConcessions()
+    out.set(this.lp)
+    this.capBalance.set(cap)
+    this.thresholdBalance.set(threshold)
+    this.toGp = toGp
   }
 
   /** Cash the last clawback handed back to the GP through caps or concessions naming it. */
@@ -222,11 +252,16 @@ export class LpLedger {
         let pool = 0
         for (let i = 0; i < this.k; i++) pool += this.lp[i]!
         const take = Math.min(pool, Math.max(0, balance))
-        const othersBefore = pool - this.lp[c]!
-        const rest = pool - take
-        for (let i = 0; i < this.k; i++) if (i !== c) this.lp[i] = othersBefore > 0 ? (this.lp[i]! * rest) / othersBefore : 0
-        this.lp[c] = take
-        if (othersBefore <= 0 && rest > 0) this.receivers(cap.upsideTo, rest)
+        const own = this.lp[c]!
+        if (own >= take) {
+          this.lp[c] = take
+          if (own > take) this.receivers(cap.upsideTo, own - take)
+        } else {
+          const others = pool - own
+          const left = others - (take - own)
+          for (let i = 0; i < this.k; i++) if (i !== c) this.lp[i] = others > 0 ? (this.lp[i]! * left) / others : 0
+          this.lp[c] = take
+        }
         this.capBalance[c] = balance - take
       } else {
         const keep = Math.min(this.lp[c]!, Math.max(0, balance))

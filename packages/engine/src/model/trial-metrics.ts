@@ -14,6 +14,8 @@ export interface BooksTotals {
   mobilisedEntry: number
   mobilisedLife: number
   cashDrag: number
+  /** Cash handed to the GP by caps or concessions that name it (not carry). */
+  gpUpside: number
   /** Snapshot at `run.evaluateAt` when that falls before the end (at = −1 otherwise). Multiples,
    * IRRs, PME, paid-in, invested capital, proceeds, fees and carry are read there; company counts,
    * break-even and policy outcomes cover the fund's whole life. */
@@ -82,6 +84,7 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   v[V.pme] = pmeIn > 0 ? pmeOut / pmeIn : 0
   v[V.fees] = early ? e.fees : t.fees
   v[V.carry] = early ? e.carry : t.gpCarry
+  v[V.gpUpside] = t.gpUpside
   v[V.deployment] = grossIn / size
   v[V.breakEvenYear] = t.breakEven
   v[V.topDealShare] = grossTotal > 0 ? maxDeal / grossTotal : 0
@@ -125,6 +128,9 @@ function classMetrics(ws: TrialWorkspace, out: TrialRecord, len: number, fundLpN
     return
   }
   const flows = ws.classFlows
+  // interim class values were taken at the reading date by the books (ledger state of that quarter)
+  const navs = ws.classNav
+  if (!(fundLpNav > 0)) navs.fill(0)
   for (let c = 0; c < ledger.k; c++) {
     let paid = 0
     let got = 0
@@ -136,7 +142,7 @@ function classMetrics(ws: TrialWorkspace, out: TrialRecord, len: number, fundLpN
       got += dist + (tr > 0 ? tr : 0)
       flows[q] = dist - call + tr
     }
-    const nav = fundLpNav * ledger.own[c]!
+    const nav = navs[c]!
     out.classes[c * M] = paid > 0 ? (got + nav) / paid : 0
     out.classes[c * M + 1] = irrWithTerminal(flows, len, nav)
     out.classes[c * M + 2] = paid > 0 ? got / paid : 0

@@ -24,6 +24,7 @@ export const VALUE_METRICS = [
   'cashDrag',
   'firstLossPaid',
   'buyOutExercised',
+  'gpUpside',
 ] as const
 export type ValueMetric = (typeof VALUE_METRICS)[number]
 

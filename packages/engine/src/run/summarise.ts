@@ -74,6 +74,8 @@ export interface RunSummary {
     paidInShare: Distribution
     feesShare: Distribution
     carryShare: Distribution
+    /** Cash handed to the GP by capped returns or concessions naming it, beside its carry. */
+    gpUpsideShare: Distribution
     /** Capital the construction sets aside for initial cheques and reserves. */
     planned: { investable: number; initial: number; reserve: number; plannedFees: number; companies: number }
   }
@@ -205,6 +207,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
       paidInShare: scaled(v.paidIn),
       feesShare: scaled(v.fees),
       carryShare: scaled(v.carry),
+      gpUpsideShare: scaled(v.gpUpside),
       planned: { investable: c.investable, initial: c.initialTotal, reserve: c.reserveBudget, plannedFees: c.plannedFees, companies: c.deals.length },
     },
     breakEven: { years: describe(v.breakEvenYear), probNever: probability(never, n) },

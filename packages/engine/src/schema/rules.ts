@@ -36,7 +36,7 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
 
   const regionSum = total(strategy.regionWeights)
   if (Math.abs(regionSum - 1) > TOLERANCE) add('/strategy/regionWeights', 'weights_not_normalised', { sum: round6(regionSum) })
-  if (strategy.pipeline.enabled && (strategy.pipeline.plannedPerQuarter <= 0 || strategy.pipeline.reserveRate <= 0 || strategy.pipeline.startRate <= 0))
+  if (strategy.pipeline.enabled && (Math.round(strategy.pipeline.plannedPerQuarter) < 1 || strategy.pipeline.reserveRate <= 0 || strategy.pipeline.startRate <= 0))
     add('/strategy/pipeline', 'pipeline_empty')
 
   if (fund.investmentPeriodYears > fund.lifeYears)
@@ -108,12 +108,13 @@ type Add = (path: string, code: ConfigIssue['code'], params?: ConfigIssue['param
 /** Checks that LP terms name real classes, leave someone to receive what a class gives up, and fit. */
 function lpTermIssues(c: SimulationConfig, add: Add): void {
   const ids = c.lpClasses.map((l) => l.id)
-  const checkReceivers = (path: string, list: readonly string[], self: string, allowGp: boolean) => {
+  const checkReceivers = (path: string, list: readonly string[], self: string, allowGp: boolean, refuseCapped = true) => {
     list.forEach((id, j) => {
       if (id === 'gp' && allowGp) {
         if (list.length > 1) add(`${path}/${j}`, 'gp_not_alone')
       } else if (!ids.includes(id)) add(`${path}/${j}`, 'unknown_class', { value: id, allowed: ids.join(', ') })
       else if (id === self) add(`${path}/${j}`, 'receiver_is_self', { value: id })
+      else if (refuseCapped && c.lpClasses.find((x) => x.id === id)?.terms?.cappedReturn) add(`${path}/${j}`, 'receiver_capped', { value: id })
     })
   }
   let firstLoss = 0
@@ -124,7 +125,7 @@ function lpTermIssues(c: SimulationConfig, add: Add): void {
     if (t.cappedReturn) checkReceivers(`${base}/cappedReturn/upsideTo`, t.cappedReturn.upsideTo, l.id, true)
     if (t.profitConcession) checkReceivers(`${base}/profitConcession/to`, t.profitConcession.to, l.id, true)
     if (t.buyOut) {
-      checkReceivers(`${base}/buyOut/buyers`, t.buyOut.buyers, l.id, false)
+      checkReceivers(`${base}/buyOut/buyers`, t.buyOut.buyers, l.id, false, false)
       t.buyOut.buyers.forEach((id, j) => {
         const buyer = c.lpClasses.find((x) => x.id === id)
         if (buyer && buyer.kind === 'government') add(`${base}/buyOut/buyers/${j}`, 'buyer_not_private', { value: id })
