@@ -1,6 +1,7 @@
 export { parseConfig, DEFAULT_TEMPLATE, type ParseResult } from './schema/parse-config.ts'
 export { SimulationConfigSchema, SCHEMA_VERSION, type SimulationConfig, type RunSettings } from './schema/config.ts'
 export { configJsonSchema } from './schema/json-schema.ts'
+export { issuesFromSchemaErrors, schemaIssuesFor, type SchemaError } from './schema/schema-issues.ts'
 export { migrateConfig } from './schema/migrations.ts'
 export * as limits from './schema/limits.ts'
 export { SECTOR_IDS, ENTRY_STAGE_IDS, ROUND_IDS, REGIME_IDS, LP_KINDS, CURRENCIES, type SectorId, type EntryStageId } from './schema/ids.ts'

@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   object: 'an object',
   array: 'an array',
   string_or_integer: 'a string or a whole number',
+  null: 'null',
 }
 
 export const en: Catalogue = {

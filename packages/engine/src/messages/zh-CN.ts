@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   object: '对象',
   array: '数组',
   string_or_integer: '字符串或整数',
+  null: 'null',
 }
 
 export const zhCN: Catalogue = {

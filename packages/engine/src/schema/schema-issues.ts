@@ -1,11 +1,12 @@
+import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { makeIssue, type ConfigIssue } from '../issues.ts'
 import { SimulationConfigSchema } from './config.ts'
 
-interface RawError {
+/** A JSON Schema validation error as TypeBox and Ajv both report it. */
+export interface SchemaError {
   keyword: string
   instancePath: string
-  schemaPath: string
   params: Record<string, unknown>
 }
 
@@ -20,11 +21,20 @@ const LIMIT_CODES: Record<string, ConfigIssue['code']> = {
   maxItems: 'too_many',
 }
 
+/** Catalogue key for "one of these JSON types" (the catalogues say it in each language). */
+function typeCode(types: string[]): string {
+  const set = new Set(types)
+  if (set.size === 2 && set.has('string') && set.has('integer')) return 'string_or_integer'
+  return types[0] ?? 'other'
+}
 
-/** Schema errors as issues, one per field and problem; anyOf branches collapse into one issue. */
-export function schemaIssues(value: unknown): ConfigIssue[] {
-  const raw = [...Value.Errors(SimulationConfigSchema, value)] as unknown as RawError[]
-  const anyOfPaths = new Set(raw.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath))
+/**
+ * Schema errors as issues, one per field and problem: JSON Pointer path (after `prefix`), code and
+ * the two sentences. anyOf/oneOf branches collapse into one issue. `root`, when given, lets a
+ * non-integer number be told apart from a value of the wrong type.
+ */
+export function issuesFromSchemaErrors(errors: readonly SchemaError[], prefix = '', root?: unknown): ConfigIssue[] {
+  const branchPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath))
   const out: ConfigIssue[] = []
   const seen = new Set<string>()
   const push = (issue: ConfigIssue) => {
@@ -33,35 +43,45 @@ export function schemaIssues(value: unknown): ConfigIssue[] {
     seen.add(key)
     out.push(issue)
   }
-  for (const e of raw) {
-    const path = e.instancePath
-    if (anyOfPaths.has(path) && e.keyword !== 'anyOf') continue
+  for (const e of errors) {
+    const path = prefix + e.instancePath
+    if (branchPaths.has(e.instancePath) && e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue
     switch (e.keyword) {
-      case 'required':
-        for (const field of e.params.requiredProperties as string[]) push(makeIssue(`${path}/${field}`, 'required', { field }))
+      case 'required': {
+        const fields = (e.params.requiredProperties as string[] | undefined) ?? [String(e.params.missingProperty)]
+        for (const field of fields) push(makeIssue(`${path}/${field}`, 'required', { field }))
         break
-      case 'additionalProperties':
-        for (const field of e.params.additionalProperties as string[]) push(makeIssue(`${path}/${field}`, 'unknown_field', { field }))
+      }
+      case 'additionalProperties': {
+        const fields = (e.params.additionalProperties as string[] | string | undefined) ?? []
+        for (const field of Array.isArray(fields) ? fields : [fields]) push(makeIssue(`${path}/${field}`, 'unknown_field', { field }))
         break
+      }
       case 'boolean':
         break
       case 'type': {
         const expected = String(e.params.type)
-        const actual = valueAt(value, path)
+        const actual = root === undefined ? undefined : valueAt(root, e.instancePath)
         if (expected === 'integer' && typeof actual === 'number' && Number.isFinite(actual)) push(makeIssue(path, 'not_integer'))
         else push(makeIssue(path, 'invalid_type', { expected }))
         break
       }
+      case 'anyOf':
+      case 'oneOf': {
+        const branches = errors.filter((b) => b.instancePath === e.instancePath && b !== e)
+        const consts = branches.filter((b) => b.keyword === 'const').map((b) => String(b.params.allowedValue))
+        if (consts.length > 0 && consts.length === branches.length) push(makeIssue(path, 'invalid_value', { allowed: consts.join(', ') }))
+        else push(makeIssue(path, 'invalid_type', { expected: typeCode(branches.filter((b) => b.keyword === 'type').map((b) => String(b.params.type))) }))
+        break
+      }
       case 'enum':
-        push(makeIssue(path, 'invalid_value', { allowed: (e.params.allowedValues as unknown[]).join(', ') }))
+        push(makeIssue(path, 'invalid_value', { allowed: ((e.params.allowedValues as unknown[]) ?? []).join(', ') }))
         break
       case 'const':
         push(makeIssue(path, 'invalid_value', { allowed: String(e.params.allowedValue) }))
         break
-      case 'anyOf':
-        push(makeIssue(path, 'invalid_type', { expected: 'string_or_integer' }))
-        break
       case 'pattern':
+      case 'format':
         push(makeIssue(path, 'invalid_format'))
         break
       default: {
@@ -73,6 +93,14 @@ export function schemaIssues(value: unknown): ConfigIssue[] {
   }
   return out
 }
+
+/** Issues of a value against any TypeBox schema. */
+export function schemaIssuesFor(schema: TSchema, value: unknown, prefix = ''): ConfigIssue[] {
+  return issuesFromSchemaErrors([...Value.Errors(schema, value)] as unknown as SchemaError[], prefix, value)
+}
+
+/** Issues of a value against the config schema. */
+export const schemaIssues = (value: unknown): ConfigIssue[] => schemaIssuesFor(SimulationConfigSchema, value)
 
 /** Value at a JSON Pointer, or undefined. */
 export function valueAt(root: unknown, pointer: string): unknown {
