@@ -1,0 +1,81 @@
+import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
+import { isUnauthorized, OfflineError } from '../api/client.ts'
+import { compareOnServer, runOnServer } from '../api/jobs.ts'
+import { compareLocal, runLocal, runProgressive } from '../engine/local-runner.ts'
+import { createSimulationClient } from '../engine/simulation-client.ts'
+import { WorkerPool } from '../engine/worker-pool.ts'
+
+/** Trials of the live preview's first pass: small enough to redraw within ~150 ms on 2 cores. */
+export const PREVIEW_FIRST_TRIALS = 500
+/** Trials the live preview refines to right after (the first pass's trials are reused). */
+export const PREVIEW_TRIALS = 4000
+/** Most trials a full run may use when it has to run in the browser. */
+export const BROWSER_MAX_TRIALS = 200_000
+/** Assumed server limit when /api/health does not state one. */
+export const SERVER_DEFAULT_MAX_TRIALS = 1_000_000
+const PREVIEW_DEBOUNCE_MS = 10
+
+const cores = Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurrency || 2))
+// preview chunks take tens of ms: let a stale one finish rather than pay a cold worker (≈0.5 s)
+const previewPool = new WorkerPool({ size: cores, terminateAfterMs: 250 })
+// full runs and comparisons: chunks of up to 25k trials (seconds), so cancel terminates at once
+const heavyPool = new WorkerPool({ size: cores, terminateAfterMs: 0 })
+
+export const withTrials = (c: SimulationConfig, trials: number): SimulationConfig => ({ ...c, run: { ...c.run, trials } })
+
+/** Live preview: a small run in this browser's workers on every change. */
+export const previewClient = createSimulationClient<SimulationConfig, RunResult>(
+  async (config, hooks) => ({ result: await runProgressive(previewPool, withTrials(config, PREVIEW_TRIALS), PREVIEW_FIRST_TRIALS, hooks.onPartial, hooks), source: 'browser' }),
+  { debounceMs: PREVIEW_DEBOUNCE_MS },
+)
+
+export interface FullRunInput {
+  config: SimulationConfig
+  key: string
+  online: boolean
+}
+
+/** Full run: on the server when it is reachable, otherwise in this browser. */
+export const fullRunClient = createSimulationClient<FullRunInput, { result: RunResult; key: string }>(async ({ config, key, online }, hooks) => {
+  if (online) {
+    try {
+      const result = await runOnServer({ config, trials: config.run.trials, seed: config.run.seed, name: config.name }, hooks)
+      return { result: { result, key }, source: 'server' }
+    } catch (e) {
+      // unreachable, or a server that wants a token for writes: the browser can still run it
+      if (!(e instanceof OfflineError) && !isUnauthorized(e)) throw e
+    }
+  }
+  return { result: { result: await runLocal(heavyPool, config, hooks), key }, source: 'browser' }
+})
+
+export interface CompareInput {
+  items: Array<{ name: string; config: SimulationConfig }>
+  trials: number
+  seed: string | number
+  online: boolean
+}
+
+/** Comparison on common random numbers: POST /api/comparisons, or the engine in this browser. */
+export const compareClient = createSimulationClient<CompareInput, ComparisonResult>(async ({ items, trials, seed, online }, hooks) => {
+  if (online) {
+    try {
+      const body = { items: items.map((i) => ({ name: i.name, config: i.config })), trials, seed }
+      return { result: await compareOnServer(body, hooks), source: 'server' }
+    } catch (e) {
+      if (!(e instanceof OfflineError) && !isUnauthorized(e)) throw e
+    }
+  }
+  const configs = items.map((i) => ({ ...i.config, run: { ...i.config.run, trials, seed } }))
+  return { result: await compareLocal(heavyPool, configs, hooks), source: 'browser' }
+})
+
+export function warmUp(): void {
+  previewPool.warm()
+}
+
+/** The Learn tab's 10-vs-100-companies demo: a local comparison that never touches the server. */
+export const demoClient = createSimulationClient<SimulationConfig[], ComparisonResult>(async (configs, hooks) => ({
+  result: await compareLocal(heavyPool, configs, hooks),
+  source: 'browser',
+}))

@@ -1,0 +1,58 @@
+import { useId, type ReactNode, type RefObject } from 'react'
+import type { Chart } from 'chart.js'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { downloadDataUrl } from '../features/results/download.ts'
+
+interface Props {
+  title: string
+  units: string
+  reading: string
+  explanation?: string
+  chartRef: RefObject<Chart | null>
+  fileName: string
+  testId?: string
+  /** Height of the drawing area in px. */
+  height?: number
+  table?: ReactNode
+  children: ReactNode
+  tour?: string
+}
+
+/** A labelled chart: title, units, a one-line reading, the canvas, an explanation and a PNG button. */
+export function ChartFrame({ title, units, reading, explanation, chartRef, fileName, testId, height = 240, table, children, tour }: Props) {
+  const { t } = useI18n()
+  const id = useId()
+  const png = () => {
+    const chart = chartRef.current
+    if (chart) downloadDataUrl(chart.toBase64Image('image/png', 1), `${fileName}.png`)
+  }
+  return (
+    <figure className="chart" aria-labelledby={`${id}-t`} aria-describedby={`${id}-r`} data-testid={testId} data-tour={tour}>
+      <div className="chart-head">
+        <h3 id={`${id}-t`}>{title}</h3>
+        <button type="button" className="small ghost" onClick={png} aria-label={t.share.pngOf(title)}>
+          {t.share.png}
+        </button>
+      </div>
+      <p className="units">{units}</p>
+      <div className="canvas-box" style={{ height }}>
+        {children}
+      </div>
+      <p className="reading" id={`${id}-r`}>
+        {reading}
+      </p>
+      {explanation && (
+        <details className="explain">
+          <summary>{t.charts.explain}</summary>
+          <p>{explanation}</p>
+        </details>
+      )}
+      {table && (
+        <details className="explain">
+          <summary>{t.charts.table}</summary>
+          <div className="table-scroll">{table}</div>
+        </details>
+      )}
+    </figure>
+  )
+}

@@ -1,0 +1,93 @@
+import { CURRENCIES, ENTRY_STAGE_IDS, SECTOR_IDS, presetName } from '@pcsim/engine'
+import { useAppState } from '../../app/AppState.tsx'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { CheckField, NumberField, SelectField, TextField } from './fields.tsx'
+import { IssueSummary } from './IssueSummary.tsx'
+import { IssueText } from './IssueText.tsx'
+import { LpClassesEditor } from './LpClassesEditor.tsx'
+import { ScenarioPicker } from './ScenarioPicker.tsx'
+import { Section } from './Section.tsx'
+import { TemplatePicker } from './TemplatePicker.tsx'
+import { WeightSliders } from './WeightSliders.tsx'
+
+/** The whole fund form; every field is checked by the engine's parseConfig. */
+export function FundBuilder() {
+  const { t, pick } = useI18n()
+  const { issues } = useAppState()
+  const b = t.builder
+  const basis = (['committed', 'invested', 'nav'] as const).map((v) => ({ value: v, label: b.basis[v] }))
+  return (
+    <section className="builder" aria-labelledby="builder-heading">
+      <h2 id="builder-heading">{b.heading}</h2>
+      <TemplatePicker />
+      <IssueSummary />
+      <div className="grid-2">
+        <TextField pointer="/name" label={b.name} />
+        <TextField pointer="/run/seed" label={b.seed} hint={b.seedHint} />
+      </div>
+      <Section title={b.strategy} open tour="strategy">
+        <WeightSliders pointer="/strategy/sectorWeights" keys={SECTOR_IDS} kind="sector" legend={b.sectors} hint={b.sectorsHint} tour="sectors" />
+        <WeightSliders pointer="/strategy/stageWeights" keys={ENTRY_STAGE_IDS} kind="stage" legend={b.stages} />
+        <fieldset>
+          <legend>{b.cheques}</legend>
+          <div className="grid-3">
+            {ENTRY_STAGE_IDS.map((s) => (
+              <NumberField key={s} pointer={`/strategy/chequeSize/${s}`} label={b.chequeOf(pick(presetName(`stage.${s}`)))} unit="money" />
+            ))}
+          </div>
+          <IssueText issues={issues.filter((i) => i.path === '/strategy/chequeSize')} />
+        </fieldset>
+        <div className="grid-2">
+          <NumberField pointer="/strategy/deploymentYears" label={b.deployment} unit="years" />
+        </div>
+        <fieldset>
+          <legend>{b.reserves}</legend>
+          <div className="grid-2">
+            <SelectField pointer="/strategy/reserves/mode" label={b.reserveMode} options={(['share', 'implied'] as const).map((v) => ({ value: v, label: b.reserveModes[v] }))} />
+            <NumberField pointer="/strategy/reserves/share" label={b.reserveShare} unit="percent" />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{b.followOn}</legend>
+          <div className="grid-2">
+            <SelectField pointer="/strategy/followOn/rule" label={b.followOn} options={(['pro_rata', 'none'] as const).map((v) => ({ value: v, label: b.followOnRules[v] }))} />
+            <NumberField pointer="/strategy/followOn/maxRounds" label={b.maxRounds} unit="count" />
+            <NumberField pointer="/strategy/followOn/maxCompanyShare" label={b.maxCompanyShare} unit="percent" />
+            <NumberField pointer="/strategy/followOn/untilYear" label={b.followOnUntil} unit="years" />
+          </div>
+        </fieldset>
+      </Section>
+      <Section title={b.market}>
+        <ScenarioPicker />
+        <CheckField pointer="/market/regimes/enabled" label={b.regimes} />
+        <CheckField pointer="/market/factors/enabled" label={b.factors} />
+      </Section>
+      <Section title={b.fundTerms}>
+        <div className="grid-2">
+          <SelectField pointer="/fund/currency" label={b.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+          <NumberField pointer="/fund/size" label={b.size} unit="money" />
+          <NumberField pointer="/fund/investmentPeriodYears" label={b.investmentPeriod} unit="years" />
+          <NumberField pointer="/fund/lifeYears" label={b.life} unit="years" />
+          <NumberField pointer="/fund/extensionYears" label={b.extensions} unit="years" />
+          <NumberField pointer="/fund/extensionNavThreshold" label={b.extensionNav} unit="percent" />
+          <NumberField pointer="/fund/managementFee/rate" label={b.feeRate} unit="percent" />
+          <SelectField pointer="/fund/managementFee/basis" label={b.feeBasis} options={basis} />
+          <NumberField pointer="/fund/managementFee/stepDownYear" label={b.stepDownYear} unit="years" />
+          <NumberField pointer="/fund/managementFee/rateAfterStepDown" label={b.feeAfter} unit="percent" />
+          <SelectField pointer="/fund/managementFee/basisAfterStepDown" label={b.feeBasisAfter} options={basis} />
+          <NumberField pointer="/fund/carry/rate" label={b.carry} unit="percent" />
+          <NumberField pointer="/fund/carry/hurdle" label={b.hurdle} unit="percent" />
+          <NumberField pointer="/fund/carry/catchUp" label={b.catchUp} unit="percent" />
+          <SelectField pointer="/fund/carry/waterfall" label={b.waterfall} options={(['european', 'american'] as const).map((v) => ({ value: v, label: b.waterfalls[v] }))} />
+          <CheckField pointer="/fund/carry/clawback" label={b.clawback} />
+          <NumberField pointer="/fund/recycling/cap" label={b.recyclingCap} unit="percent" />
+          <NumberField pointer="/fund/recycling/untilYear" label={b.recyclingUntil} unit="years" />
+          <NumberField pointer="/fund/endOfLifeDiscount" label={b.endDiscount} unit="percent" />
+        </div>
+      </Section>
+      <Section title={b.lpClasses}>
+        <LpClassesEditor />
+      </Section>
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react'
+import { useAppState } from '../../app/AppState.tsx'
+import { fullRunClient, PREVIEW_TRIALS, previewClient } from '../../app/clients.ts'
+import { useSimulation } from '../../engine/useSimulation.ts'
+import { formatMultiple, formatNumber, formatPercent } from '../../format/index.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { errorText } from './error-text.ts'
+import { FullRunPanel } from './FullRunPanel.tsx'
+import { ResultsView } from './ResultsView.tsx'
+import { ShareExport } from './ShareExport.tsx'
+
+/** Live preview (reruns on every valid change), the full run, and the result on screen. */
+export function ResultsPane() {
+  const { parsed, key } = useAppState()
+  const { t, locale, pick } = useI18n()
+  const preview = useSimulation(previewClient)
+  const full = useSimulation(fullRunClient)
+  const [preferPreview, setPreferPreview] = useState(false)
+  useEffect(() => {
+    if (parsed.ok) previewClient.request(parsed.config)
+    else previewClient.cancel()
+    // key is the parsed config's text: rerun only when the config really changed
+  }, [key])
+  useEffect(() => setPreferPreview(false), [full.seq])
+  const fullFits = full.result !== null && full.result.key === key
+  const showFull = fullFits && !preferPreview
+  const result = showFull ? full.result!.result : preview.result
+  const n = (x: number) => formatNumber(x, locale)
+  const busy = preview.status === 'running' || preview.status === 'waiting'
+  const shown = preview.result?.trials ?? PREVIEW_TRIALS
+  let status = t.preview.live(n(shown))
+  if (!parsed.ok) status = t.preview.paused
+  else if (busy && preview.partial) status = `${status} · ${t.preview.refining(n(PREVIEW_TRIALS))}`
+  else if (busy) status = `${status} · ${t.preview.updating}`
+  else if (preview.status === 'error') status = `${t.preview.failed}: ${errorText(preview.error, t, pick)}`
+  else if (preview.ms !== null) status = `${status} · ${t.preview.updatedIn(n(preview.ms))}`
+  return (
+    <section className="results" id="results" aria-labelledby="results-heading" data-preview-seq={preview.seq} data-preview-state={preview.status} data-preview-trials={preview.result?.trials ?? 0} data-showing={showFull ? 'full' : 'preview'} tabIndex={-1}>
+      <h2 id="results-heading">{t.preview.heading}</h2>
+      <p className={`preview-status${busy ? ' busy' : ''}${parsed.ok ? '' : ' paused'}`} data-testid="preview-status" aria-live="polite">
+        {showFull ? t.preview.showingFull(n(full.result!.result.trials), full.source === 'server' ? t.preview.whereServer : t.preview.whereBrowser) : status}
+      </p>
+      {fullFits && (
+        <button type="button" className="small ghost" onClick={() => setPreferPreview(!preferPreview)}>
+          {showFull ? t.preview.showPreview : t.preview.showFull}
+        </button>
+      )}
+      {full.result && !fullFits && full.status === 'done' && <p className="hint">{t.preview.stale}</p>}
+      <FullRunPanel />
+      {result ? <ResultsView result={result} /> : <p className="empty">{t.preview.empty}</p>}
+      <ShareExport result={result} />
+      {result && (
+        <a className="mini-summary" href="#results" aria-hidden="true" tabIndex={-1}>
+          P50 {formatMultiple(result.summary.netTvpi.p50, locale)} · {t.cards.loss} {formatPercent(result.summary.probLoss.value, locale, 0)}
+          {busy ? ' …' : ''}
+        </a>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { memo, useMemo, useRef, type ComponentType } from 'react'
+import type { RunResult } from '@pcsim/engine'
+import { createFormat, type Format } from '../../format/index.ts'
+import { useWhenVisible } from '../../charts/useWhenVisible.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { ConstructionSummary, LpPolicyPlaceholder } from './ConstructionSummary.tsx'
+import { DistributionCharts } from './DistributionCharts.tsx'
+import { FanCharts } from './FanCharts.tsx'
+import { ProbabilityCards } from './ProbabilityCards.tsx'
+import { ValueCharts } from './ValueCharts.tsx'
+
+type Group = ComponentType<{ result: RunResult; fmt: Format }>
+
+/** A group of charts that redraws only while on screen (see useWhenVisible). */
+function OnScreen({ Charts, result, fmt }: { Charts: Group; result: RunResult; fmt: Format }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const shown = useWhenVisible(result, ref)
+  return (
+    <div ref={ref}>
+      <Charts result={shown} fmt={fmt} />
+    </div>
+  )
+}
+
+const Distribution = memo(DistributionCharts)
+const Fans = memo(FanCharts)
+const Values = memo(ValueCharts)
+
+/** Every chart and figure of one run result. */
+export const ResultsView = memo(function ResultsView({ result }: { result: RunResult }) {
+  const { locale } = useI18n()
+  const fmt = useMemo(() => createFormat(locale, result.currency), [locale, result.currency])
+  return (
+    <div className="results-body">
+      <ProbabilityCards summary={result.summary} fmt={fmt} />
+      <OnScreen Charts={Distribution} result={result} fmt={fmt} />
+      <OnScreen Charts={Fans} result={result} fmt={fmt} />
+      <OnScreen Charts={Values} result={result} fmt={fmt} />
+      <ConstructionSummary result={result} fmt={fmt} />
+      <LpPolicyPlaceholder result={result} />
+    </div>
+  )
+})

@@ -1,0 +1,45 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { ENGINE_VERSION, parseConfig } from '@pcsim/engine'
+import './charts/setup.ts'
+import './app/styles.css'
+import { App } from './app/App.tsx'
+import { AppStateProvider } from './app/AppState.tsx'
+import { warmUp } from './app/clients.ts'
+import { decodeShareLink } from './features/scenarios/share-link.ts'
+import type { FundDraft } from './features/fund-builder/draft.ts'
+import { I18nProvider } from './i18n/I18nProvider.tsx'
+import type { Messages } from './i18n/en.ts'
+
+warmUp()
+
+/** A shared link's draft (filled in by the engine when it parses), or a notice that it was broken. */
+async function fromHash(): Promise<{ draft?: FundDraft; notice?: (t: Messages) => string }> {
+  try {
+    const link = await decodeShareLink(location.hash)
+    if (!link) return {}
+    history.replaceState(null, '', location.pathname + location.search)
+    const { draft: shared, engine } = link
+    const r = parseConfig(shared.config)
+    const other = engine !== null && engine !== ENGINE_VERSION ? engine : null
+    return {
+      draft: r.ok ? { config: r.config, picks: shared.picks } : shared,
+      notice: (t) => (other ? `${t.share.opened} ${t.share.otherEngine(other, ENGINE_VERSION)}` : t.share.opened),
+    }
+  } catch {
+    history.replaceState(null, '', location.pathname + location.search)
+    return { notice: (t) => t.share.badLink }
+  }
+}
+
+void fromHash().then(({ draft, notice }) => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <AppStateProvider initial={draft} initialNotice={notice ?? null}>
+          <App />
+        </AppStateProvider>
+      </I18nProvider>
+    </StrictMode>,
+  )
+})

@@ -1,0 +1,87 @@
+/** Pure helpers of the web app (no browser): money units, weight rescaling, share links, pointers. */
+import { describe, expect, it } from 'vitest'
+import { chunkRanges, mergeChunks, parseConfig, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
+import { formatMoney, moneyInputUnit } from '../../packages/web/src/format/money.ts'
+import { applyPicks, splitPicks } from '../../packages/web/src/features/fund-builder/draft.ts'
+import { getAt, setAt } from '../../packages/web/src/features/fund-builder/pointer.ts'
+import { rescaleWeights } from '../../packages/web/src/features/fund-builder/weights.ts'
+import { decodeShare, encodeShare } from '../../packages/web/src/features/scenarios/share-link.ts'
+
+describe('formatMoney (config amounts are millions)', () => {
+  it('uses 万 and 亿 in Chinese: 1 million = 100万, 100 million = 1亿', () => {
+    expect(formatMoney(1, 'CNY', 'zh-CN')).toBe('100万元')
+    expect(formatMoney(100, 'CNY', 'zh-CN')).toBe('1亿元')
+    expect(formatMoney(500, 'CNY', 'zh-CN')).toBe('5亿元')
+    expect(formatMoney(38.1, 'USD', 'zh-CN')).toBe('3,810万美元')
+    expect(formatMoney(-57.3, 'CNY', 'zh-CN')).toBe('−5,730万元')
+    expect(moneyInputUnit('CNY', 'zh-CN')).toEqual({ factor: 100, label: '万元' })
+  })
+  it('uses m and bn with the currency symbol in English', () => {
+    expect(formatMoney(12.5, 'USD', 'en')).toBe('$12.5m')
+    expect(formatMoney(10_000, 'CNY', 'en')).toBe('CN¥10bn')
+    expect(formatMoney(0.6, 'EUR', 'en')).toBe('€600k')
+    expect(formatMoney(0, 'USD', 'en')).toBe('$0')
+  })
+})
+
+describe('rescaleWeights', () => {
+  const keys = ['a', 'b', 'c'] as const
+  it('keeps the sum at 1, rescaling the others proportionally', () => {
+    const w = rescaleWeights({ a: 0.5, b: 0.3, c: 0.2 }, keys, 'a', 0.8)
+    expect(w.a).toBe(0.8)
+    expect(w.b! / w.c!).toBeCloseTo(1.5, 3)
+    expect(Object.values(w).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12)
+  })
+  it('shares the rest equally when every other weight is zero, and drops zeros', () => {
+    expect(rescaleWeights({ a: 1 }, keys, 'a', 0.8)).toEqual({ a: 0.8, b: 0.1, c: 0.1 })
+    expect(rescaleWeights({ a: 0.5, b: 0.5 }, keys, 'b', 1)).toEqual({ b: 1 })
+  })
+  it('gives weights the engine accepts', () => {
+    let w: Record<string, number> = { generalist: 1 }
+    const sectors = ['generalist', 'ai', 'biotech', 'robotics'] as const
+    for (const [k, v] of [['ai', 0.37], ['biotech', 0.13], ['robotics', 0.071], ['ai', 0.5]] as const) w = rescaleWeights(w, sectors, k, v)
+    const r = parseConfig({ strategy: { sectorWeights: w } })
+    expect(r.ok).toBe(true)
+  })
+})
+
+describe('JSON Pointer helpers', () => {
+  it('reads and writes without touching the original', () => {
+    const o = { a: { b: [1, { c: 2 }] } }
+    const p = setAt(o, '/a/b/1/c', 3)
+    expect(getAt(p, '/a/b/1/c')).toBe(3)
+    expect(getAt(o, '/a/b/1/c')).toBe(2)
+  })
+})
+
+describe('share links and scenario stacks', () => {
+  it('round-trips the whole config and the stacked scenarios', async () => {
+    const r = parseConfig({ template: 'gov-angel-fund', run: { trials: 5000, seed: 'abc' } })
+    if (!r.ok) throw new Error('template')
+    const draft = { config: r.config, picks: ['ai-boom', 'ipo-shut-3y'] }
+    const hash = await encodeShare(draft)
+    expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/)
+    expect(hash.length).toBeLessThan(4000)
+    expect(await decodeShare(hash)).toEqual(draft)
+    expect(await decodeShare('#/other')).toBeNull()
+    await expect(decodeShare('#s=not-deflate')).rejects.toThrow()
+  })
+  it('splits named scenario shocks back into picks', () => {
+    const r = parseConfig({})
+    if (!r.ok) throw new Error('default')
+    const applied = applyPicks({ config: r.config, picks: ['rate-shock', 'biotech-winter'] })
+    expect(applied.market.shocks.map((s) => s.id)).toEqual(['rate-shock', 'biotech-winter'])
+    expect(splitPicks(applied)).toEqual({ config: r.config, picks: ['rate-shock', 'biotech-winter'] })
+  })
+})
+
+describe('progressive preview', () => {
+  it('500 trials split over 2 workers, then the rest in 500-trial chunks, equals one 4,000-trial run', () => {
+    const r = parseConfig({ run: { trials: 4000, seed: 42 } })
+    if (!r.ok) throw new Error('default')
+    const run = resolveRun(r.config)
+    const ranges: Array<[number, number]> = [[0, 250], [250, 500], ...chunkRanges(3500, 500).map(([a, b]) => [a + 500, b + 500] as [number, number])]
+    const split = summarise(run, mergeChunks(ranges.map(([a, b]) => runChunk(run, a, b))))
+    expect(resultDigest(split)).toBe(resultDigest(runSimulation(r.config)))
+  })
+})
