@@ -34,6 +34,8 @@ function startServer(env: Record<string, string>) {
       fail(new Error(`server exited: ${err}`))
     })
   })
+  // a test that expects the process to exit never awaits the URL: keep its rejection handled
+  url.catch(() => undefined)
   return { child, url, exited, output: () => out + err }
 }
 

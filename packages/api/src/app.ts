@@ -47,14 +47,25 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   const runs = new RunsRepository(db)
   const interrupted = runs.interruptLeftovers()
   if (interrupted) app.log.warn({ count: interrupted }, 'jobs left queued or running by the previous process were marked failed (PCSIM_ERR_INTERRUPTED)')
-  const pool = new SimulationPool(config.workers)
+  const pool = new SimulationPool(config.executor)
   const state = { poolReady: false, shuttingDown: false }
   const jobs = new JobQueue({ pool, runs, chunkSize: config.chunkSize, maxQueued: config.maxQueued, concurrentJobs: config.concurrentJobs, log: app.log, progressIntervalMs })
   const services: Services = { config, db, runs, scenarios: new ScenariosRepository(db), pool, jobs, sse: new SseHub(), state }
-  pool.ping().then(
-    () => (state.poolReady = true),
-    (error: unknown) => app.log.error({ err: error }, 'the simulation worker pool could not start'),
-  )
+  // Ready once the engine loads off-thread and the executor exists; while Redis is unreachable the
+  // server keeps trying (each job also tries, and fails with PCSIM_ERR_REDIS_UNAVAILABLE).
+  let retry: NodeJS.Timeout | undefined
+  const start = () =>
+    pool.ping().then(
+      () => {
+        state.poolReady = true
+        app.log.info({ executor: pool.kind }, 'simulation executor ready')
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'the simulation executor could not start; retrying in 5 s')
+        if (!state.shuttingDown) retry = setTimeout(start, 5_000).unref()
+      },
+    )
+  void start()
 
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -87,6 +98,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
     services.sse.closeAll()
   })
   app.addHook('onClose', async () => {
+    clearTimeout(retry)
     await pool.close()
     db.close()
   })

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { limits } from '@pcsim/engine'
+import { executorFromEnv, ExecutorConfigError, type ExecutorChoice } from '@pcsim/runner'
 
 /** Everything the server reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -9,6 +10,11 @@ export interface AppConfig {
   /** SQLite file, or ":memory:". */
   dbPath: string
   workers: number
+  /**
+   * Where chunks run: a pool of `workers` threads (default), `pcsim worker` processes reading
+   * Redis when PCSIM_REDIS_URL is set, or in-thread (PCSIM_EXECUTOR); results are the same.
+   */
+  executor: ExecutorChoice
   chunkSize: number
   /** Jobs whose chunks run at the same time; the rest wait in order. */
   concurrentJobs: number
@@ -56,6 +62,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const workers = int(env, 'PCSIM_WORKERS', cores, 1, 256)
   const token = text(env, 'PCSIM_API_TOKEN')
   if (token !== undefined && token.length < 16) throw new ConfigError('PCSIM_API_TOKEN', 'must be at least 16 characters long')
+  let executor: ExecutorChoice
+  try {
+    executor = { ...executorFromEnv(env), threads: workers }
+  } catch (error) {
+    if (error instanceof ExecutorConfigError) throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2))
+    throw error
+  }
   const logLevel = text(env, 'PCSIM_LOG_LEVEL') ?? 'info'
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('PCSIM_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
   return {
@@ -63,6 +76,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0, 65535),
     dbPath: text(env, 'PCSIM_DB') ?? './data/pcsim.sqlite',
     workers,
+    executor,
     chunkSize: int(env, 'PCSIM_CHUNK_SIZE', 5000, 100, 1_000_000),
     concurrentJobs: int(env, 'PCSIM_CONCURRENT_JOBS', workers, 1, 256),
     bodyLimit: int(env, 'PCSIM_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -30,6 +30,11 @@ export const ERRORS = {
   // Job errors (stored on a failed job, never an HTTP status of their own)
   PCSIM_ERR_INTERRUPTED: { status: 500, message: 'The server stopped before this job finished; submit it again.' },
   PCSIM_ERR_SIMULATION_FAILED: { status: 500, message: 'The simulation failed.' },
+  // Job errors of runs on Redis workers (PCSIM_REDIS_URL; docs/scale-out.md)
+  PCSIM_ERR_REDIS_UNAVAILABLE: { status: 503, message: 'Redis, which hands chunks to the workers, could not be reached.' },
+  PCSIM_ERR_CHUNK_LOST: { status: 500, message: 'A chunk of the run was lost from Redis (restarted without its data?); submit the job again.' },
+  PCSIM_ERR_CHUNK_FAILED: { status: 500, message: 'A chunk of the run failed on every try.' },
+  PCSIM_ERR_NO_WORKERS: { status: 503, message: 'No worker reads the queue; start one with "pcsim worker --redis <url>".' },
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

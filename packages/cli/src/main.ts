@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander'
+import { CancelledError, ExecutorConfigError, RedisRunError } from '@pcsim/runner'
 import { UserInputError, formatIssues } from './issues.ts'
 import { detectLang } from './lang.ts'
 import { MESSAGES } from './messages/index.ts'
 import { buildProgram, USAGE_EXIT } from './program.ts'
+import { INTERRUPTED_EXIT } from './simulate.ts'
 
 const INTERNAL_EXIT = 1
 
@@ -14,6 +16,23 @@ function report(error: unknown, ctx: Parameters<typeof buildProgram>[0]): number
   if (inputs.length > 0 && inputs.every((e) => e instanceof UserInputError)) {
     for (const e of inputs as UserInputError[]) process.stderr.write(`${ctx.m.errors.invalidInput(e.label)}\n${formatIssues(e.issues, e.label, ctx.lang)}\n`)
     return USAGE_EXIT
+  }
+  if (error instanceof CancelledError) {
+    process.stderr.write(`${ctx.m.errors.interrupted}\n`)
+    return INTERRUPTED_EXIT
+  }
+  if (error instanceof ExecutorConfigError) {
+    process.stderr.write(`${ctx.m.errors.invalidSetting(error.message)}\n`)
+    return USAGE_EXIT
+  }
+  if (error instanceof RedisRunError) {
+    // Redis unreachable is a setup problem (exit 2); a run that failed on the workers is exit 1.
+    if (error.code === 'PCSIM_ERR_REDIS_UNAVAILABLE') {
+      process.stderr.write(`${ctx.m.errors.redisUnavailable(error.message)}\n`)
+      return USAGE_EXIT
+    }
+    process.stderr.write(`${ctx.m.errors.runFailed(error.code, error.message)}\n`)
+    return INTERNAL_EXIT
   }
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`${ctx.m.errors.internal(message)}\n`)

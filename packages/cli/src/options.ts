@@ -20,6 +20,13 @@ export const parseSeed = (m: Messages) => (value: string): number | string => {
   return /^\d+$/.test(value) && Number.isSafeInteger(n) ? n : value
 }
 
+/** `--concurrency N`: 1 to 256 threads. */
+export const parseConcurrency = (m: Messages) => (value: string): number => {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 256) throw new InvalidArgumentError(m.flags.concurrency)
+  return n
+}
+
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value]
 
 export const trialsOption = (m: Messages) => new Option('--trials <n>', m.options.trials).argParser(parseTrials(m))
@@ -27,3 +34,6 @@ export const seedOption = (m: Messages) => new Option('--seed <seed>', m.options
 export const scenarioOption = (m: Messages) => new Option('--scenario <id>', m.options.scenario).argParser(collect)
 export const formatOption = (m: Messages, choices: readonly string[]) => new Option('--format <format>', m.options.format).choices(choices).default('table')
 export const outOption = (m: Messages) => new Option('--out <file>', m.options.out)
+export const redisOption = (m: Messages) => new Option('--redis <url>', m.options.redis)
+export const concurrencyOption = (m: Messages) => new Option('--concurrency <n>', m.options.concurrency).argParser(parseConcurrency(m)).default(1)
+export const queueOption = (m: Messages) => new Option('--queue <name>', m.options.queue)

@@ -7,9 +7,10 @@ import { presetsCommand } from './commands/presets.ts'
 import { runCommand, type RunCommandOptions } from './commands/run.ts'
 import { showCommand } from './commands/show.ts'
 import { validateCommand } from './commands/validate.ts'
+import { workerCommand, type WorkerCommandOptions } from './commands/worker.ts'
 import type { Context } from './context.ts'
 import { LANGS } from './messages/index.ts'
-import { formatOption, outOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
+import { concurrencyOption, formatOption, outOption, queueOption, redisOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
 
 const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -50,7 +51,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(outOption(m))
     .action((inputs: string[], o: CompareCommandOptions, cmd: Command) => {
       if (inputs.length < 2) cmd.error(m.flags.compareArity, { exitCode: USAGE_EXIT, code: 'pcsim.compareArity' })
-      compareCommand(inputs, o, ctx)
+      return compareCommand(inputs, o, ctx)
     })
 
   program
@@ -80,6 +81,18 @@ export function buildProgram(ctx: Context): Command {
     .argument('<template>', m.args.template)
     .addOption(outOption(m))
     .action((input: string, o: { out?: string }) => showCommand(input, o, ctx))
+
+  program
+    .command('worker')
+    .description(m.commands.worker)
+    .addOption(redisOption(m))
+    .addOption(concurrencyOption(m))
+    .addOption(queueOption(m))
+    .action((o: WorkerCommandOptions, cmd: Command) => {
+      const url = o.redis ?? process.env.PCSIM_REDIS_URL?.trim()
+      if (!url) cmd.error(m.flags.redisMissing, { exitCode: USAGE_EXIT, code: 'pcsim.redisMissing' })
+      return workerCommand(url, o, ctx)
+    })
 
   return program
 }

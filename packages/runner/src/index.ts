@@ -1,7 +1,33 @@
 export { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
 export { InThreadExecutor } from './in-thread.ts'
 export { ThreadPoolExecutor } from './thread-pool.ts'
-export { RedisExecutor, RedisRunError, startWorker, assertRedisReachable, DEFAULT_QUEUE, type RedisOptions, type WorkerHandle } from './redis.ts'
+export {
+  RedisExecutor,
+  RedisRunError,
+  startWorker,
+  assertRedisReachable,
+  assertJsonSafe,
+  redact,
+  DEFAULT_QUEUE,
+  REDIS_DEFAULTS,
+  type RedisErrorCode,
+  type RedisOptions,
+  type WorkerOptions,
+  type WorkerEvent,
+  type WorkerHandle,
+} from './redis.ts'
 export { runWith, compareWith, DEFAULT_CHUNK_SIZE, type RunWithOptions } from './simulate.ts'
-export { createExecutor, executorFromEnv, type ExecutorChoice, type ExecutorKind } from './select.ts'
-export { encodeChunk, decodeChunk, type EncodedChunk } from './chunk-codec.ts'
+export {
+  createExecutor,
+  executorFromEnv,
+  choiceForTrials,
+  redisUrlFromEnv,
+  checkRedisUrl,
+  workerLockFromEnv,
+  ExecutorConfigError,
+  EXECUTOR_KINDS,
+  type ExecutorChoice,
+  type ExecutorKind,
+} from './select.ts'
+export { encodeChunk, decodeChunk, encodeChunkSync, decodeChunkSync } from './chunk-codec.ts'
+export { queueStatus, removeQueue, type QueueStatus, type RunningChunk } from './admin.ts'

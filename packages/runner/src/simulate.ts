@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import {
   alignForComparison,
   chunkRanges,
@@ -13,7 +14,7 @@ import {
 import type { Executor } from './executor.ts'
 
 export interface RunWithOptions {
-  /** Trials per chunk (default 5,000: see the README's scale-out figures). */
+  /** Trials per chunk (default 5,000: docs/scale-out.md gives the figures behind it). */
   chunkSize?: number
   signal?: AbortSignal
   /** Trials finished so far, over all chunks (and all configs of a comparison). */
@@ -29,12 +30,16 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
   const total = configs.reduce((a, c) => a + c.run.trials, 0)
   const done = new Map<string, number>()
   let sum = 0
+  // Per chunk, progress only grows: a chunk retried elsewhere counts once, not once per attempt.
   const report = (key: string, d: number) => {
-    sum += d - (done.get(key) ?? 0)
+    const before = done.get(key) ?? 0
+    if (d <= before) return
+    sum += d - before
     done.set(key, d)
     options.onProgress?.(sum, total)
   }
   const controller = new AbortController()
+  setMaxListeners(0, controller.signal) // every chunk in flight listens to it
   const abort = () => controller.abort()
   options.signal?.addEventListener('abort', abort, { once: true })
   if (options.signal?.aborted) controller.abort()
@@ -43,10 +48,16 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
       configs.map(async (config, k) => {
         const parts = await Promise.all(
           chunkRanges(config.run.trials, size).map(([start, end]) =>
-            executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).catch((error: unknown) => {
-              controller.abort()
-              throw error
-            }),
+            executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(
+              (chunk) => {
+                report(`${k}:${start}`, end - start)
+                return chunk
+              },
+              (error: unknown) => {
+                controller.abort() // the other chunks stop: the run has failed
+                throw error
+              },
+            ),
           ),
         )
         return mergeChunks(parts)

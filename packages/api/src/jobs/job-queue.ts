@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { chunkRanges, ENGINE_VERSION, type ChunkResult, type SimulationConfig } from '@pcsim/engine'
+import { setMaxListeners } from 'node:events'
+import { alignForComparison, chunkRanges, ENGINE_VERSION, type ChunkResult, type SimulationConfig } from '@pcsim/engine'
+import { RedisRunError } from '@pcsim/runner'
 import type { FastifyBaseLogger } from 'fastify'
 import type { JobKind, JobStatus, RunsRepository } from '../db/runs-repository.ts'
-import { ApiError, ERRORS } from '../errors.ts'
+import { ApiError, ERRORS, type ErrorCode } from '../errors.ts'
 import type { SimulationPool } from './simulation-pool.ts'
 
 /** What a client asked for, already validated: one config for a run, 2-8 for a comparison. */
@@ -44,6 +46,13 @@ export interface JobQueueOptions {
 
 const RETRY_AFTER_SECONDS = 5
 
+/** The code and sentence stored on a failed job: the executor's own code when it has one (Redis runs). */
+function jobError(error: unknown): { code: ErrorCode; message: string } {
+  const message = error instanceof Error ? error.message.slice(0, 500) : 'unknown error'
+  if (error instanceof RedisRunError) return { code: error.code, message: `${ERRORS[error.code].message} ${message}` }
+  return { code: 'PCSIM_ERR_SIMULATION_FAILED', message: `The simulation failed: ${message}` }
+}
+
 /**
  * Jobs in memory while they are queued or running; SQLite holds every state change, so a job
  * read after it ends (or after a restart) comes from the database.
@@ -70,7 +79,9 @@ export class JobQueue {
     const id = randomUUID()
     const total = spec.trials * spec.configs.length
     const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION })
-    const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller: new AbortController(), listeners: new Set(), lastEmit: 0 }
+    const controller = new AbortController()
+    setMaxListeners(0, controller.signal) // every chunk in flight listens to it
+    const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller, listeners: new Set(), lastEmit: 0 }
     this.live.set(id, job)
     this.waiting.push(job)
     this.pump()
@@ -134,9 +145,14 @@ export class JobQueue {
     try {
       job.status = 'running'
       runs.markRunning(job.id)
-      const tasks = job.spec.configs.flatMap((config, item) => chunkRanges(job.spec.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
-      const results: ChunkResult[][] = job.spec.configs.map(() => [])
+      const executor = await pool.executor()
+      signal.throwIfAborted()
+      // A comparison runs every config on the first one's seed and trials (common random numbers).
+      const configs = job.spec.kind === 'run' ? job.spec.configs : alignForComparison(job.spec.configs)
+      const tasks = configs.flatMap((config, item) => chunkRanges(config.run.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
+      const results: ChunkResult[][] = configs.map(() => [])
       const credited = new Array<number>(tasks.length).fill(0)
+      // Progress only grows per chunk: a chunk retried on another worker counts once.
       const credit = (t: number, done: number) => {
         if (done <= credited[t]! || job.status !== 'running') return
         job.done += done - credited[t]!
@@ -144,23 +160,22 @@ export class JobQueue {
         this.emitProgress(job, false)
       }
       let next = 0
-      // Each job keeps at most one chunk per pool thread in flight, so concurrent jobs interleave.
+      // Each job keeps at most `parallelism` chunks in flight, so concurrent jobs interleave.
       const lane = async () => {
         while (next < tasks.length && !signal.aborted) {
           const t = next++
           const task = tasks[t]!
-          const chunk = await pool.runChunk(task.config, task.start, task.end, signal, (d) => credit(t, d))
+          const chunk = await executor.runChunk({ config: task.config, start: task.start, end: task.end }, { signal, onProgress: (d) => credit(t, d) })
           credit(t, task.end - task.start)
           results[task.item]!.push(chunk)
         }
       }
-      await Promise.all(Array.from({ length: Math.min(pool.threads, tasks.length) }, lane)).catch((error: unknown) => {
+      await Promise.all(Array.from({ length: Math.min(executor.parallelism, tasks.length) }, lane)).catch((error: unknown) => {
         job.controller.abort(error)
         throw error
       })
       signal.throwIfAborted()
-      const result =
-        job.spec.kind === 'run' ? await pool.summarise(job.spec.configs[0]!, results[0]!, signal) : await pool.compare(job.spec.configs, results, signal)
+      const result = job.spec.kind === 'run' ? await pool.summarise(configs[0]!, results[0]!, signal) : await pool.compare(configs, results, signal)
       if (job.status !== 'running') return
       runs.markDone(job.id, result)
       job.done = job.total
@@ -170,8 +185,7 @@ export class JobQueue {
     } catch (error) {
       if (job.status !== 'running') return // cancelled or interrupted: already recorded
       log.error({ err: error, jobId: job.id }, 'simulation job failed')
-      const message = error instanceof Error ? error.message.slice(0, 500) : 'unknown error'
-      this.end(job, 'failed', { code: 'PCSIM_ERR_SIMULATION_FAILED', message: `The simulation failed: ${message}` })
+      this.end(job, 'failed', jobError(error))
     }
   }
 

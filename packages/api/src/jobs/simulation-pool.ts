@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { MessageChannel } from 'node:worker_threads'
 import type { ChunkResult, ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
+import { createExecutor, type Executor, type ExecutorChoice } from '@pcsim/runner'
 import { Piscina } from 'piscina'
 import { chunkBuffers, type PoolTask } from './tasks.ts'
 
 /**
- * Where the worker lives and how to start it. Under tsx (dev, tests) the worker is TypeScript:
- * tsx's ESM hooks do not reach worker threads on node 20, its CommonJS hook does (STACK.md §4),
- * and the engine is resolved from source through the @pcsim/source condition. Built JS needs neither.
+ * Where the summary worker lives and how to start it. Under tsx (dev, tests) the worker is
+ * TypeScript: tsx's ESM hooks do not reach worker threads on node 20, its CommonJS hook does
+ * (STACK.md §4), and the engine is resolved from source through the @pcsim/source condition.
  */
 function workerEntry(): { filename: string; execArgv: string[] } {
   const source = import.meta.url.endsWith('.ts')
@@ -18,46 +18,57 @@ function workerEntry(): { filename: string; execArgv: string[] } {
   return { filename, execArgv: ['--require', tsxCjs, '--conditions=@pcsim/source', '--disable-warning=ExperimentalWarning'] }
 }
 
-/** A fixed-size piscina pool that runs engine chunks off the event loop. */
+/**
+ * The server's simulation capacity. Chunks run on an `Executor` from @pcsim/runner, chosen by the
+ * environment (a thread pool by default, Redis workers when PCSIM_REDIS_URL is set); the job
+ * queue does not know which. Merging and summarising run on one extra thread, off the event loop.
+ */
 export class SimulationPool {
-  private readonly pool: Piscina
-  constructor(readonly threads: number) {
+  private readonly summaries: Piscina
+  private executorPromise: Promise<Executor> | undefined
+  private closed = false
+
+  constructor(private readonly choice: ExecutorChoice) {
     const { filename, execArgv } = workerEntry()
-    this.pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 1 })
+    this.summaries = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: 1, idleTimeout: 60_000 })
   }
 
-  /** Loads the engine in a worker; rejects if workers cannot start. */
+  get kind(): Executor['kind'] {
+    return this.choice.kind ?? (this.choice.redisUrl ? 'redis' : 'thread-pool')
+  }
+
+  /**
+   * The executor, created on first use. If creating it fails (Redis unreachable), the next call
+   * tries again, so a server started before Redis recovers once Redis is up.
+   */
+  executor(): Promise<Executor> {
+    if (this.closed) return Promise.reject(new Error('the simulation pool is closed'))
+    this.executorPromise ??= createExecutor(this.choice).catch((error: unknown) => {
+      this.executorPromise = undefined
+      throw error
+    })
+    return this.executorPromise
+  }
+
+  /** Loads the engine in the summary thread and creates the executor; rejects if either fails. */
   async ping(): Promise<string> {
-    return (await this.pool.run({ kind: 'ping' } satisfies PoolTask)) as string
-  }
-
-  /** Runs trials [start, end); `onProgress` gets the trials done so far within this chunk. */
-  async runChunk(config: SimulationConfig, start: number, end: number, signal: AbortSignal, onProgress: (done: number) => void): Promise<ChunkResult> {
-    const { port1, port2 } = new MessageChannel()
-    port1.on('message', (done: number) => onProgress(done))
-    try {
-      const task: PoolTask = { kind: 'chunk', config, start, end, port: port2 }
-      return (await this.pool.run(task, { signal, transferList: [port2] })) as ChunkResult
-    } finally {
-      port1.close()
-    }
+    const [version] = await Promise.all([this.summaries.run({ kind: 'ping' } satisfies PoolTask) as Promise<string>, this.executor()])
+    return version
   }
 
   summarise(config: SimulationConfig, chunks: ChunkResult[], signal: AbortSignal): Promise<RunResult> {
     const task: PoolTask = { kind: 'summarise', config, chunks }
-    return this.pool.run(task, { signal, transferList: chunks.flatMap(chunkBuffers) }) as Promise<RunResult>
+    return this.summaries.run(task, { signal, transferList: chunks.flatMap(chunkBuffers) }) as Promise<RunResult>
   }
 
   compare(configs: SimulationConfig[], chunks: ChunkResult[][], signal: AbortSignal): Promise<ComparisonResult> {
     const task: PoolTask = { kind: 'compare', configs, chunks }
-    return this.pool.run(task, { signal, transferList: chunks.flat().flatMap(chunkBuffers) }) as Promise<ComparisonResult>
-  }
-
-  get queued(): number {
-    return this.pool.queueSize
+    return this.summaries.run(task, { signal, transferList: chunks.flat().flatMap(chunkBuffers) }) as Promise<ComparisonResult>
   }
 
   async close(): Promise<void> {
-    await this.pool.destroy()
+    this.closed = true
+    const executor = await this.executorPromise?.catch(() => undefined)
+    await Promise.allSettled([this.summaries.destroy(), executor?.close()])
   }
 }

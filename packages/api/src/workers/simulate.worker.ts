@@ -1,12 +1,9 @@
 import { ENGINE_VERSION } from '@pcsim/engine'
-import { Piscina } from 'piscina'
-import { chunkBuffers, compareTask, runChunkTask, summariseTask, type PoolTask } from '../jobs/tasks.ts'
+import { compareTask, summariseTask, type PoolTask } from '../jobs/tasks.ts'
 
-/** Piscina task entry: a chunk's typed arrays are moved back to the main thread, not copied. */
+/** Piscina task entry of the summary thread: merge and summarise (chunks run on the runner's executor). */
 export default function simulate(task: PoolTask): unknown {
   if (task.kind === 'ping') return ENGINE_VERSION
   if (task.kind === 'summarise') return summariseTask(task)
-  if (task.kind === 'compare') return compareTask(task)
-  const chunk = runChunkTask(task)
-  return Piscina.move({ [Piscina.transferableSymbol]: chunkBuffers(chunk), [Piscina.valueSymbol]: chunk } as never)
+  return compareTask(task)
 }

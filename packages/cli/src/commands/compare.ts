@@ -43,14 +43,14 @@ export function formatComparison(result: ComparisonResult, labels: readonly stri
  * `pcsim compare <a> <b> …`: every config on the same seed and trial count (those of the first
  * config after overrides), compared pair by pair on common random numbers.
  */
-export function compareCommand(inputs: string[], o: CompareCommandOptions, ctx: Context): void {
+export async function compareCommand(inputs: string[], o: CompareCommandOptions, ctx: Context): Promise<void> {
   const loaded = loadAll(inputs, o)
   const configs = loaded.map((l) => l.config)
   const total = configs[0]!.run.trials * configs.length
   const progress = createProgress(total, ctx.m.progress.comparing, ctx.m.progress.format)
   let result: ComparisonResult
   try {
-    result = simulateComparison(configs, progress)
+    result = await simulateComparison(configs, progress)
   } finally {
     progress.stop()
   }

@@ -14,6 +14,7 @@ export const en = {
     validate: 'check a config file and print "valid" or its issues',
     plan: 'print the deterministic expected-value construction plan of a fund',
     show: 'print the full config of a fund template (a starting point to edit)',
+    worker: 'run chunks of simulations for other machines: read a Redis queue until stopped (SIGTERM or Ctrl-C)',
   },
   args: {
     input: 'config file (JSON) or fund template id',
@@ -26,11 +27,16 @@ export const en = {
     scenario: 'stack a preset scenario\'s shocks onto market.shocks (repeatable)',
     format: 'output format',
     out: 'write the output to FILE instead of standard output',
+    redis: 'Redis URL, redis://[:password@]host:port[/db] (default: PCSIM_REDIS_URL)',
+    concurrency: 'chunks to run at once, each on its own thread (default: 1)',
+    queue: 'queue name (default: PCSIM_REDIS_QUEUE or pcsim-chunks)',
   },
   flags: {
     trials: 'Must be a whole number of at least 1.',
     seed: 'Must not be empty.',
     compareArity: 'pcsim compare needs at least two configs or template ids.',
+    concurrency: 'Must be a whole number from 1 to 256.',
+    redisMissing: 'pcsim worker needs a Redis URL: --redis redis://host:6379 or PCSIM_REDIS_URL.',
   },
   errors: {
     invalidInput: (label: string) => `pcsim: invalid input in ${label}`,
@@ -39,6 +45,20 @@ export const en = {
     unreadableFile: (reason: string) => `Cannot read the file (${reason}).`,
     unwritableFile: (reason: string) => `Cannot write the file (${reason}).`,
     jsonAt: (message: string, line: number, column: number) => `${message} (line ${line}, column ${column})`,
+    invalidSetting: (message: string) => `pcsim: invalid setting: ${message}`,
+    redisUnavailable: (message: string) => `pcsim: ${message} (PCSIM_ERR_REDIS_UNAVAILABLE). Is redis-server running there, and is the password right?`,
+    interrupted: 'pcsim: interrupted; the run was cancelled',
+    runFailed: (code: string, message: string) => `pcsim: the run failed: ${message} (${code})`,
+  },
+  worker: {
+    ready: (p: { queue: string; url: string; threads: number; engine: string; pid: number }) =>
+      `pcsim worker: ready · queue ${p.queue} at ${p.url} · ${p.threads} thread(s) · engine ${p.engine} · pid ${p.pid}`,
+    stopping: 'pcsim worker: stopping after the running chunks (send the signal again to stop at once)',
+    stopped: 'pcsim worker: stopped',
+    disconnected: (message: string) => `pcsim worker: lost the connection to Redis (${message}); retrying`,
+    reconnected: 'pcsim worker: connected to Redis again',
+    chunkFailed: (p: { start: number; end: number; attempt: number; message: string }) =>
+      `pcsim worker: trials ${p.start}-${p.end} failed (attempt ${p.attempt}): ${p.message}`,
   },
   notes: {
     wrote: (file: string, bytes: number) => `pcsim: wrote ${bytes} bytes to ${file}`,

@@ -16,6 +16,7 @@ export const zhCN: Messages = {
     validate: '检查配置文件，输出“有效”或其中的问题',
     plan: '输出基金的确定性期望值组合规划',
     show: '输出基金模板的完整配置（可作为修改的起点）',
+    worker: '为其他机器运行模拟分块：读取 Redis 队列，直到被停止（SIGTERM 或 Ctrl-C）',
   },
   args: {
     input: '配置文件（JSON）或基金模板标识',
@@ -28,11 +29,16 @@ export const zhCN: Messages = {
     scenario: '把预设情景的冲击叠加到 market.shocks（可重复）',
     format: '输出格式',
     out: '把输出写入 FILE，而不是标准输出',
+    redis: 'Redis 地址，redis://[:密码@]主机:端口[/库号]（默认取 PCSIM_REDIS_URL）',
+    concurrency: '同时运行的分块数，每块一个线程（默认 1）',
+    queue: '队列名（默认取 PCSIM_REDIS_QUEUE 或 pcsim-chunks）',
   },
   flags: {
     trials: '必须是不小于 1 的整数。',
     seed: '不能为空。',
     compareArity: 'pcsim compare 至少需要两个配置文件或模板标识。',
+    concurrency: '必须是 1 到 256 之间的整数。',
+    redisMissing: 'pcsim worker 需要 Redis 地址：--redis redis://主机:6379 或环境变量 PCSIM_REDIS_URL。',
   },
   errors: {
     invalidInput: (label) => `pcsim：${label} 中的输入无效`,
@@ -41,6 +47,18 @@ export const zhCN: Messages = {
     unreadableFile: (reason) => `无法读取文件（${reason}）。`,
     unwritableFile: (reason) => `无法写入文件（${reason}）。`,
     jsonAt: (message, line, column) => `${message}（第 ${line} 行，第 ${column} 列）`,
+    invalidSetting: (message) => `pcsim：设置无效：${message}`,
+    redisUnavailable: (message) => `pcsim：无法连接 Redis：${message}（PCSIM_ERR_REDIS_UNAVAILABLE）。请确认该地址上的 redis-server 正在运行、密码正确。`,
+    interrupted: 'pcsim：已中断，模拟已取消',
+    runFailed: (code, message) => `pcsim：模拟失败：${message}（${code}）`,
+  },
+  worker: {
+    ready: (p) => `pcsim worker：已就绪 · 队列 ${p.queue}，位于 ${p.url} · ${p.threads} 个线程 · 引擎 ${p.engine} · 进程 ${p.pid}`,
+    stopping: 'pcsim worker：正在停止，等待运行中的分块完成（再次发送信号可立即停止）',
+    stopped: 'pcsim worker：已停止',
+    disconnected: (message) => `pcsim worker：与 Redis 的连接中断（${message}），正在重试`,
+    reconnected: 'pcsim worker：已重新连接 Redis',
+    chunkFailed: (p) => `pcsim worker：第 ${p.start}-${p.end} 次模拟失败（第 ${p.attempt} 次尝试）：${p.message}`,
   },
   notes: {
     wrote: (file, bytes) => `pcsim：已将 ${bytes} 字节写入 ${file}`,
