@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
 import { measurePreview } from '../../packages/web/e2e/measure.ts'
-import { collectErrors, openApp, previewSeq, tvpiSummary, visibleNumbers, waitForPreview, watchProgress } from '../../packages/web/e2e/page-helpers.ts'
+import { classMedian, collectErrors, loadTemplate, openApp, previewSeq, tvpiSummary, visibleNumbers, waitForPreview, watchProgress } from '../../packages/web/e2e/page-helpers.ts'
 import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 
 const API_EXISTS = existsSync(join(API_DIR, 'src', 'server.ts'))
@@ -75,6 +75,116 @@ describe('web app in Chromium', () => {
     await waitForPreview(page)
     await page.close()
   })
+
+  it('shows the government and private LP classes side by side and the policy panel with the budget chart; a cap change moves the government class', async () => {
+    const page = await openApp(browser.context, served.url)
+    const errors = collectErrors(page, !served.api)
+    await loadTemplate(page, 'uk-ecf-fund')
+    const lp = page.getByTestId('chart-lp-tvpi')
+    await lp.scrollIntoViewIfNeeded()
+    expect(await lp.locator('canvas').count()).toBe(1)
+    expect(await lp.locator('canvas').getAttribute('aria-label')).toMatch(/Government class bbb: median [0-9.]+×, loses money in [0-9.]+% of futures; private class private: median/)
+    expect(await lp.locator('tbody tr').count()).toBe(3)
+    expect(await lp.locator('tr[data-class="bbb"]').textContent()).toContain('Government')
+    expect(await lp.locator('tr[data-class="private"]').textContent()).toContain('Private')
+    expect(await page.getByTestId('chart-lp-irr').locator('canvas').count()).toBe(1)
+    const policy = page.getByTestId('policy')
+    await policy.scrollIntoViewIfNeeded()
+    // (panels off screen keep their last result and catch up when scrolled to)
+    await expect.poll(() => policy.locator('[data-kpi="mobilised-fund"] .card-value').textContent()).toMatch(/^0\.5\d×$/)
+    expect(await policy.locator('[data-kpi="mobilised-entry"] .card-value').textContent()).toMatch(/×$/)
+    const budget = page.getByTestId('chart-budget')
+    await budget.scrollIntoViewIfNeeded()
+    expect(await budget.locator('canvas').count()).toBe(1)
+    await expect.poll(() => budget.locator('.reading').textContent()).toMatch(/Expected calls peak in year \d+ at £[0-9.]+m; in 1 future in 20 a year’s call reaches £[0-9.]+m/)
+    expect(await budget.locator('.units').textContent()).toContain('(£)')
+    // raise the government's cap from 3% to 8% a year: its figures move, the private class's too
+    const gov = await classMedian(page, 'bbb')
+    const row = await lp.locator('tr[data-class="bbb"]').textContent()
+    await page.locator('[data-testid="lp-terms-0"] > summary').click()
+    expect(await page.inputValue('#f-lpClasses-0-terms-cappedReturn-rate')).toBe('3')
+    const seq = await previewSeq(page)
+    await page.fill('#f-lpClasses-0-terms-cappedReturn-rate', '8')
+    await waitForPreview(page, seq)
+    await lp.scrollIntoViewIfNeeded()
+    await expect.poll(() => lp.locator('tr[data-class="bbb"]').textContent()).not.toBe(row)
+    expect(await classMedian(page, 'bbb')).toBeGreaterThan(gov)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows the engine message beside an LP term that names an unknown class or absorbs more than the class, in either language', async () => {
+    const page = await openApp(browser.context, served.url)
+    await loadTemplate(page, 'uk-ecf-fund')
+    const seq = await previewSeq(page)
+    // renaming the private class leaves the government's upside naming a class that no longer exists
+    await page.fill('#f-lpClasses-1-id', 'angels')
+    const upside = page.locator('#f-lpClasses-0-terms-cappedReturn-upsideTo-error')
+    await expect.poll(() => upside.textContent()).toContain('No LP class has the id "private"')
+    expect(await page.locator('[data-testid="lp-terms-0"]').getAttribute('open')).not.toBeNull()
+    expect(await page.isChecked('#f-lpClasses-0-terms-cappedReturn-upsideTo--private')).toBe(true)
+    // a first loss larger than the class's own commitment
+    await page.locator('[data-testid="lp-terms-1"] > summary').click()
+    await page.check('#f-lpClasses-1-terms-firstLoss')
+    await page.fill('#f-lpClasses-1-terms-firstLoss-share', '50')
+    const firstLoss = page.locator('#f-lpClasses-1-terms-firstLoss-share-error')
+    await expect.poll(() => firstLoss.textContent()).toContain('cannot absorb more losses than its own commitment')
+    expect(await firstLoss.textContent()).toContain('33%')
+    expect(await page.locator('[data-testid="issue-summary"]').textContent()).toContain('/lpClasses/1/terms/firstLoss/share')
+    expect(await page.locator('[data-testid="preview-status"]').textContent()).toContain('Paused')
+    await page.getByTestId('lang-zh-CN').click()
+    await expect.poll(() => upside.textContent()).toContain('没有标识为“private”的出资人类别')
+    expect(await firstLoss.textContent()).toContain('不能超过其自身认缴额')
+    await page.getByTestId('lang-en').click()
+    // fixed: the upside goes to the renamed class, the first loss fits the class
+    await page.check('#f-lpClasses-0-terms-cappedReturn-upsideTo--angels')
+    // (unticked, the stale id leaves the list, so click rather than uncheck)
+    await page.click('#f-lpClasses-0-terms-cappedReturn-upsideTo--private')
+    await page.fill('#f-lpClasses-1-terms-firstLoss-share', '20')
+    await expect.poll(() => page.locator('[data-testid="issue-summary"]').count()).toBe(0)
+    await waitForPreview(page, seq)
+    expect(await page.locator('[data-testid="chart-lp-tvpi"] tr[data-class="angels"]').count()).toBe(1)
+    await page.close()
+  })
+
+  it('loads every template with government terms and shows its terms; a fund-of-funds lists its sub-funds and their results', async () => {
+    const page = await openApp(browser.context, served.url)
+    const errors = collectErrors(page, !served.api)
+    const expected: Array<[string, number, RegExp]> = [
+      ['city-ai-fund', 0, /profit concession, re-investment/],
+      ['angel-guidance-60', 0, /first loss, re-investment/],
+      ['yozma-fund', 0, /buy-out/],
+      ['uk-ecf-fund', 0, /capped return/],
+      ['jjj-joint-fund', 2, /re-investment/],
+      ['nssf-special-fund', 0, /none/],
+      ['beijing-fof', 0, /none/],
+    ]
+    for (const [template, row, terms] of expected) {
+      await loadTemplate(page, template)
+      expect(await page.locator(`[data-testid="lp-terms-${row}"] .terms-set`).textContent(), template).toMatch(terms)
+      expect(await page.locator('[data-testid="issue-summary"]').count(), template).toBe(0)
+    }
+    // the last one loaded is the fund-of-funds
+    expect(await page.locator('[data-testid="sub-funds"] tbody tr').count()).toBe(3)
+    expect(await page.locator('[data-testid="sub-funds"] tbody').textContent()).toContain('beijing_gov')
+    const subs = page.getByTestId('chart-sub-funds')
+    await subs.scrollIntoViewIfNeeded()
+    expect(await subs.locator('tbody tr').count()).toBe(3)
+    expect(await subs.locator('.reading').textContent()).toMatch(/Of 3 sub-funds/)
+    // angel-guidance-60's pipeline and region weights reached the builder
+    await loadTemplate(page, 'angel-guidance-60')
+    expect(await page.isChecked('#f-strategy-pipeline-enabled')).toBe(true)
+    expect(await page.inputValue('#f-strategy-pipeline-plannedPerQuarter')).toBe('12')
+    expect(await page.inputValue('#f-strategy-regionWeights-beijing')).toBe('70')
+    expect(await page.inputValue('#f-policy-toleratedLoss-fund')).toBe('60')
+    const policy = page.getByTestId('policy')
+    await policy.scrollIntoViewIfNeeded()
+    expect(await policy.locator('[data-kpi="pipeline"]').count()).toBe(1)
+    expect(await policy.locator('[data-kpi="first-loss"]').count()).toBe(1)
+    expect(await page.getByTestId('chart-reinvestment').locator('.reading').textContent()).toMatch(/government \(Beijing\) requires 1\.50×/)
+    expect(errors).toEqual([])
+    await page.close()
+  }, 120_000)
 
   it('switches to Chinese and back at any time', async () => {
     const page = await openApp(browser.context, served.url)
@@ -254,4 +364,38 @@ describe('web app in Chromium', () => {
     }
     expect(existsSync(join(SHOTS, 'build-zh-CN-390.png'))).toBe(true)
   }, 240_000)
+
+  it('takes screenshots of the LP terms, LP classes and policy panels at 390×844 and 1440×900 in both languages', async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const [w, h] of [
+        [390, 844],
+        [1440, 900],
+      ] as const) {
+        const page = await openApp(browser.context, served.url, { locale, viewport: { width: w, height: h } })
+        const errors = collectErrors(page, !served.api)
+        await loadTemplate(page, 'angel-guidance-60')
+        const tag = `${locale}-${w}`
+        const lpSection = page.locator('details.section', { has: page.locator('#f-lpClasses') })
+        if ((await lpSection.getAttribute('open')) === null) await lpSection.locator('> summary').click()
+        await page.locator('[data-testid="lp-terms-0"] > summary').click()
+        await page.locator('[data-testid="lp-row-0"]').scrollIntoViewIfNeeded()
+        await page.locator('[data-testid="lp-row-0"] > legend').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+        await page.screenshot({ path: join(SHOTS, `terms-${tag}.png`) })
+        for (const [name, selector] of [
+          ['lp-classes', '[data-testid="lp-classes"]'],
+          ['policy', '[data-testid="policy"]'],
+          ['budget', '[data-testid="chart-budget"]'],
+          ['reinvestment', '[data-testid="chart-reinvestment"]'],
+        ] as const) {
+          await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+          await page.waitForTimeout(150)
+          await page.screenshot({ path: join(SHOTS, `${name}-${tag}.png`) })
+        }
+        expect(errors).toEqual([])
+        await page.close()
+      }
+    }
+    expect(existsSync(join(SHOTS, 'budget-zh-CN-390.png'))).toBe(true)
+  }, 120_000)
 })

@@ -1,9 +1,13 @@
 /** Pure helpers of the web app (no browser): money units, weight rescaling, share links, pointers. */
 import { describe, expect, it } from 'vitest'
-import { chunkRanges, mergeChunks, parseConfig, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
+import { chunkRanges, configJsonSchema, mergeChunks, parseConfig, presetName, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
+import { wrapLabel, textWidth } from '../../packages/web/src/charts/labels.ts'
+import { termDefaults } from '../../packages/web/src/features/fund-builder/term-defaults.ts'
+import { REGION_IDS } from '../../packages/web/src/features/fund-builder/regions.ts'
+import { resultToCsv } from '../../packages/web/src/features/results/export.ts'
 import { formatMoney, moneyInputUnit } from '../../packages/web/src/format/money.ts'
 import { applyPicks, splitPicks } from '../../packages/web/src/features/fund-builder/draft.ts'
-import { getAt, setAt } from '../../packages/web/src/features/fund-builder/pointer.ts'
+import { getAt, removeAt, setAt } from '../../packages/web/src/features/fund-builder/pointer.ts'
 import { rescaleWeights } from '../../packages/web/src/features/fund-builder/weights.ts'
 import { decodeShare, encodeShare } from '../../packages/web/src/features/scenarios/share-link.ts'
 
@@ -51,6 +55,62 @@ describe('JSON Pointer helpers', () => {
     const p = setAt(o, '/a/b/1/c', 3)
     expect(getAt(p, '/a/b/1/c')).toBe(3)
     expect(getAt(o, '/a/b/1/c')).toBe(2)
+  })
+  it('removes an object key or an array item, and leaves the rest alone', () => {
+    const o = { t: { x: 1, y: 2 }, l: [1, 2, 3] }
+    expect(removeAt(o, '/t/x')).toEqual({ t: { y: 2 }, l: [1, 2, 3] })
+    expect(removeAt(o, '/l/1')).toEqual({ t: { x: 1, y: 2 }, l: [1, 3] })
+    expect(removeAt(o, '/t/z')).toBe(o)
+    expect(o).toEqual({ t: { x: 1, y: 2 }, l: [1, 2, 3] })
+  })
+})
+
+describe('government terms in the builder', () => {
+  it('lists the engine’s regions, in its order, each with a name', () => {
+    const schema = configJsonSchema() as { properties: { strategy: { properties: { regionWeights: { properties: Record<string, unknown> } } } } }
+    expect([...REGION_IDS]).toEqual(Object.keys(schema.properties.strategy.properties.regionWeights.properties))
+    for (const r of REGION_IDS) expect(presetName(`region.${r}`).zh).not.toBe(`region.${r}`)
+  })
+  it('switches each term on with values the engine accepts', () => {
+    const r = parseConfig({ template: 'city-ai-fund' })
+    if (!r.ok) throw new Error('template')
+    const lps = r.config.lpClasses
+    const cases = [
+      [1, 'firstLoss'],
+      [2, 'localReinvestment'],
+      [0, 'buyOut'],
+      [2, 'profitConcession'],
+    ] as const
+    for (const [i, term] of cases) {
+      const next = structuredClone(r.config)
+      next.lpClasses[i]!.terms = { ...next.lpClasses[i]!.terms, [term]: termDefaults(term, lps[i]!, lps) }
+      const parsed = parseConfig(next)
+      expect(parsed.ok ? [] : parsed.issues.map((x) => `${x.path} ${x.code}`), `${term} on class ${i}`).toEqual([])
+    }
+    // a capped class's upside goes to a class that is not capped itself
+    const uk = parseConfig({ template: 'uk-ecf-fund' })
+    if (!uk.ok) throw new Error('template')
+    expect(termDefaults('cappedReturn', uk.config.lpClasses[0]!, uk.config.lpClasses)).toMatchObject({ upsideTo: ['private'] })
+  })
+})
+
+describe('chart labels', () => {
+  it('wraps long axis labels at separators and spaces, Chinese characters counting double', () => {
+    expect(wrapLabel(['government → Beijing', 'required 1.50× · P50 1.33× · P(shortfall) 92%'], 26)).toEqual(['government → Beijing', 'required 1.50× · P50 1.33×', 'P(shortfall) 92%'])
+    expect(wrapLabel('Humanoid robots and intelligent manufacturing', 26)).toEqual(['Humanoid robots and', 'intelligent manufacturing'])
+    for (const line of wrapLabel(['beijing_gov · 政府 · 15%', '中位数 1.38× · 亏损概率 32%'], 20)) expect(textWidth(line)).toBeLessThanOrEqual(20)
+  })
+})
+
+describe('CSV export', () => {
+  it('has a row per LP class and the policy outcomes', () => {
+    const r = parseConfig({ template: 'uk-ecf-fund', run: { trials: 300, seed: 1 } })
+    if (!r.ok) throw new Error('template')
+    const csv = resultToCsv(runSimulation(r.config))
+    expect(csv).toMatch(/^lpClass\.bbb,netTvpi,p50,/m)
+    expect(csv).toMatch(/^lpClass\.private,loss,probability,/m)
+    expect(csv).toMatch(/^policy,mobilisedInFund,value,0\.51/m)
+    expect(csv).toMatch(/^policy\.budget,year 1,p95,/m)
   })
 })
 

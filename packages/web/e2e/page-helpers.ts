@@ -64,3 +64,20 @@ export function collectErrors(page: Page, allowNetwork: boolean): string[] {
   })
   return errors
 }
+
+/** Loads a fund template from the picker and waits for its live preview (both passes). */
+export async function loadTemplate(page: Page, id: string): Promise<void> {
+  await waitForPreview(page)
+  const seq = await previewSeq(page)
+  await page.selectOption('#template-select', id)
+  await page.locator('.template-picker button').click()
+  await page.waitForFunction((id) => (document.querySelector('#template-select') as HTMLSelectElement | null)?.value === id, id)
+  await waitForPreview(page, seq)
+}
+
+/** The median net TVPI the LP-class chart's reading gives for `classId` ("… bbb: median 1.09× …"). */
+export async function classMedian(page: Page, classId: string): Promise<number> {
+  const label = (await page.locator('[data-testid="chart-lp-tvpi"] canvas').getAttribute('aria-label')) ?? ''
+  const m = new RegExp(`${classId}: median ([0-9.]+)×`).exec(label)
+  return m ? Number(m[1]) : Number.NaN
+}

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import { DEFAULT_TEMPLATE, parseConfig, type ConfigIssue, type ParseResult, type SimulationConfig } from '@pcsim/engine'
 import { applyPicks, templateConfig, type FundDraft } from '../features/fund-builder/draft.ts'
-import { setAt } from '../features/fund-builder/pointer.ts'
+import { removeAt, setAt } from '../features/fund-builder/pointer.ts'
 import { useServer, type ServerState } from './useServer.ts'
 import type { Messages } from '../i18n/en.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -18,6 +18,8 @@ interface AppState {
   /** Stable text of the parsed config (for "did it change" checks). */
   key: string | null
   update(pointer: string, value: unknown): void
+  /** Deletes the value at `pointer` (an optional field such as one LP term). */
+  remove(pointer: string): void
   setDraft(draft: FundDraft): void
   setPicks(picks: string[]): void
   server: ServerState
@@ -38,13 +40,14 @@ export function AppStateProvider({ initial, initialNotice = null, children }: { 
   const setNotice = useCallback((n: Notice | null) => setNoticeState(n ? { f: n } : null), [])
   const server = useServer()
   const update = useCallback((pointer: string, value: unknown) => setDraft((d) => ({ ...d, config: setAt(d.config, pointer, value) })), [])
+  const remove = useCallback((pointer: string) => setDraft((d) => ({ ...d, config: removeAt(d.config, pointer) })), [])
   const setPicks = useCallback((picks: string[]) => setDraft((d) => ({ ...d, picks })), [])
   const effective = useMemo(() => applyPicks(draft), [draft])
   const parsed = useMemo(() => parseConfig(effective), [effective])
   const key = useMemo(() => (parsed.ok ? JSON.stringify(parsed.config) : null), [parsed])
   const value = useMemo<AppState>(
-    () => ({ draft, effective, parsed, issues: parsed.ok ? [] : parsed.issues, key, update, setDraft, setPicks, server, tab, setTab, notice: notice?.f ?? null, setNotice }),
-    [draft, effective, parsed, key, update, setPicks, server, tab, notice, setNotice],
+    () => ({ draft, effective, parsed, issues: parsed.ok ? [] : parsed.issues, key, update, remove, setDraft, setPicks, server, tab, setTab, notice: notice?.f ?? null, setNotice }),
+    [draft, effective, parsed, key, update, remove, setPicks, server, tab, notice, setNotice],
   )
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>
 }

@@ -7,12 +7,13 @@ interface Props {
   title: string
   units: string
   reading: string
-  explanation?: string
+  /** A note for students; several paragraphs as an array. */
+  explanation?: string | string[]
   chartRef: RefObject<Chart | null>
   fileName: string
   testId?: string
-  /** Height of the drawing area in px. */
-  height?: number
+  /** Height of the drawing area in px; null when the chart sizes itself (by its rows and width). */
+  height?: number | null
   table?: ReactNode
   children: ReactNode
   tour?: string
@@ -35,7 +36,7 @@ export function ChartFrame({ title, units, reading, explanation, chartRef, fileN
         </button>
       </div>
       <p className="units">{units}</p>
-      <div className="canvas-box" style={{ height }}>
+      <div className="canvas-box" style={height === null ? undefined : { height }}>
         {children}
       </div>
       <p className="reading" id={`${id}-r`}>
@@ -44,7 +45,9 @@ export function ChartFrame({ title, units, reading, explanation, chartRef, fileN
       {explanation && (
         <details className="explain">
           <summary>{t.charts.explain}</summary>
-          <p>{explanation}</p>
+          {(Array.isArray(explanation) ? explanation : [explanation]).map((e) => (
+            <p key={e}>{e}</p>
+          ))}
         </details>
       )}
       {table && (

@@ -47,7 +47,18 @@ export const COLORS = {
   accent: '#c2410c',
   good: '#15803d',
   grid: 'rgba(0, 0, 0, 0.08)',
+  target: '#b91c1c',
   series: ['#1f5fa8', '#c2410c', '#15803d', '#7c3aed', '#b45309', '#0e7490'],
 }
 
 export { Chart }
+
+/** One colour per LP kind, so government and private money read apart in every chart. */
+export const KIND_COLORS: Record<string, string> = {
+  government: '#c2410c',
+  social_security: '#7c3aed',
+  insurance: '#0e7490',
+  private: '#1f5fa8',
+  gp: '#5b6875',
+}
+export const kindColor = (kind: string) => KIND_COLORS[kind] ?? '#5b6875'

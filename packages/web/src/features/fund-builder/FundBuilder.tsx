@@ -5,15 +5,20 @@ import { CheckField, NumberField, SelectField, TextField } from './fields.tsx'
 import { IssueSummary } from './IssueSummary.tsx'
 import { IssueText } from './IssueText.tsx'
 import { LpClassesEditor } from './LpClassesEditor.tsx'
+import { PipelineEditor } from './PipelineEditor.tsx'
+import { REGION_IDS } from './regions.ts'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
+import { SubFundsList } from './SubFundsList.tsx'
 import { TemplatePicker } from './TemplatePicker.tsx'
+import { fieldId } from './units.ts'
 import { WeightSliders } from './WeightSliders.tsx'
 
 /** The whole fund form; every field is checked by the engine's parseConfig. */
 export function FundBuilder() {
   const { t, pick } = useI18n()
-  const { issues } = useAppState()
+  const { issues, draft } = useAppState()
+  const fundOfFunds = Array.isArray(draft.config.subFunds) && draft.config.subFunds.length > 0
   const b = t.builder
   const basis = (['committed', 'invested', 'nav'] as const).map((v) => ({ value: v, label: b.basis[v] }))
   return (
@@ -28,6 +33,7 @@ export function FundBuilder() {
       <Section title={b.strategy} open tour="strategy">
         <WeightSliders pointer="/strategy/sectorWeights" keys={SECTOR_IDS} kind="sector" legend={b.sectors} hint={b.sectorsHint} tour="sectors" />
         <WeightSliders pointer="/strategy/stageWeights" keys={ENTRY_STAGE_IDS} kind="stage" legend={b.stages} />
+        <WeightSliders pointer="/strategy/regionWeights" keys={REGION_IDS} kind="region" legend={b.regions} hint={b.regionsHint} />
         <fieldset>
           <legend>{b.cheques}</legend>
           <div className="grid-3">
@@ -56,6 +62,7 @@ export function FundBuilder() {
             <NumberField pointer="/strategy/followOn/untilYear" label={b.followOnUntil} unit="years" />
           </div>
         </fieldset>
+        <PipelineEditor />
       </Section>
       <Section title={b.market}>
         <ScenarioPicker />
@@ -85,9 +92,24 @@ export function FundBuilder() {
           <NumberField pointer="/fund/endOfLifeDiscount" label={b.endDiscount} unit="percent" />
         </div>
       </Section>
-      <Section title={b.lpClasses}>
+      <Section title={b.lpClasses} tour="lp-classes">
         <LpClassesEditor />
       </Section>
+      <Section title={b.policy}>
+        <fieldset id={fieldId('/policy/toleratedLoss')} tabIndex={-1}>
+          <legend>{b.toleratedLoss}</legend>
+          <p className="hint">{b.toleratedLossHint}</p>
+          <div className="grid-2">
+            <NumberField pointer="/policy/toleratedLoss/fund" label={b.toleratedFund} unit="percent" />
+            <NumberField pointer="/policy/toleratedLoss/deal" label={b.toleratedDeal} unit="percent" />
+          </div>
+        </fieldset>
+      </Section>
+      {fundOfFunds && (
+        <Section title={b.subFunds.heading}>
+          <SubFundsList />
+        </Section>
+      )}
     </section>
   )
 }

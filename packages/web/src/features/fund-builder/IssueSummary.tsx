@@ -12,6 +12,8 @@ export function IssueSummary() {
     for (let p = path; p; p = p.slice(0, p.lastIndexOf('/'))) {
       const el = document.getElementById(fieldId(p))
       if (el) {
+        // fields inside a folded section or LP-terms editor: unfold it first
+        for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true
         el.scrollIntoView({ block: 'center' })
         el.focus()
         return

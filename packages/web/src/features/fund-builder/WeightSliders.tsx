@@ -8,10 +8,10 @@ import { fieldId } from './units.ts'
 import { rescaleWeights } from './weights.ts'
 
 interface Props {
-  pointer: '/strategy/sectorWeights' | '/strategy/stageWeights'
+  pointer: '/strategy/sectorWeights' | '/strategy/stageWeights' | '/strategy/regionWeights'
   keys: readonly string[]
-  /** Preset-name prefix: "sector" or "stage". */
-  kind: 'sector' | 'stage'
+  /** Preset-name prefix: "sector", "stage" or "region". */
+  kind: 'sector' | 'stage' | 'region'
   legend: string
   hint?: string
   tour?: string

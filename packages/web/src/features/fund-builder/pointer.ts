@@ -28,5 +28,18 @@ export function setAt<T>(root: T, pointer: string, value: unknown): T {
   return go(root, 0) as T
 }
 
+/** A copy of `root` without the value at `pointer` (an object key is deleted, an array item spliced out). */
+export function removeAt<T>(root: T, pointer: string): T {
+  const keys = parts(pointer)
+  if (keys.length === 0) return root
+  const parentPointer = pointer.slice(0, pointer.lastIndexOf('/'))
+  const parent = getAt(root, parentPointer)
+  const last = keys[keys.length - 1]!
+  if (Array.isArray(parent)) return setAt(root, parentPointer, parent.filter((_, i) => i !== Number(last)))
+  if (typeof parent !== 'object' || parent === null || !(last in parent)) return root
+  const { [last]: _gone, ...rest } = parent as Record<string, unknown>
+  return setAt(root, parentPointer, rest)
+}
+
 /** True when `path` is `field` or lies inside it. */
 export const isUnder = (path: string, field: string) => path === field || path.startsWith(`${field}/`)

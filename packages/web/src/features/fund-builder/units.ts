@@ -1,7 +1,7 @@
 import type { Messages } from '../../i18n/en.ts'
 import { moneyInputUnit, type UiLocale } from '../../format/index.ts'
 
-export type FieldUnit = 'money' | 'percent' | 'years' | 'count' | 'plain'
+export type FieldUnit = 'money' | 'percent' | 'years' | 'quarters' | 'multiple' | 'count' | 'plain'
 
 /** How a config number is shown in a field: displayed = config × factor, followed by suffix. */
 export function unitOf(unit: FieldUnit, currency: string, locale: UiLocale, t: Messages): { factor: number; suffix: string } {
@@ -12,6 +12,10 @@ export function unitOf(unit: FieldUnit, currency: string, locale: UiLocale, t: M
       return { factor: 100, suffix: '%' }
     case 'years':
       return { factor: 1, suffix: t.units.years }
+    case 'quarters':
+      return { factor: 1, suffix: t.units.quarters }
+    case 'multiple':
+      return { factor: 1, suffix: '×' }
     default:
       return { factor: 1, suffix: '' }
   }

@@ -36,16 +36,3 @@ export function ConstructionSummary({ result, fmt }: { result: RunResult; fmt: F
     </section>
   )
 }
-
-/** A place for LP-class and policy outcomes, shown only when the result carries them. */
-export function LpPolicyPlaceholder({ result }: { result: RunResult }) {
-  const { t } = useI18n()
-  const s = result.summary as unknown as Record<string, unknown>
-  if (!('lpClasses' in s) && !('policy' in s)) return null
-  return (
-    <section className="construction" aria-labelledby="lp-heading" data-testid="lp-policy">
-      <h3 id="lp-heading">{t.construction.lpPlaceholder}</h3>
-      <p className="hint">{t.construction.lpPlaceholderText}</p>
-    </section>
-  )
-}

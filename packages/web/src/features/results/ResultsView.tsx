@@ -3,10 +3,13 @@ import type { RunResult } from '@pcsim/engine'
 import { createFormat, type Format } from '../../format/index.ts'
 import { useWhenVisible } from '../../charts/useWhenVisible.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { ConstructionSummary, LpPolicyPlaceholder } from './ConstructionSummary.tsx'
+import { ConstructionSummary } from './ConstructionSummary.tsx'
 import { DistributionCharts } from './DistributionCharts.tsx'
 import { FanCharts } from './FanCharts.tsx'
+import { LpClassCharts } from './LpClassCharts.tsx'
+import { PolicyPanel } from './PolicyPanel.tsx'
 import { ProbabilityCards } from './ProbabilityCards.tsx'
+import { SubFundResults } from './SubFundResults.tsx'
 import { ValueCharts } from './ValueCharts.tsx'
 
 type Group = ComponentType<{ result: RunResult; fmt: Format }>
@@ -25,6 +28,9 @@ function OnScreen({ Charts, result, fmt }: { Charts: Group; result: RunResult; f
 const Distribution = memo(DistributionCharts)
 const Fans = memo(FanCharts)
 const Values = memo(ValueCharts)
+const LpClasses = memo(LpClassCharts)
+const Policy = memo(PolicyPanel)
+const SubFunds = memo(SubFundResults)
 
 /** Every chart and figure of one run result. */
 export const ResultsView = memo(function ResultsView({ result }: { result: RunResult }) {
@@ -34,10 +40,12 @@ export const ResultsView = memo(function ResultsView({ result }: { result: RunRe
     <div className="results-body">
       <ProbabilityCards summary={result.summary} fmt={fmt} />
       <OnScreen Charts={Distribution} result={result} fmt={fmt} />
+      <OnScreen Charts={LpClasses} result={result} fmt={fmt} />
       <OnScreen Charts={Fans} result={result} fmt={fmt} />
       <OnScreen Charts={Values} result={result} fmt={fmt} />
+      <OnScreen Charts={Policy} result={result} fmt={fmt} />
+      {result.subFunds && result.subFunds.length > 0 && <OnScreen Charts={SubFunds} result={result} fmt={fmt} />}
       <ConstructionSummary result={result} fmt={fmt} />
-      <LpPolicyPlaceholder result={result} />
     </div>
   )
 })

@@ -30,5 +30,52 @@ export function resultToCsv(r: RunResult): string {
     for (const p of points) for (const q of ['p10', 'p25', 'p50', 'p75', 'p90'] as const) rows.push([`fan.${metric}`, `year ${p.year}`, q, p[q]])
   for (const g of ['sectors', 'stages'] as const)
     for (const v of r.valueBy[g]) rows.push([`valueBy.${g}`, v.id, 'invested', v.invested], [`valueBy.${g}`, v.id, 'proceeds', v.proceeds], [`valueBy.${g}`, v.id, 'multiple', v.multiple])
+  lpAndPolicyRows(r, rows)
+  for (const sf of r.subFunds ?? []) {
+    const held = r.config.subFunds?.find((x) => x.id === sf.id)?.lpClass
+    const d = sf.result.summary.lpClasses.find((l) => l.id === held)?.netTvpi ?? sf.result.summary.netTvpi
+    rows.push([`subFund.${sf.id}`, held ?? '', 'netTvpi mean', d.mean])
+    for (const p of ['p10', 'p50', 'p90'] as const) rows.push([`subFund.${sf.id}`, held ?? '', `netTvpi ${p}`, d[p]])
+  }
   return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n'
+}
+
+/** Per LP class (net TVPI, net IRR, DPI, P(loss)) and the policy outcomes, as section/item/statistic/value rows. */
+function lpAndPolicyRows(r: RunResult, rows: unknown[][]): void {
+  const s = r.summary
+  for (const l of s.lpClasses ?? []) {
+    rows.push([`lpClass.${l.id}`, l.kind, 'committed', l.committed])
+    for (const [name, d] of [['netTvpi', l.netTvpi], ['netIrr', l.netIrr], ['dpi', l.dpi]] as const) {
+      if (!d) continue
+      rows.push([`lpClass.${l.id}`, name, 'mean', d.mean])
+      for (const p of ['p10', 'p25', 'p50', 'p75', 'p90'] as const) rows.push([`lpClass.${l.id}`, name, p, d[p]])
+    }
+    rows.push([`lpClass.${l.id}`, 'loss', 'probability', l.probLoss.value], [`lpClass.${l.id}`, 'loss', 'se', l.probLoss.se])
+  }
+  const p = s.policy
+  if (!p) return
+  const dist = (item: string, d: { mean: number; p10: number; p50: number; p90: number } | null) => {
+    if (d) rows.push(['policy', item, 'mean', d.mean], ['policy', item, 'p10', d.p10], ['policy', item, 'p50', d.p50], ['policy', item, 'p90', d.p90])
+  }
+  rows.push(['policy', 'governmentCommitted', 'value', p.governmentCommitted])
+  if (p.privateCapitalMobilised.inFund !== null) rows.push(['policy', 'mobilisedInFund', 'value', p.privateCapitalMobilised.inFund])
+  dist('mobilisedAtEntry', p.privateCapitalMobilised.atEntry)
+  dist('mobilisedOverLife', p.privateCapitalMobilised.overLife)
+  for (const x of p.reinvestment) {
+    const item = `reinvestment.${x.classId}.${x.regions.join('+')}`
+    rows.push(['policy', item, 'required', x.required], ['policy', item, 'probShortfall', x.probShortfall.value])
+    dist(item, x.achieved)
+  }
+  rows.push(['policy', 'toleratedLoss', 'fund', p.toleratedLoss.fund], ['policy', 'toleratedLoss', 'deal', p.toleratedLoss.deal], ['policy', 'toleratedLoss', 'probBreach', p.toleratedLoss.probBreach.value])
+  dist('lossRatio', p.toleratedLoss.lossRatio)
+  if (p.toleratedLoss.dealBreachShare) rows.push(['policy', 'dealBreachShare', 'mean', p.toleratedLoss.dealBreachShare.mean])
+  rows.push(['policy', 'companiesSupported', 'mean', p.companiesSupported.total])
+  for (const x of p.companiesSupported.bySector) rows.push(['policy', `companiesSupported.sector.${x.id}`, 'mean', x.companies])
+  for (const x of p.companiesSupported.byStage) rows.push(['policy', `companiesSupported.stage.${x.id}`, 'mean', x.companies])
+  rows.push(['policy', 'unicorns', 'mean', p.unicorns.mean])
+  for (const k of ['planned', 'reserved', 'started', 'producing', 'unstarted'] as const) rows.push(['policy', `pipeline.${k}`, 'mean', p.pipeline[k]])
+  if (p.pipeline.cashDrag) rows.push(['policy', 'pipeline.cashDrag', 'mean', p.pipeline.cashDrag.mean])
+  if (p.firstLossPaid) dist('firstLossPaid', p.firstLossPaid)
+  rows.push(['policy', 'buyOutExercised', 'probability', p.buyOut.probExercised.value])
+  for (const b of p.budget) rows.push(['policy.budget', `year ${b.year}`, 'expected', b.expected], ['policy.budget', `year ${b.year}`, 'p95', b.p95])
 }
