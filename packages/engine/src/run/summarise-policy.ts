@@ -1,6 +1,6 @@
 import type { ResolvedRun } from '../model/resolve.ts'
 import { REGION_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
-import { describe, probability, type Distribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, probability, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
@@ -12,7 +12,8 @@ export interface LpClassOutcome {
   /** Commitment, millions of the fund currency. */
   committed: number
   netTvpi: Distribution | null
-  netIrr: Distribution | null
+  /** With the share of trials where the class's IRR does not exist or is a total loss. */
+  netIrr: IrrDistribution | null
   dpi: Distribution | null
   probLoss: Probability
 }
@@ -49,7 +50,7 @@ export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult): LpCla
       kind: c.kind,
       committed: c.share * run.config.fund.size,
       netTvpi: describe(tvpi!),
-      netIrr: describe(irr!),
+      netIrr: describeIrr(irr!),
       dpi: describe(dpi!),
       probLoss: probability(tvpi!.reduce((a, x) => a + (x < 1 ? 1 : 0), 0), n),
     }

@@ -1,20 +1,13 @@
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import { describe, describeSorted, probability, quantileSorted, sortedFinite, type Distribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, describeSorted, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
 import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type YearMetric } from './metric-ids.ts'
 import { ENGINE_VERSION } from '../version.ts'
 import { summariseLpClasses, summarisePolicy, type LpClassOutcome, type PolicyOutcomes } from './summarise-policy.ts'
-
-export interface IrrDistribution extends Distribution {
-  /** Share of trials whose IRR does not exist (no sign change in the cash flows). */
-  undefinedShare: number
-  /** Share of trials that lost everything (IRR −100%). */
-  totalLossShare: number
-}
 
 export interface FanPoint {
   year: number
@@ -123,15 +116,7 @@ export const DENOMINATORS = {
 } as const
 
 function irrDistribution(values: Float64Array): IrrDistribution {
-  const n = values.length
-  let undef = 0
-  let loss = 0
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(values[i]!)) undef++
-    else if (values[i] === -1) loss++
-  }
-  const d = describe(values) ?? emptyDistribution()
-  return { ...d, undefinedShare: n ? undef / n : 0, totalLossShare: n ? loss / n : 0 }
+  return describeIrr(values) ?? { ...emptyDistribution(), undefinedShare: values.length ? 1 : 0, totalLossShare: 0 }
 }
 
 function emptyDistribution(): Distribution {

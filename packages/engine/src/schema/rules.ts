@@ -95,10 +95,11 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
   else if (construction.initialTotal > construction.investable * (1 + 1e-9))
     add('/strategy/chequeSize', 'over_committed', { value: round6(construction.initialTotal), limit: round6(construction.investable) })
   if (issues.length > 0) return issues
-  if (regionTargets(c, construction.initialTotal + construction.reserveBudget) === null) {
-    const i = c.lpClasses.findIndex((l) => (l.terms?.localReinvestment?.multiple ?? 0) > 0)
-    add(`/lpClasses/${i}/terms/localReinvestment/multiple`, 'reinvestment_unreachable', { limit: round6(construction.initialTotal + construction.reserveBudget) })
-  }
+  if (regionTargets(c, construction.initialTotal + construction.reserveBudget) === null)
+    c.lpClasses.forEach((l, i) => {
+      if ((l.terms?.localReinvestment?.multiple ?? 0) > 0)
+        add(`/lpClasses/${i}/terms/localReinvestment/multiple`, 'reinvestment_unreachable', { limit: round6(construction.initialTotal + construction.reserveBudget) })
+    })
   chequeIssues(c, add)
   return issues
 }

@@ -85,3 +85,23 @@ export function probability(hits: number, n: number): Probability {
   const value = n > 0 ? hits / n : 0
   return { value, se: n > 0 ? Math.sqrt((value * (1 - value)) / n) : 0 }
 }
+
+export interface IrrDistribution extends Distribution {
+  /** Share of trials whose IRR does not exist (no sign change in the cash flows). */
+  undefinedShare: number
+  /** Share of trials that lost everything (IRR −100%). */
+  totalLossShare: number
+}
+
+/** An IRR distribution over the trials where it exists, with how many lack one or lost everything. */
+export function describeIrr(values: Float64Array): IrrDistribution | null {
+  const n = values.length
+  let undef = 0
+  let loss = 0
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(values[i]!)) undef++
+    else if (values[i] === -1) loss++
+  }
+  const d = describe(values)
+  return d ? { ...d, undefinedShare: n ? undef / n : 0, totalLossShare: n ? loss / n : 0 } : null
+}

@@ -16,8 +16,10 @@ export const FAN_GRIDS: Record<YearMetric, Grid> = {
   governmentCalls: { lo: 0, width: 0.01, bins: 1500 },
 }
 
-/** Bin of `x`: 0 is underflow, bins + 1 overflow. */
+/** Bin of `x`: 0 is underflow (and exactly `lo`, so a mass at the lower edge, such as a NAV of 0
+ * after the fund's end or a year without calls, reads back as exactly `lo`), bins + 1 overflow. */
 export function binOf(g: Grid, x: number): number {
+  if (x <= g.lo) return 0
   const b = Math.floor((x - g.lo) / g.width)
   return b < 0 ? 0 : b >= g.bins ? g.bins + 1 : b + 1
 }
