@@ -1,6 +1,7 @@
 import { useMemo, useRef, type RefObject } from 'react'
 import { Bar } from 'react-chartjs-2'
-import type { Chart, ChartOptions, Plugin } from 'chart.js'
+import type { Chart, ChartOptions } from 'chart.js'
+import { barEndLabels } from './bar-end-labels.ts'
 import { wrapLabel } from './labels.ts'
 import { labelUnits, useWidth } from './useWidth.ts'
 import { COLORS } from './setup.ts'
@@ -25,26 +26,6 @@ function heightFor(labels: string[][]): number {
   return 64 + labels.length * Math.max(26, lines * 13 + 8)
 }
 
-/** Writes each bar's value at its end. */
-function valuePlugin(current: () => { rows: CountRow[]; format: (x: number) => string }): Plugin<'bar'> {
-  return {
-    id: 'pcsimCounts',
-    afterDatasetsDraw(chart) {
-      const { rows, format } = current()
-      const meta = chart.getDatasetMeta(0)
-      const { ctx } = chart
-      ctx.save()
-      ctx.font = 'bold 11px system-ui, sans-serif'
-      ctx.fillStyle = '#33404d'
-      ctx.textBaseline = 'middle'
-      meta.data.forEach((bar, i) => {
-        const row = rows[i]
-        if (row) ctx.fillText(format(row.value), bar.x + 4, bar.y)
-      })
-      ctx.restore()
-    },
-  }
-}
 
 /** Horizontal bars of a count per group (companies supported by sector or stage), each labelled. */
 export function CountBars({ rows, format, xTitle, ariaLabel, chartRef }: Props) {
@@ -72,7 +53,7 @@ export function CountBars({ rows, format, xTitle, ariaLabel, chartRef }: Props) 
   )
   const latest = useRef({ rows, format })
   latest.current = { rows, format }
-  const plugins = useMemo(() => [valuePlugin(() => latest.current)], [])
+  const plugins = useMemo(() => [barEndLabels('pcsimCounts', 0, () => latest.current.rows.map((r) => latest.current.format(r.value)))], [])
   return (
     <div ref={box} className="sized-chart" style={{ height: heightFor(labels) }}>
       <Bar ref={chartRef as RefObject<Chart<'bar'> | null>} data={data} options={options} plugins={plugins} role="img" aria-label={ariaLabel} />

@@ -1,6 +1,7 @@
 import { useMemo, useRef, type RefObject } from 'react'
 import { Bar } from 'react-chartjs-2'
-import type { Chart, ChartOptions, Plugin } from 'chart.js'
+import type { Chart, ChartOptions } from 'chart.js'
+import { barEndLabels } from './bar-end-labels.ts'
 import { COLORS } from './setup.ts'
 
 export interface ValueRow {
@@ -19,26 +20,6 @@ interface Props {
   chartRef: RefObject<Chart | null>
 }
 
-/** Writes each row's multiple at the end of its proceeds bar. */
-function multiplePlugin(current: () => { rows: ValueRow[]; format: (x: number) => string }): Plugin<'bar'> {
-  return {
-    id: 'pcsimMultiples',
-    afterDatasetsDraw(chart) {
-      const { rows, format } = current()
-      const meta = chart.getDatasetMeta(1)
-      const { ctx } = chart
-      ctx.save()
-      ctx.font = 'bold 11px system-ui, sans-serif'
-      ctx.fillStyle = '#33404d'
-      ctx.textBaseline = 'middle'
-      meta.data.forEach((bar, i) => {
-        const row = rows[i]
-        if (row) ctx.fillText(format(row.multiple), bar.x + 4, bar.y)
-      })
-      ctx.restore()
-    },
-  }
-}
 
 /** Horizontal bars of mean invested vs proceeds per group (sector or stage), labelled with the multiple. */
 export function ValueBars({ rows, formatMoney, formatMultiple, labels, ariaLabel, chartRef }: Props) {
@@ -66,6 +47,6 @@ export function ValueBars({ rows, formatMoney, formatMultiple, labels, ariaLabel
   )
   const latest = useRef({ rows, format: formatMultiple })
   latest.current = { rows, format: formatMultiple }
-  const plugins = useMemo(() => [multiplePlugin(() => latest.current)], [])
+  const plugins = useMemo(() => [barEndLabels('pcsimMultiples', 1, () => latest.current.rows.map((r) => latest.current.format(r.multiple)))], [])
   return <Bar ref={chartRef as RefObject<Chart<'bar'> | null>} data={data} options={options} plugins={plugins} role="img" aria-label={ariaLabel} />
 }
