@@ -1,0 +1,20 @@
+import { decideMessage, type DecideCode, type DecideParams } from './messages.ts'
+
+/**
+ * A problem with a decision-tool request (an expression, a lever, a range, a search space), with
+ * its message in both languages. `where` names the input it is in (a flag, a field or a JSON
+ * Pointer); `position` (0-based) is the character of an expression it points at.
+ */
+export class DecideError extends Error {
+  readonly text: { en: string; zh: string }
+  constructor(
+    readonly code: DecideCode,
+    readonly params: DecideParams,
+    readonly where: string,
+    readonly position?: number,
+  ) {
+    const text = decideMessage(code, params)
+    super(text.en)
+    this.text = text
+  }
+}
