@@ -31,3 +31,4 @@ export {
 } from './select.ts'
 export { encodeChunk, decodeChunk, encodeChunkSync, decodeChunkSync } from './chunk-codec.ts'
 export { queueStatus, removeQueue, type QueueStatus, type RunningChunk } from './admin.ts'
+export { trialsOn } from './decide-trials.ts'

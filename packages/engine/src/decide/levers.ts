@@ -261,6 +261,6 @@ export function parseRange(spec: string, integer: boolean, maxSteps = 21): numbe
   const [low, high, steps] = [Number(parts[0]), Number(parts[1]), parts[2] === undefined ? 2 : Number(parts[2])]
   const ok = parts.length >= 2 && parts.length <= 3 && parts.every((p) => p !== '') && Number.isFinite(low) && Number.isFinite(high) && low < high && Number.isInteger(steps) && steps >= 2 && steps <= maxSteps
   if (!ok) throw new DecideError('range_bad', { spec, max: maxSteps }, spec)
-  const values = Array.from({ length: steps }, (_, i) => low + ((high - low) * i) / (steps - 1))
+  const values = Array.from({ length: steps }, (_, i) => Number((low + ((high - low) * i) / (steps - 1)).toPrecision(12)))
   return integer ? [...new Set(values.map(Math.round))] : values
 }
