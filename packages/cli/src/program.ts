@@ -10,6 +10,7 @@ import { validateCommand } from './commands/validate.ts'
 import { workerCommand, type WorkerCommandOptions } from './commands/worker.ts'
 import type { Context } from './context.ts'
 import { LANGS } from './messages/index.ts'
+import { registerDecisionCommands } from './decide-commands.ts'
 import { concurrencyOption, formatOption, outOption, queueOption, redisOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
 
 const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
@@ -94,5 +95,6 @@ export function buildProgram(ctx: Context): Command {
       return workerCommand(url, o, ctx)
     })
 
+  registerDecisionCommands(program, ctx)
   return program
 }

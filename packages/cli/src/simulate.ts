@@ -7,7 +7,7 @@ import type { Progress } from './progress.ts'
  * job of one chunk or with PCSIM_EXECUTOR=in-thread, Redis workers when PCSIM_REDIS_URL is set),
  * and always closes it. Results do not depend on the choice.
  */
-async function withExecutor<T>(trials: number, work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withExecutor<T>(trials: number, work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
   const executor = await createExecutor(choiceForTrials(executorFromEnv(process.env), trials))
   // Ctrl-C (or SIGTERM) cancels the run on every worker before the process exits; another one
   // a second later exits at once. (A terminal's Ctrl-C reaches both bin/pcsim.mjs and this process,
