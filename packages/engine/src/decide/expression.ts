@@ -225,7 +225,7 @@ export function compileTarget(source: string, ctx: ExpressionContext, where = 't
   // The gap is compiled from the source text of both sides so positions in errors stay the user's.
   const [lhs, rhs] = root.args as [MathNode, MathNode]
   const gapSource = `(${lhs.toString()}) - (${rhs.toString()})`
-  compileExpression(source.replace(/(?<![<>=!])=(?!=)|<=|>=|==|<|>/, '+'), ctx, where) // names and syntax, at the user's positions
+  compileExpression(source, ctx, where) // names and syntax, at the user's positions
   return { source, gap: compileExpression(gapSource, ctx, where), lhs: compileExpression(lhs.toString(), ctx, where), sense }
 }
 
