@@ -18,3 +18,13 @@ export class DecideError extends Error {
     this.text = text
   }
 }
+
+/** Runs `f`; a DecideError it throws is re-located at `where` (a JSON Pointer into the request). */
+export function locate<T>(where: string, f: () => T): T {
+  try {
+    return f()
+  } catch (error) {
+    if (error instanceof DecideError) throw new DecideError(error.code, error.params, where, error.position)
+    throw error
+  }
+}

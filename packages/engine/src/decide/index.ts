@@ -1,6 +1,6 @@
 /** `@pcsim/engine/decide`: sensitivity, goal-seeking and allocation search on common random numbers.
  * A separate entry so chunk workers, which import `@pcsim/engine`, never load mathjs. */
-export { DecideError } from './errors.ts'
+export { DecideError, locate } from './errors.ts'
 export { DECIDE_MESSAGES, decideMessage, type DecideCode } from './messages.ts'
 export { compileExpression, compileNumber, compileCondition, compileTarget, type Expression, type Target } from './expression.ts'
 export { SAMPLE_METRICS, SCALAR_METRICS, STAT_FUNCTIONS } from './metrics.ts'

@@ -83,7 +83,7 @@ export function firstRungTrials(candidates: number, finalists: number, budget: n
   const sizes = rungSizes(candidates, finalists)
   const factor = sizes.reduce((a, n, r) => a + n * (r === 0 ? 1 : 2 ** (r - 1)), 0) + finalists * 2 ** (sizes.length - 1)
   const t0 = Math.floor(budget / factor)
-  if (t0 < MIN_TRIALS) throw new DecideError('budget_bad', { value: budget, min: MIN_TRIALS * factor }, 'budget')
+  if (t0 < MIN_TRIALS) throw new DecideError('budget_bad', { value: budget, min: MIN_TRIALS * factor }, '/budget')
   return t0
 }
 
@@ -99,11 +99,11 @@ export function paretoFront(points: Array<{ id: number; x: number; y: number }>,
 export async function runOptimise(req: OptimiseRequest, run: RunTrials): Promise<OptimiseResult> {
   const { config: base, space } = req
   const ctx = contextOf(base)
-  const objective = compileNumber(space.objective, ctx, 'objective')
-  const constraints = space.constraints ? compileCondition(space.constraints, ctx, 'constraints') : null
-  const frontierExpr = space.frontier.map((f, i) => compileNumber(f.metric, ctx, `frontier/${i}`)) as [Expression, Expression]
+  const objective = compileNumber(space.objective, ctx, '/space/objective')
+  const constraints = space.constraints ? compileCondition(space.constraints, ctx, '/space/constraints') : null
+  const frontierExpr = space.frontier.map((f, i) => compileNumber(f.metric, ctx, `/space/frontier/${i}/metric`)) as [Expression, Expression]
   const report = [...new Set([space.objective, ...space.frontier.map((f) => f.metric), ...(req.report ?? ['mean(netTvpi)', 'p50(netTvpi)', 'probLoss', 'p50(netIrr)', 'mean(deployment)'])])].map((m, i) =>
-    compileNumber(m, ctx, `report/${i}`),
+    compileNumber(m, ctx, `/report/${i}`),
   )
   const seed = String(base.run.seed)
   const sizes = rungSizes(space.candidates, space.finalists)

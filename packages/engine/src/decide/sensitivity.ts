@@ -1,5 +1,6 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { contextOf, type DecideProgress } from './context.ts'
+import { locate } from './errors.ts'
 import { compileNumber, type Expression } from './expression.ts'
 import { estimate, valueOn, type Estimate, type IntervalMethod } from './intervals.ts'
 import { findLever, parseRange } from './levers.ts'
@@ -71,12 +72,14 @@ export function splitVary(v: string | { lever: string; range: string }): { lever
 export async function runSensitivity(req: SensitivityRequest, run: RunTrials): Promise<SensitivityResult> {
   const base = req.config
   const ctx = contextOf(base)
-  const metrics: Expression[] = req.metrics.map((m, i) => compileNumber(m, ctx, `metric ${i + 1}`))
-  const plan = req.vary.map(splitVary).map(({ lever, range }) => {
-    const l = findLever(base, lever)
-    const values = range ? parseRange(range, l.integer) : l.integer ? [Math.round(l.range[0]), Math.round(l.range[1])] : l.range
-    return { lever: l, configs: values.map((v) => ({ value: v, config: onSeed(l.apply(v), base.run.seed, base.run.trials) })) }
-  })
+  const metrics: Expression[] = req.metrics.map((m, i) => compileNumber(m, ctx, `/metrics/${i}`))
+  const plan = req.vary.map(splitVary).map(({ lever, range }, i) =>
+    locate(`/vary/${i}`, () => {
+      const l = findLever(base, lever)
+      const values = range ? parseRange(range, l.integer) : l.integer ? [Math.round(l.range[0]), Math.round(l.range[1])] : l.range
+      return { lever: l, configs: values.map((v) => ({ value: v, config: onSeed(l.apply(v), base.run.seed, base.run.trials) })) }
+    }),
+  )
   const all = [base, ...plan.flatMap((p) => p.configs.map((c) => c.config))]
   const trials = base.run.trials
   const total = trials * all.length

@@ -1,6 +1,7 @@
 import type { ChunkResult } from '../run/chunk.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import { contextOf, type DecideProgress } from './context.ts'
+import { locate } from './errors.ts'
 import { compileTarget, type Target } from './expression.ts'
 import { estimate, valueOn } from './intervals.ts'
 import { findLever, parseRange } from './levers.ts'
@@ -57,9 +58,10 @@ export const SOLVE_METHOD =
 /** "What you need to believe": the lever value at which the target holds, on the base run's random numbers. */
 export async function runSolve(req: SolveRequest, run: RunTrials): Promise<SolveResult> {
   const base = req.config
-  const target = compileTarget(req.target, contextOf(base))
-  const lever = findLever(base, req.lever)
-  const [lo, hi] = req.range ? (parseRange(req.range, false).filter((_, i, a) => i === 0 || i === a.length - 1) as [number, number]) : lever.range
+  const target = compileTarget(req.target, contextOf(base), '/target')
+  const found = locate('/lever', () => findLever(base, req.lever))
+  const lever = { ...found, apply: (v: number) => locate('/lever', () => found.apply(v)) }
+  const [lo, hi] = req.range ? locate('/range', () => parseRange(req.range!, false).filter((_, i, a) => i === 0 || i === a.length - 1) as [number, number]) : lever.range
   const trials = base.run.trials
   const iterations = req.iterations ?? 10
   const total = () => trials * (GRID + iterations + 2)

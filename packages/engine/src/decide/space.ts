@@ -32,7 +32,7 @@ export interface Allocation {
 }
 
 const bad = (path: string, en: string, zh: string): never => {
-  throw new DecideError('space_bad', { path, detail: en, detailZh: zh }, path)
+  throw new DecideError('space_bad', { path, detail: en, detailZh: zh }, `/space${path === '/' ? '' : path}`)
 }
 
 function bounds(v: unknown, path: string, min: number, max: number): Bounds {
