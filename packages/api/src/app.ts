@@ -17,6 +17,7 @@ import { securityHeaders } from './plugins/external/security-headers.ts'
 import { registerSwagger } from './plugins/external/swagger.ts'
 import { registerWebApp } from './plugins/external/web-static.ts'
 import { comparisonsRoutes } from './routes/comparisons/index.ts'
+import { decisionRoutes } from './routes/decisions/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { presetsRoutes } from './routes/presets.ts'
 import { runsRoutes } from './routes/runs/index.ts'
@@ -88,6 +89,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   await app.register(runsRoutes, { prefix: '/api', services })
   await app.register(comparisonsRoutes, { prefix: '/api', services })
   await app.register(scenariosRoutes, { prefix: '/api', services })
+  await app.register(decisionRoutes, { prefix: '/api', services })
   await registerWebApp(app, config.webDist)
 
   // Shutdown: new requests already get 503; jobs end (finish within the grace period, or are
