@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events'
-import { mergeChunks, type ChunkResult } from '@pcsim/engine'
+import { appendColumns, type ChunkResult } from '@pcsim/engine'
 import type { RunTrials } from '@pcsim/engine/decide'
 import type { Executor } from './executor.ts'
 import { DEFAULT_CHUNK_SIZE } from './simulate.ts'
@@ -45,7 +45,7 @@ export function trialsOn(executor: Executor, chunkSize = DEFAULT_CHUNK_SIZE): Ru
               ),
             ),
           )
-          return mergeChunks(parts)
+          return appendColumns(parts)
         }),
       )
     } finally {

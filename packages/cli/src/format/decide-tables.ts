@@ -67,7 +67,7 @@ export function optimiseTable(r: OptimiseResult, m: DecideMessages): string {
   const head = t.optimiseTitle(r.seed, r.trialsRun, r.rungs.length)
   const rungs = r.rungs.map((x) => `${x.candidates}×${x.trials}`).join(' → ')
   const blocks = [`${head}\n  ${rungs}`]
-  if (r.stoppedBy === 'seconds') blocks.push(t.stoppedBySeconds)
+  if (r.stoppedBy !== 'done') blocks.push(r.stoppedBy === 'seconds' ? t.stoppedBySeconds : t.stoppedByBudget)
   if (r.best) {
     const b = r.best
     blocks.push(

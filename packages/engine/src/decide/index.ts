@@ -6,6 +6,7 @@ export { compileExpression, compileNumber, compileCondition, compileTarget, type
 export { SAMPLE_METRICS, SCALAR_METRICS, STAT_FUNCTIONS } from './metrics.ts'
 export { estimate, valueOn, batchesFor, type Estimate, type IntervalMethod } from './intervals.ts'
 export { findLever, parseRange, withCompanies, NAMED_LEVERS, type Lever } from './levers.ts'
+export { appendColumns, type TrialColumns } from './columns.ts'
 export { runTrialsInThread, onSeed, DecideCancelledError, type RunTrials, type TrialsOptions } from './trials.ts'
 export { contextOf, type DecideProgress } from './context.ts'
 export { runSensitivity, splitVary, METHOD_TEXT, type SensitivityRequest, type SensitivityResult, type TornadoBar } from './sensitivity.ts'

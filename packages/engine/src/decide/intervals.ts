@@ -1,4 +1,4 @@
-import type { ChunkResult } from '../run/chunk.ts'
+import type { TrialColumns } from './columns.ts'
 import { asNumber, type Expression } from './expression.ts'
 import { isPerTrialKey, perTrialValue, statValue } from './metrics.ts'
 
@@ -22,7 +22,7 @@ export function batchesFor(trials: number): number {
 }
 
 /** The expression on trials [from, to) of a merged chunk. */
-export function valueOn(expr: Expression, chunk: ChunkResult, from = 0, to = chunk.end - chunk.start): number {
+export function valueOn(expr: Expression, chunk: TrialColumns, from = 0, to = chunk.end - chunk.start): number {
   const values = expr.keys.map((k) => statValue(chunk, k, from, to))
   if (values.some((v) => Number.isNaN(v))) return NaN
   return asNumber(expr.evaluate(values))
@@ -49,7 +49,7 @@ const finish = (value: number, se: number, q: number, method: IntervalMethod): E
  * per trial for a lone mean or share of trials; otherwise from the spread of the paired change
  * over contiguous batches of trials (batch means, Student t on batches − 1 degrees of freedom).
  */
-export function estimate(expr: Expression, a: ChunkResult, b: ChunkResult | null): Estimate {
+export function estimate(expr: Expression, a: TrialColumns, b: TrialColumns | null): Estimate {
   const n = a.end - a.start
   const value = valueOn(expr, a) - (b ? valueOn(expr, b) : 0)
   if (expr.single !== null && isPerTrialKey(expr.keys[0]!) && expr.keys.length === 1 && isIdentity(expr)) {

@@ -1,4 +1,4 @@
-import type { ChunkResult } from '../run/chunk.ts'
+import type { TrialColumns } from './columns.ts'
 import { CLASS_METRICS, COUNT_METRICS, VALUE_METRICS } from '../run/metric-ids.ts'
 import { quantileSorted } from '../stats/describe.ts'
 
@@ -26,13 +26,13 @@ export const keyId = (k: StatKey): string => (k.kind === 'stat' ? `${k.cls ?? ''
 /** True when the key is a mean or a share of trials, so a paired difference per trial estimates it. */
 export const isPerTrialKey = (k: StatKey): boolean => (k.kind === 'stat' ? k.stat === 'mean' : PROBABILITY_SCALARS.has(k.name))
 
-function column(chunk: ChunkResult, metric: string, cls: number | undefined): ArrayLike<number> {
+function column(chunk: TrialColumns, metric: string, cls: number | undefined): ArrayLike<number> {
   if (cls !== undefined) return chunk.classes[cls]![CLASS_METRICS.indexOf(metric as (typeof CLASS_METRICS)[number])]!
-  if (metric in chunk.values) return chunk.values[metric as keyof ChunkResult['values']]
-  return chunk.counts[metric as keyof ChunkResult['counts']]
+  if (metric in chunk.values) return chunk.values[metric as keyof TrialColumns['values']]
+  return chunk.counts[metric as keyof TrialColumns['counts']]
 }
 
-const tvpiColumn = (chunk: ChunkResult, cls: number | undefined): ArrayLike<number> => column(chunk, 'netTvpi', cls)
+const tvpiColumn = (chunk: TrialColumns, cls: number | undefined): ArrayLike<number> => column(chunk, 'netTvpi', cls)
 
 function sortedSlice(a: ArrayLike<number>, from: number, to: number): Float64Array {
   let n = 0
@@ -44,7 +44,7 @@ function sortedSlice(a: ArrayLike<number>, from: number, to: number): Float64Arr
 }
 
 /** Value of trial i's contribution to a per-trial key (NaN where the metric does not exist). */
-export function perTrialValue(chunk: ChunkResult, k: StatKey, i: number): number {
+export function perTrialValue(chunk: TrialColumns, k: StatKey, i: number): number {
   if (k.kind === 'stat') return column(chunk, k.metric, k.cls)[i]!
   // One company alone returned the fund (the fund level only: classes have no deals of their own).
   if (k.name === 'probOneDeal') return chunk.values.dealsToReturnFund[i] === 1 ? 1 : 0
@@ -55,7 +55,7 @@ export function perTrialValue(chunk: ChunkResult, k: StatKey, i: number): number
 }
 
 /** The key's value over trials [from, to) of a merged chunk (indices relative to the chunk). */
-export function statValue(chunk: ChunkResult, k: StatKey, from: number, to: number): number {
+export function statValue(chunk: TrialColumns, k: StatKey, from: number, to: number): number {
   if (isPerTrialKey(k)) {
     let n = 0
     let sum = 0

@@ -1,4 +1,4 @@
-import { mergeChunks, type ChunkResult } from '../run/chunk.ts'
+import { appendColumns, type TrialColumns } from './columns.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import { contextOf, type DecideProgress } from './context.ts'
 import { DecideError } from './errors.ts'
@@ -20,6 +20,10 @@ export interface OptimiseRequest {
   budget: OptimiseBudget
   /** Metrics reported for the best allocation beside the objective and the frontier's two. */
   report?: string[]
+  /** Trials per candidate in the first rung (default: what the trial budget allows). */
+  firstTrials?: number
+  /** At most this many rungs (default: halve until the finalists remain). */
+  rungs?: number
   /** Candidates per call to the runner (bounds memory; default 16). */
   batch?: number
   signal?: AbortLike
@@ -58,7 +62,7 @@ export interface OptimiseResult {
   constraints: string | null
   rungs: Array<{ candidates: number; trials: number }>
   trialsRun: number
-  stoppedBy: 'done' | 'seconds'
+  stoppedBy: 'done' | 'seconds' | 'budget'
   best: FinalistReport | null
   finalists: FinalistReport[]
   frontier: { metrics: [string, string]; goals: [string, string]; points: number[] }
@@ -78,10 +82,12 @@ export function rungSizes(candidates: number, finalists: number): number[] {
   return sizes
 }
 
+/** Trials the rungs and the fresh check cost per first-rung trial (each rung doubles the trials of its survivors). */
+const costFactor = (sizes: number[], finalists: number) => sizes.reduce((a, n, r) => a + n * (r === 0 ? 1 : 2 ** (r - 1)), 0) + Math.min(finalists, sizes[sizes.length - 1]!) * 2 ** (sizes.length - 1)
+
 /** First-rung trials per candidate so that the rungs and the fresh check fit the trial budget. */
-export function firstRungTrials(candidates: number, finalists: number, budget: number): number {
-  const sizes = rungSizes(candidates, finalists)
-  const factor = sizes.reduce((a, n, r) => a + n * (r === 0 ? 1 : 2 ** (r - 1)), 0) + finalists * 2 ** (sizes.length - 1)
+export function firstRungTrials(candidates: number, finalists: number, budget: number, sizes = rungSizes(candidates, finalists)): number {
+  const factor = costFactor(sizes, finalists)
   const t0 = Math.floor(budget / factor)
   if (t0 < MIN_TRIALS) throw new DecideError('budget_bad', { value: budget, min: MIN_TRIALS * factor }, '/budget')
   return t0
@@ -106,8 +112,9 @@ export async function runOptimise(req: OptimiseRequest, run: RunTrials): Promise
     compileNumber(m, ctx, `/report/${i}`),
   )
   const seed = String(base.run.seed)
-  const sizes = rungSizes(space.candidates, space.finalists)
-  const t0 = req.budget.trials !== undefined ? firstRungTrials(space.candidates, space.finalists, req.budget.trials) : Math.max(MIN_TRIALS, Math.floor(base.run.trials / 4))
+  const sizes = rungSizes(space.candidates, space.finalists).slice(0, req.rungs ?? Infinity)
+  const t0 =
+    req.firstTrials ?? (req.budget.trials !== undefined ? firstRungTrials(space.candidates, space.finalists, req.budget.trials, sizes) : Math.max(MIN_TRIALS, Math.floor(base.run.trials / 4)))
   const rungTrials = sizes.map((_, r) => t0 * 2 ** r)
   const planned = sizes.reduce((a, n, r) => a + n * (rungTrials[r]! - (r ? rungTrials[r - 1]! : 0)), 0) + space.finalists * rungTrials[rungTrials.length - 1]!
   const now = req.now ?? (() => Date.now())
@@ -135,8 +142,8 @@ export async function runOptimise(req: OptimiseRequest, run: RunTrials): Promise
       c.invalid = error.text.en
     }
   }
-  const chunks = new Map<number, ChunkResult>()
-  const runRange = async (ids: number[], from: number, to: number, configOf: (id: number) => SimulationConfig, into: Map<number, ChunkResult>) => {
+  const chunks = new Map<number, TrialColumns>()
+  const runRange = async (ids: number[], from: number, to: number, configOf: (id: number) => SimulationConfig, into: Map<number, TrialColumns>) => {
     for (let i = 0; i < ids.length; i += batch) {
       const group = ids.slice(i, i + batch)
       const before = trialsRun
@@ -150,7 +157,7 @@ export async function runOptimise(req: OptimiseRequest, run: RunTrials): Promise
       req.onProgress?.(trialsRun, planned)
       group.forEach((id, k) => {
         const prev = into.get(id)
-        into.set(id, prev ? mergeChunks([prev, out[k]!]) : out[k]!)
+        into.set(id, prev ? appendColumns([prev, out[k]!]) : out[k]!)
       })
     }
   }
@@ -164,6 +171,11 @@ export async function runOptimise(req: OptimiseRequest, run: RunTrials): Promise
     if (r > 0) {
       if (req.budget.seconds !== undefined && (now() - started) / 1000 >= req.budget.seconds) {
         stoppedBy = 'seconds'
+        break
+      }
+      const rungCost = sizes[r]! * (rungTrials[r]! - rungTrials[r - 1]!) + Math.min(space.finalists, sizes[r]!) * rungTrials[r]!
+      if (req.budget.trials !== undefined && trialsRun + rungCost > req.budget.trials) {
+        stoppedBy = 'budget'
         break
       }
       alive = alive
@@ -199,9 +211,9 @@ export async function runOptimise(req: OptimiseRequest, run: RunTrials): Promise
   finalIds.forEach((id) => (candidates[id]!.finalist = true))
   const freshSeed = `${seed}:fresh`.slice(0, 64)
   const lastTrials = rungs.length ? rungs[rungs.length - 1]!.trials : 0
-  const fresh = new Map<number, ChunkResult>()
+  const fresh = new Map<number, TrialColumns>()
   if (finalIds.length) await runRange(finalIds, 0, lastTrials, (id) => onSeed(configs.get(id)!, freshSeed, lastTrials), fresh)
-  const describeOn = (chunk: ChunkResult) => ({
+  const describeOn = (chunk: TrialColumns) => ({
     feasible: constraints ? valueOn(constraints, chunk) === 1 : true,
     metrics: report.map((m) => ({ metric: m.source, ...estimate(m, chunk, null) })),
   })

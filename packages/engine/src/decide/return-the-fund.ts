@@ -1,5 +1,5 @@
 import { resolveRun } from '../model/resolve.ts'
-import type { ChunkResult } from '../run/chunk.ts'
+import type { TrialColumns } from './columns.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import { ENTRY_ROUND, ROUND_IDS, SECTOR_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
 import { perTrialValue } from './metrics.ts'
@@ -30,7 +30,7 @@ export interface ReturnTheFund {
  * The return-the-fund view: how large one company's exit must be for its proceeds to equal the
  * fund, per entry cell, and how often one company did so in the run (`chunk`, the merged trials).
  */
-export function returnTheFund(config: SimulationConfig, chunk: ChunkResult): ReturnTheFund {
+export function returnTheFund(config: SimulationConfig, chunk: TrialColumns): ReturnTheFund {
   const run = resolveRun(config)
   const size = config.fund.size
   const powerLaw = config.companies.model === 'power_law'

@@ -1,4 +1,4 @@
-import type { ChunkResult } from '../run/chunk.ts'
+import type { TrialColumns } from './columns.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import { contextOf, type DecideProgress } from './context.ts'
 import { locate } from './errors.ts'
@@ -66,7 +66,7 @@ export async function runSolve(req: SolveRequest, run: RunTrials): Promise<Solve
   const iterations = req.iterations ?? 10
   const total = () => trials * (GRID + iterations + 2)
   let done = 0
-  const cache = new Map<number, { gap: number; lhs: number; chunk: ChunkResult; config: SimulationConfig }>()
+  const cache = new Map<number, { gap: number; lhs: number; chunk: TrialColumns; config: SimulationConfig }>()
   const evaluate = async (values: number[]) => {
     const fresh = [...new Set(values)].filter((v) => !cache.has(v))
     if (fresh.length === 0) return

@@ -1,4 +1,5 @@
-import { runChunk, type ChunkResult } from '../run/chunk.ts'
+import { runChunk } from '../run/chunk.ts'
+import type { TrialColumns } from './columns.ts'
 import { resolveRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 
@@ -18,7 +19,7 @@ export interface TrialsOptions {
  * tools only ever ask for trial ranges through this, so whatever runs them (this thread, a thread
  * pool, BullMQ workers) they see the same numbers: a chunk depends only on (config, start, end).
  */
-export type RunTrials = (configs: SimulationConfig[], start: number, end: number, options?: TrialsOptions) => Promise<ChunkResult[]>
+export type RunTrials = (configs: SimulationConfig[], start: number, end: number, options?: TrialsOptions) => Promise<TrialColumns[]>
 
 export class DecideCancelledError extends Error {
   readonly code = 'PCSIM_ERR_CANCELLED'
@@ -29,7 +30,7 @@ export class DecideCancelledError extends Error {
 
 /** The in-thread runner (for tests, the browser and small jobs); it checks for cancellation between configs. */
 export const runTrialsInThread: RunTrials = async (configs, start, end, options = {}) => {
-  const out: ChunkResult[] = []
+  const out: TrialColumns[] = []
   for (let i = 0; i < configs.length; i++) {
     if (options.signal?.aborted) throw new DecideCancelledError()
     out.push(runChunk(resolveRun(configs[i]!), start, end))
