@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { CompareView } from '../features/compare/CompareView.tsx'
+import { DecideView } from '../features/decide/DecideView.tsx'
 import { FundBuilder } from '../features/fund-builder/FundBuilder.tsx'
 import { LearnView } from '../features/learn/LearnView.tsx'
 import { Tour, TOUR_SEEN_KEY } from '../features/learn/Tour.tsx'
@@ -39,6 +40,9 @@ export function App() {
         </div>
         <div {...panel('compare')}>
           <CompareView />
+        </div>
+        <div {...panel('decide')}>
+          <DecideView />
         </div>
         <div {...panel('scenarios')}>
           <ScenariosView active={tab === 'scenarios'} />
