@@ -3,8 +3,8 @@
  * the builder, the goal-seek sentence in both languages, and the optimiser's frontier and table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
+
+import { launchBrowser, type BrowserContext, type Page } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { buildWeb, serveApp, type Served } from '../../packages/web/e2e/server.ts'
 
