@@ -40,7 +40,10 @@ describe('Decide tab in Chromium', () => {
     const panel = page.getByTestId('sensitivity')
     for (const id of ['carry', 'reserveShare', 'companies', 'graduation', 'exitValue']) await panel.getByTestId(`lever-${id}`).uncheck()
     await panel.locator('#sens-trials').fill('300')
+    // with the API serving the page, the job runs on the server's executor
+    const posted = served.api ? page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/sensitivities')) : null
     await panel.getByTestId('sensitivity-run').click()
+    if (posted) await posted
     const tornado = page.getByTestId('tornado')
     await expect.poll(() => tornado.locator('.reading').textContent(), { timeout: 90_000 }).toMatch(/moves the metric most: a swing of [0-9.]+ over its range/)
     expect(await page.getByTestId('spider').locator('canvas').count()).toBe(1)

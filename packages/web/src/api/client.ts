@@ -31,7 +31,7 @@ export const apiToken = {
 /** True when the server refused a write for want of the right token. */
 export const isUnauthorized = (e: unknown) => e instanceof ApiError && e.status === 401
 
-async function call<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
   let res: Response
   // the server words issue messages in the language the page shows
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'en' }

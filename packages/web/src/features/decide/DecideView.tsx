@@ -9,7 +9,8 @@ import { SolvePanel } from './SolvePanel.tsx'
 /** The Decide tab: sensitivity, "what you need to believe" and the allocation optimiser, on the builder's fund. */
 export function DecideView() {
   const d = useDecideText()
-  const { parsed, key, setDraft, setTab, setNotice } = useAppState()
+  const { parsed, key, setDraft, setTab, setNotice, server } = useAppState()
+  const online = server.status === 'online'
   const open = useCallback(
     (config: SimulationConfig) => {
       setDraft({ config, picks: [] })
@@ -24,9 +25,9 @@ export function DecideView() {
       <p className="hint">{d.intro}</p>
       {parsed.ok ? (
         <div key={key ?? ''}>
-          <SensitivityPanel config={parsed.config} onOpen={open} />
-          <SolvePanel config={parsed.config} onOpen={open} />
-          <OptimisePanel config={parsed.config} onOpen={open} />
+          <SensitivityPanel config={parsed.config} onOpen={open} online={online} />
+          <SolvePanel config={parsed.config} onOpen={open} online={online} />
+          <OptimisePanel config={parsed.config} onOpen={open} online={online} />
         </div>
       ) : (
         <p className="error">{d.invalid}</p>

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Chart } from 'chart.js'
 import { SECTOR_IDS, type SimulationConfig } from '@pcsim/engine'
-import { applyAllocation, findLever, parseSpace, runOptimise, type Allocation, type OptimiseResult, type RunTrials } from '@pcsim/engine/decide'
+import { applyAllocation, findLever, parseSpace, runOptimise, type Allocation, type DecideProgress, type OptimiseResult, type RunTrials } from '@pcsim/engine/decide'
+import { onServer } from './server-jobs.ts'
 import { ChartFrame } from '../../charts/ChartFrame.tsx'
 import { FrontierChart } from './charts.tsx'
 import { useDecideText } from './i18n.ts'
@@ -9,7 +10,7 @@ import { JobStatusLine, sig, useSectorName } from './shared.tsx'
 import { useDecision } from './useDecision.ts'
 
 /** The allocation optimiser: a frontier scatter whose dots load into the builder, and the best few. */
-export function OptimisePanel({ config, onOpen }: { config: SimulationConfig; onOpen: (c: SimulationConfig) => void }) {
+export function OptimisePanel({ config, onOpen, online }: { config: SimulationConfig; onOpen: (c: SimulationConfig) => void; online: boolean }) {
   const d = useDecideText()
   const o = d.optimise
   const sectorName = useSectorName()
@@ -35,9 +36,8 @@ export function OptimisePanel({ config, onOpen }: { config: SimulationConfig; on
   const [budget, setBudget] = useState('60000')
   const chartRef = useRef<Chart | null>(null)
   const chosen = Object.entries(sectors).filter(([, max]) => max !== '')
-  const work = useCallback(
-    (run: RunTrials, signal: AbortSignal, onProgress: (done: number, total: number) => void) => {
-      const raw = {
+  const raw = useMemo(
+    () => ({
         ...(chosen.length > 1 ? { sectorWeights: Object.fromEntries(chosen.map(([s, max]) => [s, [0, Number(max)]])) } : {}),
         reserveShare: reserve.map(Number),
         companies: companies.map(Number),
@@ -45,13 +45,18 @@ export function OptimisePanel({ config, onOpen }: { config: SimulationConfig; on
         goal,
         ...(constraints.trim() ? { constraints } : {}),
         candidates: Number(candidates),
-      }
-      const space = parseSpace(raw)
-      return runOptimise({ config, space, budget: { trials: Number(budget) }, signal, onProgress }, run)
-    },
-    [config, chosen, reserve, companies, objective, goal, constraints, candidates, budget],
+    }),
+    [chosen, reserve, companies, objective, goal, constraints, candidates],
   )
-  const { state, start, cancel } = useDecision<OptimiseResult>(work)
+  const work = useCallback(
+    (run: RunTrials, signal: AbortSignal, onProgress: DecideProgress) => runOptimise({ config, space: parseSpace(raw), budget: { trials: Number(budget) }, signal, onProgress }, run),
+    [config, raw, budget],
+  )
+  const server = useCallback(
+    (signal: AbortSignal, onProgress: DecideProgress) => onServer<OptimiseResult>('optimisations', { config, space: raw, budget: { trials: Number(budget) } }, signal, onProgress),
+    [config, raw, budget],
+  )
+  const { state, start, cancel } = useDecision<OptimiseResult>(work, online ? server : undefined)
   const r = state.result
   const allocationText = (a: Allocation) =>
     [

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Chart } from 'chart.js'
 import type { SimulationConfig } from '@pcsim/engine'
-import { runSensitivity, type RunTrials, type SensitivityResult } from '@pcsim/engine/decide'
+import { runSensitivity, type DecideProgress, type RunTrials, type SensitivityResult } from '@pcsim/engine/decide'
+import { onServer } from './server-jobs.ts'
 import { ChartFrame } from '../../charts/ChartFrame.tsx'
 import { SpiderChart, TornadoChart } from './charts.tsx'
 import { leverName, useDecideText } from './i18n.ts'
@@ -11,7 +12,7 @@ import { useDecision } from './useDecision.ts'
 export const SENSITIVITY_METRICS = ['p50(netTvpi)', 'mean(netTvpi)', 'probLoss', 'p50(netIrr)', 'prob3x']
 
 /** Tornado and spider charts of a one-at-a-time sensitivity on common random numbers. */
-export function SensitivityPanel({ config, onOpen }: { config: SimulationConfig; onOpen: (c: SimulationConfig) => void }) {
+export function SensitivityPanel({ config, onOpen, online }: { config: SimulationConfig; onOpen: (c: SimulationConfig) => void; online: boolean }) {
   const d = useDecideText()
   const s = d.sensitivity
   const sectorName = useSectorName()
@@ -21,15 +22,13 @@ export function SensitivityPanel({ config, onOpen }: { config: SimulationConfig;
   const [metric, setMetric] = useState(0)
   const tornadoRef = useRef<Chart | null>(null)
   const spiderRef = useRef<Chart | null>(null)
-  const work = useCallback(
-    (run: RunTrials, signal: AbortSignal, onProgress: (done: number, total: number) => void) => {
-      const n = Math.max(100, Math.min(50_000, Math.round(Number(trials)) || 2000))
-      const vary = rows.filter((r) => r.on).map((r) => `${r.id}=${r.low}:${r.high}:3`)
-      return runSensitivity({ config: { ...config, run: { ...config.run, trials: n } }, vary, metrics: SENSITIVITY_METRICS, signal, onProgress }, run)
-    },
-    [config, rows, trials],
-  )
-  const { state, start, cancel } = useDecision<SensitivityResult>(work)
+  const request = useMemo(() => {
+    const n = Math.max(100, Math.min(50_000, Math.round(Number(trials)) || 2000))
+    return { config: { ...config, run: { ...config.run, trials: n } }, vary: rows.filter((r) => r.on).map((r) => `${r.id}=${r.low}:${r.high}:3`), metrics: SENSITIVITY_METRICS }
+  }, [config, rows, trials])
+  const work = useCallback((run: RunTrials, signal: AbortSignal, onProgress: DecideProgress) => runSensitivity({ ...request, signal, onProgress }, run), [request])
+  const server = useCallback((signal: AbortSignal, onProgress: DecideProgress) => onServer<SensitivityResult>('sensitivities', request, signal, onProgress), [request])
+  const { state, start, cancel } = useDecision<SensitivityResult>(work, online ? server : undefined)
   const r = state.result
   const pickTornado = useCallback(
     (lever: string, end: 'low' | 'high') => {

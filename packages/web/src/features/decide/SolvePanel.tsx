@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { SimulationConfig } from '@pcsim/engine'
-import { findLever, returnTheFund, runSolve, type ReturnTheFund, type RunTrials, type SolveResult } from '@pcsim/engine/decide'
+import { findLever, returnTheFund, runSolve, type DecideProgress, type ReturnTheFund, type RunTrials, type SolveResult } from '@pcsim/engine/decide'
+import { onServer } from './server-jobs.ts'
 import { leverName, useDecideText, type DecideText } from './i18n.ts'
 import { defaultLevers, JobStatusLine, sig, useSectorName } from './shared.tsx'
 import { useDecision } from './useDecision.ts'
@@ -16,7 +17,7 @@ export function solveSentence(r: SolveResult, d: DecideText, lever: string): str
 }
 
 /** "What you need to believe": goal-seek one lever, said as a sentence; and the return-the-fund view. */
-export function SolvePanel({ config, onOpen }: { config: SimulationConfig; onOpen: (c: SimulationConfig) => void }) {
+export function SolvePanel({ config, onOpen, online }: { config: SimulationConfig; onOpen: (c: SimulationConfig) => void; online: boolean }) {
   const d = useDecideText()
   const s = d.solve
   const sectorName = useSectorName()
@@ -34,17 +35,23 @@ export function SolvePanel({ config, onOpen }: { config: SimulationConfig; onOpe
   const high = range?.lever === lever ? range.high : defaults[1]!
   const [target, setTarget] = useState('p50(netTvpi) = 2')
   const [trials, setTrials] = useState('2000')
+  const request = useMemo(() => {
+    const n = Math.max(100, Math.min(50_000, Math.round(Number(trials)) || 2000))
+    return { config: { ...config, run: { ...config.run, trials: n } }, lever, target, range: `${low}:${high}` }
+  }, [config, lever, target, low, high, trials])
   const work = useCallback(
-    async (run: RunTrials, signal: AbortSignal, onProgress: (done: number, total: number) => void) => {
-      const n = Math.max(100, Math.min(50_000, Math.round(Number(trials)) || 2000))
-      const c = { ...config, run: { ...config.run, trials: n } }
-      const result = await runSolve({ config: c, lever, target, range: `${low}:${high}`, signal, onProgress }, run)
-      const [chunk] = await run([c], 0, n, { signal })
-      return { result, view: returnTheFund(c, chunk!) }
+    async (run: RunTrials, signal: AbortSignal, onProgress: DecideProgress) => {
+      const result = await runSolve({ ...request, signal, onProgress }, run)
+      const [chunk] = await run([request.config], 0, request.config.run.trials, { signal })
+      return { result, view: returnTheFund(request.config, chunk!) }
     },
-    [config, lever, target, low, high, trials],
+    [request],
   )
-  const { state, start, cancel } = useDecision<{ result: SolveResult; view: ReturnTheFund }>(work)
+  const server = useCallback(async (signal: AbortSignal, onProgress: DecideProgress) => {
+    const r = await onServer<SolveResult & { returnTheFund: ReturnTheFund }>('solves', request, signal, onProgress)
+    return r && { result: r, view: r.returnTheFund }
+  }, [request])
+  const { state, start, cancel } = useDecision<{ result: SolveResult; view: ReturnTheFund }>(work, online ? server : undefined)
   const r = state.result
   const name = leverName(d, lever, sectorName)
   return (

@@ -1,5 +1,6 @@
 import { presetName, type SimulationConfig } from '@pcsim/engine'
 import { DecideError, findLever } from '@pcsim/engine/decide'
+import { ApiError } from '../../api/client.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useDecideText } from './i18n.ts'
 import type { DecisionState } from './useDecision.ts'
@@ -63,7 +64,11 @@ export function JobStatusLine<R>({ state, onCancel, testId }: { state: DecisionS
   if (state.status === 'error' && state.error)
     return (
       <p className="error" role="alert" data-testid={`${testId}-error`}>
-        {state.error instanceof DecideError ? `${pick(state.error.text)} (${d.where(state.error.where)})` : d.failed(state.error.message)}
+        {state.error instanceof DecideError
+          ? `${pick(state.error.text)} (${d.where(state.error.where)})`
+          : state.error instanceof ApiError && state.error.body.issues?.[0]
+            ? `${state.error.body.issues[0].message} (${d.where(state.error.body.issues[0].path)})`
+            : d.failed(state.error.message)}
       </p>
     )
   return null
