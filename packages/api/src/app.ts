@@ -5,12 +5,13 @@ import type { AppConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { RunsRepository } from './db/runs-repository.ts'
 import { ScenariosRepository } from './db/scenarios-repository.ts'
-import { parseJsonBody } from './http/json-body.ts'
+import { decodeUtf8Body, parseJsonBody } from './http/json-body.ts'
 import { SseHub } from './http/sse.ts'
 import { JobQueue } from './jobs/job-queue.ts'
 import { SimulationPool } from './jobs/simulation-pool.ts'
 import { bearerAuth } from './plugins/app/auth.ts'
-import { errorHandler } from './plugins/app/error-handler.ts'
+import { errorHandler, routerErrorHandler } from './plugins/app/error-handler.ts'
+import { requestGuards } from './plugins/app/request-guards.ts'
 import { registerCors } from './plugins/external/cors.ts'
 import { registerRateLimit } from './plugins/external/rate-limit.ts'
 import { securityHeaders } from './plugins/external/security-headers.ts'
@@ -40,6 +41,9 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
     bodyLimit: config.bodyLimit,
     trustProxy: false,
     return503OnClosing: true,
+    // longer than any id, so an over-long id is a 400 naming /params/id; beyond it, a 414 in the app's shape
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: routerErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(TypeBoxValidatorCompiler)
 
@@ -68,9 +72,9 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   void start()
 
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
-      done(null, parseJsonBody(body as string))
+      done(null, parseJsonBody(decodeUtf8Body(body as Buffer)))
     } catch (error) {
       done(error as Error, undefined)
     }
@@ -80,6 +84,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   securityHeaders(app)
   await registerCors(app, config.corsOrigin)
   await registerRateLimit(app, config.rateLimit)
+  requestGuards(app, config.allowedHosts)
   bearerAuth(app, config.apiToken)
   await registerSwagger(app)
 

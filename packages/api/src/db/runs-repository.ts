@@ -83,6 +83,7 @@ export class RunsRepository {
       end: db.prepare(
         "UPDATE runs SET status = ?, error_code = ?, error_message = ?, progress_done = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')",
       ),
+      progress: db.prepare("UPDATE runs SET progress_done = ? WHERE id = ? AND status = 'running'"),
       interruptAll: db.prepare(
         "UPDATE runs SET status = 'failed', error_code = 'PCSIM_ERR_INTERRUPTED', error_message = ?, finished_at = ? WHERE status IN ('queued', 'running')",
       ),
@@ -117,6 +118,11 @@ export class RunsRepository {
     const at = now()
     this.stmts.finish.run(JSON.stringify(result), at, id)
     return at
+  }
+
+  /** Records how many trials of a running job are done (kept if the process dies). */
+  saveProgress(id: string, done: number): void {
+    this.stmts.progress.run(done, id)
   }
 
   /** Moves a live job to failed or cancelled; returns false if it had already ended. */

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ApiError, type ErrorCode } from '../../errors.ts'
 import { localiseIssue, pickLanguage } from '../../http/language.ts'
 import { validationIssues } from '../../http/validation-issues.ts'
+import { SECURITY_HEADERS } from '../external/security-headers.ts'
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PCSIM_ERR_BODY_TOO_LARGE',
@@ -10,7 +11,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'PCSIM_ERR_BAD_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'PCSIM_ERR_BAD_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PCSIM_ERR_INVALID_REQUEST',
+  FST_ERR_BAD_URL: 'PCSIM_ERR_BAD_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'PCSIM_ERR_URI_TOO_LONG',
 }
+
+/** Other 4xx statuses (from plugins such as the static file server) keep their status and get a code of their own. */
+const STATUS_CODES_4XX: Record<number, ErrorCode> = { 403: 'PCSIM_ERR_FORBIDDEN', 404: 'PCSIM_ERR_NOT_FOUND', 405: 'PCSIM_ERR_METHOD_NOT_ALLOWED', 413: 'PCSIM_ERR_BODY_TOO_LARGE', 414: 'PCSIM_ERR_URI_TOO_LONG', 415: 'PCSIM_ERR_UNSUPPORTED_MEDIA_TYPE' }
 
 /** One error body for everything: `{ statusCode, code, error, message, issues? }`, never a stack trace. */
 export function toApiError(error: FastifyError | ApiError | Error): ApiError {
@@ -25,6 +31,8 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined
   if (mapped) return new ApiError(mapped, mapped === 'PCSIM_ERR_INVALID_REQUEST' ? fe.message : undefined)
   const status = fe.statusCode ?? 500
+  const byStatus = STATUS_CODES_4XX[status]
+  if (byStatus) return new ApiError(byStatus)
   if (status >= 400 && status < 500) {
     const e = new ApiError('PCSIM_ERR_INVALID_REQUEST', fe.message)
     ;(e as { statusCode: number }).statusCode = status
@@ -58,3 +66,13 @@ export function errorHandler(app: FastifyInstance): void {
   })
 }
 
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals (bad percent-encoding, an over-long
+ * parameter) answer in the app's shape too. They skip the hooks, so the headers are set here.
+ */
+export function routerErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value)
+  request.log.info({ code: error.code }, 'request rejected by the router')
+  void sendError(request, reply, toApiError(error))
+}

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { prepareConfig } from '../../jobs/prepare.ts'
+import { envelopeOverrides, prepareConfig } from '../../jobs/prepare.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { ComparisonRequest } from '../../schemas/comparisons.ts'
@@ -17,6 +17,10 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     '/comparisons',
     {
       config: { rateLimit: { max: config.rateLimitJobs, timeWindow: MINUTE } },
+      preParsing: async (_request, _reply, payload) => {
+        jobs.assertAccepting()
+        return payload
+      },
       schema: {
         tags: ['comparisons'],
         summary: 'Queue a comparison of 2-8 strategies or scenarios on common random numbers',
@@ -25,9 +29,9 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
       },
     },
     async (request, reply) => {
-      const { items, trials, seed, name } = request.body
-      const first = prepareConfig(items[0]!, { trials, seed }, '/items/0', config.maxTrials)
-      const shared = { trials: first.run.trials, seed: first.run.seed }
+      const { items, name } = request.body
+      const first = prepareConfig(items[0]!, envelopeOverrides(request.body), '/items/0', config.maxTrials)
+      const shared = { trials: { value: first.run.trials, path: '/trials' }, seed: { value: first.run.seed, path: '/seed' } }
       const configs = [first, ...items.slice(1).map((item, i) => prepareConfig(item, shared, `/items/${i + 1}`, config.maxTrials))]
       const storedConfig = { items: configs.map((c, i) => ({ name: c.name, scenarios: items[i]!.scenarios ?? [], config: c })) }
       const { id } = jobs.submit({
@@ -35,8 +39,8 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         name: name ?? configs.map((c) => c.name).join(' vs '),
         configs,
         storedConfig,
-        trials: shared.trials,
-        seed: shared.seed,
+        trials: first.run.trials,
+        seed: first.run.seed,
       })
       const links = jobLinks('comparison', id)
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { prepareConfig } from '../../jobs/prepare.ts'
+import { envelopeOverrides, prepareConfig } from '../../jobs/prepare.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { RunRequest } from '../../schemas/runs.ts'
@@ -14,9 +14,14 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/runs',
     {
       config: { rateLimit: { max: config.rateLimitJobs, timeWindow: MINUTE } },
-      // No body at all means "the default template": treat it as {}.
+      // A full queue answers before the body is read and parsed (after the rate limiter counted the request).
+      preParsing: async (_request, _reply, payload) => {
+        jobs.assertAccepting()
+        return payload
+      },
+      // No body at all means "the default template": treat it as {} (a JSON null is refused by the schema).
       preValidation: async (request) => {
-        if (request.body === undefined || request.body === null) request.body = {}
+        if (request.body === undefined) request.body = {}
       },
       schema: {
         tags: ['runs'],
@@ -28,7 +33,7 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (request, reply) => {
       const body = request.body
-      const parsed = prepareConfig(body, { trials: body.trials, seed: body.seed }, '', config.maxTrials)
+      const parsed = prepareConfig(body, envelopeOverrides(body), '', config.maxTrials)
       const { id } = jobs.submit({
         kind: 'run',
         name: parsed.name,
