@@ -9,7 +9,7 @@ import { decodeUtf8Body, parseJsonBody } from './http/json-body.ts'
 import { SseHub } from './http/sse.ts'
 import { JobQueue } from './jobs/job-queue.ts'
 import { SimulationPool } from './jobs/simulation-pool.ts'
-import { bearerAuth } from './plugins/app/auth.ts'
+import { authentication } from './plugins/app/auth.ts'
 import { errorHandler, routerErrorHandler } from './plugins/app/error-handler.ts'
 import { requestGuards } from './plugins/app/request-guards.ts'
 import { registerCors } from './plugins/external/cors.ts'
@@ -19,6 +19,7 @@ import { registerSwagger } from './plugins/external/swagger.ts'
 import { registerWebApp } from './plugins/external/web-static.ts'
 import { comparisonsRoutes } from './routes/comparisons/index.ts'
 import { healthRoutes } from './routes/health.ts'
+import { meRoutes } from './routes/me.ts'
 import { presetsRoutes } from './routes/presets.ts'
 import { runsRoutes } from './routes/runs/index.ts'
 import { scenariosRoutes } from './routes/scenarios/index.ts'
@@ -85,11 +86,12 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   await registerCors(app, config.corsOrigin)
   await registerRateLimit(app, config.rateLimit)
   requestGuards(app, config.allowedHosts)
-  bearerAuth(app, config.apiToken)
+  authentication(app, { apiToken: config.apiToken, users: config.users })
   await registerSwagger(app)
 
   await app.register(healthRoutes, { prefix: '/api', services })
   await app.register(presetsRoutes, { prefix: '/api' })
+  await app.register(meRoutes, { prefix: '/api', services })
   await app.register(runsRoutes, { prefix: '/api', services })
   await app.register(comparisonsRoutes, { prefix: '/api', services })
   await app.register(scenariosRoutes, { prefix: '/api', services })

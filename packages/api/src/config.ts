@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { limits } from '@pcsim/engine'
 import { executorFromEnv, ExecutorConfigError, type ExecutorChoice } from '@pcsim/runner'
+import { UserDirectory } from './users/users.ts'
 import { defaultAllowedHosts, parseAllowedHosts, type AllowedHosts } from './http/host-allow-list.ts'
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -25,6 +26,8 @@ export interface AppConfig {
   rateLimit: number
   rateLimitJobs: number
   apiToken: string | undefined
+  /** Named users (PCSIM_USERS_FILE); undefined = the one-person local mode. */
+  users: UserDirectory | undefined
   corsOrigin: string | undefined
   /** Host header names the server answers for (DNS-rebinding guard). */
   allowedHosts: AllowedHosts
@@ -74,6 +77,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const logLevel = text(env, 'PCSIM_LOG_LEVEL') ?? 'info'
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('PCSIM_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
+  const usersFile = text(env, 'PCSIM_USERS_FILE')
+  if (usersFile !== undefined && token !== undefined) throw new ConfigError('PCSIM_USERS_FILE', 'set either PCSIM_USERS_FILE (named users) or PCSIM_API_TOKEN (one shared token), not both')
+  let users: UserDirectory | undefined
+  try {
+    users = usersFile === undefined ? undefined : UserDirectory.fromFile(usersFile)
+  } catch (error) {
+    throw new ConfigError('PCSIM_USERS_FILE', (error as Error).message)
+  }
   const host = text(env, 'HOST') ?? '127.0.0.1'
   const hostsRaw = text(env, 'PCSIM_ALLOWED_HOSTS')
   let allowedHosts: AllowedHosts
@@ -96,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimit: int(env, 'PCSIM_RATE_LIMIT', 300, 1, 10_000_000),
     rateLimitJobs: int(env, 'PCSIM_RATE_LIMIT_JOBS', 30, 1, 10_000_000),
     apiToken: token,
+    users,
     corsOrigin: text(env, 'PCSIM_CORS_ORIGIN'),
     allowedHosts,
     logLevel,

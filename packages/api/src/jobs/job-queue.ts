@@ -16,6 +16,8 @@ export interface JobSpec {
   storedConfig: unknown
   trials: number
   seed: string | number
+  /** The submitting user (null in the local mode). */
+  owner: string | null
 }
 
 export type JobEvent = { type: 'progress'; done: number; total: number } | { type: 'done' | 'failed' | 'cancelled'; id: string; status: JobStatus }
@@ -87,7 +89,7 @@ export class JobQueue {
     this.assertAccepting()
     const id = randomUUID()
     const total = spec.trials * spec.configs.length
-    const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION })
+    const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION, owner: spec.owner })
     const controller = new AbortController()
     setMaxListeners(0, controller.signal) // every chunk in flight listens to it
     const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller, listeners: new Set(), lastEmit: 0, lastSaved: 0 }

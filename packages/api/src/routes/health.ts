@@ -7,12 +7,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   const { state, config } = services
   // The limits let a client (the web app) size its requests before sending them.
   const limits = { maxTrials: config.maxTrials, maxQueued: config.maxQueued, bodyLimit: config.bodyLimit, workers: config.workers }
-  app.get('/health', { config: { rateLimit: false }, schema: { tags: ['health'], summary: 'Liveness, engine version and this server\'s limits' } }, async () => ({
+  app.get('/health', { config: { rateLimit: false, access: 'public' }, schema: { tags: ['health'], summary: 'Liveness, engine version and this server\'s limits' } }, async () => ({
     status: 'ok',
     engineVersion: ENGINE_VERSION,
     limits,
   }))
-  app.get('/ready', { config: { rateLimit: false }, schema: { tags: ['health'], summary: 'Readiness: 503 while starting or shutting down' } }, async (_request, reply) => {
+  app.get('/ready', { config: { rateLimit: false, access: 'public' }, schema: { tags: ['health'], summary: 'Readiness: 503 while starting or shutting down' } }, async (_request, reply) => {
     if (state.shuttingDown) return reply.code(503).send({ status: 'shutting_down', statusCode: 503, code: 'PCSIM_ERR_SHUTTING_DOWN' })
     if (!state.poolReady) return reply.code(503).send({ status: 'starting', statusCode: 503, code: 'PCSIM_ERR_NOT_READY' })
     return { status: 'ready' }

@@ -4,6 +4,7 @@ import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { ComparisonRequest } from '../../schemas/comparisons.ts'
 import type { Services } from '../../services.ts'
+import { ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
 import { jobLinks } from '../job-view.ts'
 
@@ -41,6 +42,7 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         storedConfig,
         trials: first.run.trials,
         seed: first.run.seed,
+        owner: ownerOf(request),
       })
       const links = jobLinks('comparison', id)
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })

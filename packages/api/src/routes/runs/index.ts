@@ -4,6 +4,7 @@ import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { RunRequest } from '../../schemas/runs.ts'
 import type { Services } from '../../services.ts'
+import { ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
 import { jobLinks } from '../job-view.ts'
 
@@ -41,6 +42,7 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         storedConfig: parsed,
         trials: parsed.run.trials,
         seed: parsed.run.seed,
+        owner: ownerOf(request),
       })
       const links = jobLinks('run', id)
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })
