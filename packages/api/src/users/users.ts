@@ -72,7 +72,8 @@ export class UserDirectory {
     const digest = createHash('sha256').update(token).digest('base64url')
     const known = this.verified.get(digest)
     if (known) return known
-    const entry = this.byName.get(token.slice(0, token.indexOf('.')))
+    const dot = token.indexOf('.')
+    const entry = dot > 0 ? this.byName.get(token.slice(0, dot)) : undefined
     if (!entry || !(await tokenMatches(token, entry.tokenHash))) return undefined
     const user = { name: entry.name, role: entry.role }
     if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!)
