@@ -127,6 +127,26 @@ describe('security', () => {
     expect(loadConfig({ HOST: '192.168.1.20' }).allowedHosts).toMatchObject({ names: new Set(['localhost', '127.0.0.1', '::1', '192.168.1.20']) })
   })
 
+  it('answers in the app\'s shape while starting and while shutting down', async () => {
+    const a = await app()
+    const { state } = current!.app.services
+    const ready = state.poolReady
+    state.poolReady = false
+    const starting = await a.inject({ url: '/api/ready' })
+    expect(starting.statusCode).toBe(503)
+    expect(starting.json()).toMatchObject({ statusCode: 503, code: 'PCSIM_ERR_NOT_READY', error: 'Service Unavailable', message: expect.any(String), status: 'starting' })
+    state.poolReady = ready
+    state.shuttingDown = true
+    for (const url of ['/api/ready', '/api/runs', '/api/presets']) {
+      const res = await a.inject({ url })
+      expect(res.statusCode, url).toBe(503)
+      expect(res.json()).toMatchObject({ statusCode: 503, code: 'PCSIM_ERR_SHUTTING_DOWN', error: 'Service Unavailable', message: expect.any(String), status: 'shutting_down' })
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['retry-after']).toBe('5')
+      expect(res.headers.connection).toBe('close')
+    }
+  })
+
   it('sets security headers on every response and has CORS off by default', async () => {
     const a = await app()
     for (const url of ['/api/health', '/api/runs/nope', '/api/docs']) {

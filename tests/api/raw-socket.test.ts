@@ -53,6 +53,8 @@ describe('raw requests on a listening server', () => {
       status: 415,
       code: 'PCSIM_ERR_UNSUPPORTED_MEDIA_TYPE',
     },
+    { name: 'a header line without a colon', request: () => Buffer.from(`GET /api/presets HTTP/1.1\r\nhost: 127.0.0.1\r\nno colon here\r\n\r\n`), status: 400, code: 'PCSIM_ERR_INVALID_REQUEST' },
+    { name: 'headers over 16 KiB', request: () => httpRequest('GET /api/presets HTTP/1.1', { ...host(), 'x-pad': 'p'.repeat(20_000) }), status: 431, code: 'PCSIM_ERR_HEADERS_TOO_LARGE' },
     { name: 'a bodiless cross-site POST', request: () => httpRequest('POST /api/runs HTTP/1.1', { ...host(), 'content-length': '0' }), status: 415, code: 'PCSIM_ERR_UNSUPPORTED_MEDIA_TYPE' },
   ]
 

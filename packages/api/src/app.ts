@@ -10,7 +10,8 @@ import { SseHub } from './http/sse.ts'
 import { JobQueue } from './jobs/job-queue.ts'
 import { SimulationPool } from './jobs/simulation-pool.ts'
 import { authentication } from './plugins/app/auth.ts'
-import { errorHandler, routerErrorHandler } from './plugins/app/error-handler.ts'
+import { clientErrorHandler, errorHandler, routerErrorHandler } from './plugins/app/error-handler.ts'
+import { ApiError } from './errors.ts'
 import { requestGuards } from './plugins/app/request-guards.ts'
 import { registerCors } from './plugins/external/cors.ts'
 import { registerRateLimit } from './plugins/external/rate-limit.ts'
@@ -41,7 +42,9 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
     logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' } } : logger,
     bodyLimit: config.bodyLimit,
     trustProxy: false,
-    return503OnClosing: true,
+    // while closing, requests get the app's 503 (below), not Fastify's own body
+    return503OnClosing: false,
+    clientErrorHandler,
     // longer than any id, so an over-long id is a 400 naming /params/id; beyond it, a 414 in the app's shape
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: routerErrorHandler,
@@ -83,6 +86,11 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
 
   errorHandler(app)
   securityHeaders(app)
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!state.shuttingDown) return
+    reply.header('connection', 'close')
+    throw new ApiError('PCSIM_ERR_SHUTTING_DOWN', undefined, undefined, { status: 'shutting_down' }, { 'retry-after': '5' })
+  })
   await registerCors(app, config.corsOrigin)
   await registerRateLimit(app, config.rateLimit)
   requestGuards(app, config.allowedHosts)

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError, type ErrorCode } from '../../errors.ts'
 import { localiseIssue, pickLanguage } from '../../http/language.ts'
@@ -75,4 +76,26 @@ export function routerErrorHandler(error: FastifyError, request: FastifyRequest,
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value)
   request.log.info({ code: error.code }, 'request rejected by the router')
   void sendError(request, reply, toApiError(error))
+}
+
+/** The app's error body as raw HTTP/1.1 bytes, for answers written before Fastify has a request. */
+export function rawErrorResponse(code: ErrorCode, message?: string): string {
+  const error = new ApiError(code, message)
+  const body = JSON.stringify({ statusCode: error.statusCode, code, error: STATUS_CODES[error.statusCode] ?? 'Error', message: error.message })
+  const headers = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' }
+  return `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`
+}
+
+/**
+ * Fastify's `clientErrorHandler`: bytes Node's HTTP parser refuses (malformed request line or
+ * header, headers too large, a request that never completes) get the app's shape and headers too.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  if (socket.writable) {
+    if (error.code === 'HPE_HEADER_OVERFLOW') socket.write(rawErrorResponse('PCSIM_ERR_HEADERS_TOO_LARGE'))
+    else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.write(rawErrorResponse('PCSIM_ERR_REQUEST_TIMEOUT'))
+    else socket.write(rawErrorResponse('PCSIM_ERR_INVALID_REQUEST', `The request is not valid HTTP/1.1 (${String(error.code ?? 'parse error').slice(0, 40)}).`))
+  }
+  socket.destroy()
 }
