@@ -16,8 +16,8 @@ export interface JobSpec {
   storedConfig: unknown
   trials: number
   seed: string | number
-  /** The submitting user (null in the local mode). */
-  owner: string | null
+  /** The submitting user (null or absent in the local mode). */
+  owner?: string | null
 }
 
 export type JobEvent = { type: 'progress'; done: number; total: number } | { type: 'done' | 'failed' | 'cancelled'; id: string; status: JobStatus }

@@ -8,23 +8,10 @@ export interface ItemInput {
   name?: string
 }
 
-/** A value that replaces one in `config.run`, and where in the request body it was sent. */
-export interface Override<T> {
-  value: T
-  path: string
-}
-
+/** The request's top-level `trials` and `seed`, which replace `config.run.trials` and `config.run.seed`. */
 export interface RunOverrides {
-  trials?: Override<number>
-  seed?: Override<string | number>
-}
-
-/** The top-level `trials` and `seed` of a request body as overrides of `config.run`. */
-export function envelopeOverrides(body: { trials?: number; seed?: string | number }): RunOverrides {
-  return {
-    ...(body.trials !== undefined && { trials: { value: body.trials, path: '/trials' } }),
-    ...(body.seed !== undefined && { seed: { value: body.seed, path: '/seed' } }),
-  }
+  trials?: number
+  seed?: string | number
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -46,7 +33,7 @@ function relocate(issues: ConfigIssue[], prefix: string, moved: Record<string, s
  * Turns one {config | preset, scenarios, name} item plus the run overrides into a parsed config.
  * `at` is the item's JSON Pointer in the request body ("" for a run, "/items/2" in a comparison).
  * Every issue path is relative to the request body: `/config/fund/size`, `/items/1/config/…`,
- * and `/trials`, `/seed` or `/name` when the value came from the envelope.
+ * and `/trials`, `/seed` (the request's top-level fields) or `${at}/name` when the value came from the envelope.
  */
 export function prepareConfig(item: ItemInput, overrides: RunOverrides, at: string, maxTrials: number): SimulationConfig {
   if (item.config !== undefined && item.preset !== undefined)
@@ -73,13 +60,13 @@ export function prepareConfig(item: ItemInput, overrides: RunOverrides, at: stri
     const run: Record<string, unknown> = { ...((raw.run as Record<string, unknown> | undefined) ?? {}) }
     for (const field of ['trials', 'seed'] as const) {
       const override = overrides[field]
-      if (!override) continue
+      if (override === undefined) continue
       if (run[field] !== undefined) {
         const issues = schemaIssuesFor(RUN_FIELDS[field], run[field], `${prefix}/run/${field}`)
         if (issues.length) throw invalidConfig(issues)
       }
-      run[field] = override.value
-      moved[`/run/${field}`] = override.path
+      run[field] = override
+      moved[`/run/${field}`] = `/${field}`
     }
     if (raw.run !== undefined || Object.keys(run).length) raw.run = run
   }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { envelopeOverrides, prepareConfig } from '../../jobs/prepare.ts'
+import { prepareConfig } from '../../jobs/prepare.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { ComparisonRequest } from '../../schemas/comparisons.ts'
@@ -30,9 +30,9 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
       },
     },
     async (request, reply) => {
-      const { items, name } = request.body
-      const first = prepareConfig(items[0]!, envelopeOverrides(request.body), '/items/0', config.maxTrials)
-      const shared = { trials: { value: first.run.trials, path: '/trials' }, seed: { value: first.run.seed, path: '/seed' } }
+      const { items, trials, seed, name } = request.body
+      const first = prepareConfig(items[0]!, { trials, seed }, '/items/0', config.maxTrials)
+      const shared = { trials: first.run.trials, seed: first.run.seed }
       const configs = [first, ...items.slice(1).map((item, i) => prepareConfig(item, shared, `/items/${i + 1}`, config.maxTrials))]
       const storedConfig = { items: configs.map((c, i) => ({ name: c.name, scenarios: items[i]!.scenarios ?? [], config: c })) }
       const { id } = jobs.submit({
@@ -40,8 +40,8 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         name: name ?? configs.map((c) => c.name).join(' vs '),
         configs,
         storedConfig,
-        trials: first.run.trials,
-        seed: first.run.seed,
+        trials: shared.trials,
+        seed: shared.seed,
         owner: ownerOf(request),
       })
       const links = jobLinks('comparison', id)

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { envelopeOverrides, prepareConfig } from '../../jobs/prepare.ts'
+import { prepareConfig } from '../../jobs/prepare.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { RunRequest } from '../../schemas/runs.ts'
@@ -34,7 +34,7 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (request, reply) => {
       const body = request.body
-      const parsed = prepareConfig(body, envelopeOverrides(body), '', config.maxTrials)
+      const parsed = prepareConfig(body, { trials: body.trials, seed: body.seed }, '', config.maxTrials)
       const { id } = jobs.submit({
         kind: 'run',
         name: parsed.name,
