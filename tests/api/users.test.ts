@@ -206,6 +206,7 @@ describe('migration to owners', () => {
       try {
         expect((await local.app.inject({ url: '/api/scenarios/old-s' })).json()).toMatchObject({ name: 'from before', version: 3, owner: null, shareId: null })
         expect((await local.app.inject({ url: '/api/runs/old-r' })).json()).toMatchObject({ name: 'old run', status: 'cancelled', owner: null, progress: { done: 40, total: 100 } })
+        expect((await local.app.inject({ url: '/api/me' })).json()).toEqual({ mode: 'local', user: null })
       } finally {
         await local.close()
       }

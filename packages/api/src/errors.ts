@@ -13,7 +13,7 @@ export const ERRORS = {
   PCSIM_ERR_UNKNOWN_SCENARIO: { status: 400, message: 'Unknown scenario.' },
   PCSIM_ERR_TRIALS_LIMIT: { status: 400, message: 'Too many trials for this server.' },
   PCSIM_ERR_UNAUTHORIZED: { status: 401, message: 'This request needs "Authorization: Bearer <token>".' },
-  PCSIM_ERR_FORBIDDEN: { status: 403, message: 'You may not do this.' },
+  PCSIM_ERR_FORBIDDEN: { status: 403, message: 'This path is not served (it leaves the served folder or names a hidden file).' },
   PCSIM_ERR_NOT_FOUND: { status: 404, message: 'Not found.' },
   PCSIM_ERR_RUN_NOT_FOUND: { status: 404, message: 'No run with this id.' },
   PCSIM_ERR_COMPARISON_NOT_FOUND: { status: 404, message: 'No comparison with this id.' },
