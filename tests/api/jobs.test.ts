@@ -102,6 +102,22 @@ describe('simulation jobs', () => {
     expect(await poolThreadIds(t)).toEqual(threads)
   })
 
+  it('stops a chunk between trials when its signal aborts, in the same thread', async () => {
+    const executor = await t.app.services.pool.executor()
+    const threads = await poolThreadIds(t)
+    const controller = new AbortController()
+    let last = 0
+    const chunk = executor.runChunk(
+      { config: parsed({ run: { trials: 100_000, seed: 4 } }), start: 0, end: 100_000 },
+      { signal: controller.signal, onProgress: (done) => ((last = done), controller.abort()) },
+    )
+    await expect(chunk).rejects.toMatchObject({ code: 'PCSIM_ERR_CANCELLED' })
+    // progress comes every 500 trials: the chunk stopped long before its 100,000th
+    expect(last).toBeGreaterThan(0)
+    expect(last).toBeLessThan(100_000)
+    expect(await poolThreadIds(t)).toEqual(threads)
+  })
+
   it('compares strategies on common random numbers, equal to the engine compareConfigs', async () => {
     const items = [
       { preset: 'us-vc-10y', name: 'base' },
