@@ -1,3 +1,4 @@
+import { hostname, networkInterfaces } from 'node:os'
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../packages/api/src/app.ts'
@@ -125,6 +126,11 @@ describe('security', () => {
     expect((await b.inject({ method: 'POST', url: '/api/runs', headers: { host: 'other.example' }, payload: {} })).statusCode).toBe(421)
     expect(loadConfig({ PCSIM_ALLOWED_HOSTS: '*' }).allowedHosts).toEqual({ any: true })
     expect(loadConfig({ HOST: '192.168.1.20' }).allowedHosts).toMatchObject({ names: new Set(['localhost', '127.0.0.1', '::1', '192.168.1.20']) })
+    // on every interface: each interface's address and the machine's name answer too
+    const everywhere = loadConfig({ HOST: '0.0.0.0' }).allowedHosts as { names: ReadonlySet<string> }
+    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) expect(everywhere.names.has(i.address.split('%')[0]!.toLowerCase())).toBe(true)
+    expect(everywhere.names.has(hostname().toLowerCase())).toBe(true)
+    expect(everywhere.names.has('0.0.0.0')).toBe(false)
   })
 
   it('answers in the app\'s shape while starting and while shutting down', async () => {
