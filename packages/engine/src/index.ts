@@ -35,3 +35,5 @@ export { describe, describeIrr, probability, type Distribution, type IrrDistribu
 export { resultDigest } from './run/digest.ts'
 export { ENGINE_VERSION } from './version.ts'
 export { portfolioMultiples, portfolioStudy, type PortfolioStudy, type PortfolioStudyRow } from './run/portfolio-study.ts'
+export * from './calibration/index.ts'
+export type { CohortCompany, CohortOptions } from './run/cohort.ts'
