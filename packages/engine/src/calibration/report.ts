@@ -57,7 +57,15 @@ export function runCalibration(options: CalibrationOptions = {}): CalibrationRep
 }
 
 /** The documented JSON: `{ engineVersion, benchmarks: [{ id, title, published, simulated, se, low, high, pass, … }] }`. */
-export function calibrationJson(report: CalibrationReport): object {
+export interface CalibrationJson {
+  engineVersion: string
+  trials: number
+  passed: number
+  total: number
+  benchmarks: BenchmarkResult[]
+}
+
+export function calibrationJson(report: CalibrationReport): CalibrationJson {
   return {
     engineVersion: report.engineVersion,
     trials: report.size.trials,
