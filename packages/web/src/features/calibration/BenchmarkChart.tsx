@@ -1,6 +1,6 @@
 import { useMemo, useRef, type RefObject } from 'react'
 import { Bar } from 'react-chartjs-2'
-import type { Chart, ChartOptions, Plugin } from 'chart.js'
+import { Chart as ChartJs, type Chart, type ChartOptions, type Plugin } from 'chart.js'
 import type { CheckResult } from '@pcsim/engine'
 import { wrapLabel } from '../../charts/labels.ts'
 import { COLORS } from '../../charts/setup.ts'
@@ -81,7 +81,18 @@ export function BenchmarkChart({ checks, figure, legend, axisTitle, ariaLabel, c
     () => ({
       indexAxis: 'y',
       plugins: {
-        legend: { position: 'bottom', onClick: () => undefined, labels: { boxWidth: 12, font: { size: 11 } } },
+        legend: {
+          position: 'bottom',
+          onClick: () => undefined,
+          labels: {
+            boxWidth: 12,
+            font: { size: 11 },
+            generateLabels: (chart) => [
+              ...ChartJs.defaults.plugins.legend.labels.generateLabels(chart),
+              { text: legend.published, fillStyle: 'rgba(0, 0, 0, 0)', strokeStyle: COLORS.target, lineWidth: 2, lineDash: [3, 2], hidden: false },
+            ],
+          },
+        },
         tooltip: {
           callbacks: {
             label: (item) => {
