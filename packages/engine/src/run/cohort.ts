@@ -67,8 +67,8 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const f = { count: 0, below1x: 0, atLeast5x: 0, atLeast10x: 0, dollars: 0, dollarBelow1x: 0, dollarAtLeast10x: 0 }
   const posts = new Float64Array(K)
   const newMoney = new Float64Array(K)
+  const visited: CohortCompany = { index: 0, entryRound: ENTRY_ROUND[o.stage], entryPost: 0, events, financings: 0, financingMultiple: new Float64Array(K), financingDollars: new Float64Array(K) }
   const round0 = ENTRY_ROUND[o.stage]
-  const visited: CohortCompany = { index: 0, entryRound: round0, entryPost: 0, events, financings: 0, financingMultiple: new Float64Array(K), financingDollars: new Float64Array(K) }
   for (let b = 0; b * batch < o.companies; b++) {
     const streams = createTrialStreams(String(config.run.seed), b)
     simulateMarket(marketPlan, effects, streams.market, market)
