@@ -480,7 +480,7 @@ export const zhCN: Messages = {
     computing: (done, total) => `服务器正在计算报告：已完成 ${total} 项中的 ${done} 项。`,
     computingHere: (done, total) => `正在本浏览器中计算：已完成 ${total} 项中的 ${done} 项。`,
     offline: '没有服务器响应，无法从服务器获取报告。',
-    computeHere: '在本浏览器中计算（约一分钟）',
+    computeHere: '在本浏览器中计算（几秒钟；每项基金基准 2,000 次模拟）',
     error: (message) => `无法加载报告（${message}）。`,
     summary: (passed, total) => `${total} 项基准中 ${passed} 项通过`,
     about: (engine, trials, server) => `引擎 ${engine} · 每项基金基准 ${trials.toLocaleString('zh-CN')} 次模拟 · ${server ? '由服务器计算' : '在本浏览器中计算'}`,
