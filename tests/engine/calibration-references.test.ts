@@ -70,6 +70,17 @@ describe('documentation links stay inside the repository', () => {
     expect(bad).toEqual([])
   })
 
+  it('links into docs/references.md name an anchor or a heading of it', () => {
+    const slugs = new Set([...references.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.trim().toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')))
+    const targets = [
+      ...[...references.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!),
+      ...docs.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\]\((?:\.\.\/)?(?:docs\/)?references\.md#([^)]+)\)/g)].map((m) => m[1]!)),
+    ]
+    expect(targets.length).toBeGreaterThan(50)
+    const bad = targets.filter((t) => !anchors.has(t) && !slugs.has(t))
+    expect(bad).toEqual([])
+  })
+
   it('no file names ../shared (it does not exist in a clone)', () => {
     const bad = [...docs, ...SOURCES].filter((f) => /\.\.\/shared\//.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f))
     expect(bad).toEqual([])
