@@ -5,13 +5,17 @@ import {
   calibrationJson,
   calibrationSize,
   ENGINE_VERSION,
+  exitRouteOf,
   findBenchmark,
   groupedEstimate,
   judgeBenchmark,
   judgeCheck,
+  MODELLED_EXIT_ROUTES,
+  parseConfig,
   quantileOrNever,
   replicateEstimate,
   runBenchmark,
+  simulateCohort,
   withinBand,
   type BenchmarkDefinition,
   type CheckSpec,
@@ -147,5 +151,38 @@ describe('report and JSON shape', () => {
         expect(c.low, `${d.id}/${c.id}`).toBeLessThanOrEqual(c.published + 1e-12)
         expect(c.high, `${d.id}/${c.id}`).toBeGreaterThanOrEqual(c.published - 1e-12)
       }
+  })
+})
+
+describe('what the benchmarks read from a cohort', () => {
+  it('onCompany sees every company, its exits by route and its financings, agreeing with the cohort totals', () => {
+    const config = parseConfig({ template: 'gov-angel-fund', run: { seed: 'plumbing' } })
+    if (!config.ok) throw new Error('config')
+    const routes = new Map<string, number>()
+    let companies = 0
+    let financings = 0
+    let below1x = 0
+    const r = simulateCohort(config.config, {
+      sector: 'generalist',
+      stage: 'seed',
+      companies: 3000,
+      years: 10,
+      onCompany: (c) => {
+        companies++
+        for (let e = 0; e < c.events.length; e++) {
+          const route = exitRouteOf(c.events, e)
+          if (route) routes.set(route, (routes.get(route) ?? 0) + 1)
+        }
+        financings += c.financings
+        for (let k = 0; k < c.financings; k++) if (c.financingMultiple[k]! < 1) below1x++
+      },
+    })
+    expect(companies).toBe(3000)
+    expect(routes.get('ipo') ?? 0).toBe(Math.round(r.listed * 3000))
+    expect(routes.get('trade_sale') ?? 0).toBe(Math.round(r.acquired * 3000))
+    expect(r.listed + r.acquired).toBeGreaterThan(0.05)
+    expect(financings).toBe(r.financings.count)
+    expect(below1x / financings).toBeCloseTo(r.financings.below1x, 12)
+    for (const route of routes.keys()) expect(MODELLED_EXIT_ROUTES.has(route as never), route).toBe(true)
   })
 })
