@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CALIBRATION_BENCHMARKS, ENGINE_VERSION } from '@pcsim/engine'
 import { buildApp, type App } from '../../packages/api/src/app.ts'
-import { loadConfig } from '../../packages/api/src/config.ts'
+import { calibrationTrials } from '../../packages/api/src/calibration/calibration-service.ts'
+import { ConfigError, loadConfig } from '../../packages/api/src/config.ts'
 import { listen, removeDir } from './helper.ts'
 
 /** GET /api/calibration on a real server: 202 with progress while computing, then the report, kept across a restart. */
@@ -77,5 +78,16 @@ describe('GET /api/calibration', () => {
     const doc = (await current!.inject({ url: '/api/openapi.json' })).json()
     expect(doc.paths['/api/calibration'].get.responses).toHaveProperty('200')
     expect(doc.paths['/api/calibration'].get.responses).toHaveProperty('202')
+  })
+})
+
+describe('PCSIM_CALIBRATION_TRIALS', () => {
+  it('defaults to 10,000 and names the variable when out of range', () => {
+    expect(calibrationTrials({})).toBe(10_000)
+    expect(calibrationTrials({ PCSIM_CALIBRATION_TRIALS: '500' })).toBe(500)
+    for (const bad of ['5', '1e4', 'many', '300000']) {
+      expect(() => calibrationTrials({ PCSIM_CALIBRATION_TRIALS: bad })).toThrow(ConfigError)
+      expect(() => calibrationTrials({ PCSIM_CALIBRATION_TRIALS: bad })).toThrow('PCSIM_CALIBRATION_TRIALS: must be a whole number from 200 to 200000')
+    }
   })
 })

@@ -39,6 +39,7 @@ export type App = FastifyInstance & { services: Services }
 
 /** Builds the whole server (no listen). Close it with app.close(): jobs end, the pool and database close. */
 export async function buildApp({ config, logger = false, progressIntervalMs, calibrationTrials: trials }: BuildOptions): Promise<App> {
+  const servedTrials = trials ?? calibrationTrials(process.env)
   const app = Fastify({
     logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' } } : logger,
     bodyLimit: config.bodyLimit,
@@ -54,7 +55,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs, cal
   const pool = new SimulationPool(config.executor)
   const state = { poolReady: false, shuttingDown: false }
   const jobs = new JobQueue({ pool, runs, chunkSize: config.chunkSize, maxQueued: config.maxQueued, concurrentJobs: config.concurrentJobs, log: app.log, progressIntervalMs })
-  const calibration = new CalibrationService(db, trials ?? calibrationTrials(process.env), (error) => app.log.error({ err: error }, 'the calibration report failed; the next request retries'))
+  const calibration = new CalibrationService(db, servedTrials, (error) => app.log.error({ err: error }, 'the calibration report failed; the next request retries'))
   const services: Services = { config, db, runs, scenarios: new ScenariosRepository(db), pool, jobs, sse: new SseHub(), state }
   // Ready once the engine loads off-thread and the executor exists; while Redis is unreachable the
   // server keeps trying (each job also tries, and fails with PCSIM_ERR_REDIS_UNAVAILABLE).

@@ -1,6 +1,7 @@
 import { assembleReport, CALIBRATION_BENCHMARKS, calibrationJson, calibrationSize, DEFAULT_CALIBRATION_TRIALS, ENGINE_VERSION, MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS, type BenchmarkResult, type CalibrationJson } from '@pcsim/engine'
 import type { Database } from 'better-sqlite3'
 import { Piscina } from 'piscina'
+import { ConfigError } from '../config.ts'
 import { workerEntry } from '../jobs/simulation-pool.ts'
 import type { CalibrationTask } from '../workers/calibrate.worker.ts'
 import { CalibrationStore } from './calibration-store.ts'
@@ -15,7 +16,7 @@ export function calibrationTrials(env: NodeJS.ProcessEnv): number {
   if (!raw) return DEFAULT_CALIBRATION_TRIALS
   const n = Number(raw)
   if (!/^\d+$/.test(raw) || n < MIN_CALIBRATION_TRIALS || n > MAX_CALIBRATION_TRIALS)
-    throw new Error(`PCSIM_CALIBRATION_TRIALS must be a whole number from ${MIN_CALIBRATION_TRIALS} to ${MAX_CALIBRATION_TRIALS}`)
+    throw new ConfigError('PCSIM_CALIBRATION_TRIALS', `must be a whole number from ${MIN_CALIBRATION_TRIALS} to ${MAX_CALIBRATION_TRIALS}`)
   return n
 }
 
