@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { CalibrationService, calibrationTrials } from './calibration/calibration-service.ts'
 import type { AppConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { RunsRepository } from './db/runs-repository.ts'
@@ -18,6 +19,7 @@ import { registerRateLimit } from './plugins/external/rate-limit.ts'
 import { securityHeaders } from './plugins/external/security-headers.ts'
 import { registerSwagger } from './plugins/external/swagger.ts'
 import { registerWebApp } from './plugins/external/web-static.ts'
+import { calibrationRoutes } from './routes/calibration.ts'
 import { comparisonsRoutes } from './routes/comparisons/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { meRoutes } from './routes/me.ts'
@@ -32,12 +34,15 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** Milliseconds between progress events of one job (default 100). */
   progressIntervalMs?: number
+  /** Fund trials per fund benchmark of GET /api/calibration (default: PCSIM_CALIBRATION_TRIALS or 10,000). */
+  calibrationTrials?: number
 }
 
 export type App = FastifyInstance & { services: Services }
 
 /** Builds the whole server (no listen). Close it with app.close(): jobs end, the pool and database close. */
-export async function buildApp({ config, logger = false, progressIntervalMs }: BuildOptions): Promise<App> {
+export async function buildApp({ config, logger = false, progressIntervalMs, calibrationTrials: trials }: BuildOptions): Promise<App> {
+  const servedTrials = trials ?? calibrationTrials(process.env)
   const app = Fastify({
     logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' } } : logger,
     bodyLimit: config.bodyLimit,
@@ -58,6 +63,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   const pool = new SimulationPool(config.executor)
   const state = { poolReady: false, shuttingDown: false }
   const jobs = new JobQueue({ pool, runs, chunkSize: config.chunkSize, maxQueued: config.maxQueued, concurrentJobs: config.concurrentJobs, log: app.log, progressIntervalMs })
+  const calibration = new CalibrationService(db, servedTrials, (error) => app.log.error({ err: error }, 'the calibration report failed; the next request retries'))
   const services: Services = { config, db, runs, scenarios: new ScenariosRepository(db), pool, jobs, sse: new SseHub(), state }
   // Ready once the engine loads off-thread and the executor exists; while Redis is unreachable the
   // server keeps trying (each job also tries, and fails with PCSIM_ERR_REDIS_UNAVAILABLE).
@@ -103,6 +109,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   await app.register(runsRoutes, { prefix: '/api', services })
   await app.register(comparisonsRoutes, { prefix: '/api', services })
   await app.register(scenariosRoutes, { prefix: '/api', services })
+  await app.register(calibrationRoutes, { prefix: '/api', calibration })
   await registerWebApp(app, config.webDist)
 
   // Shutdown: new requests already get 503; jobs end (finish within the grace period, or are
@@ -114,7 +121,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs }: B
   })
   app.addHook('onClose', async () => {
     clearTimeout(retry)
-    await pool.close()
+    await Promise.all([pool.close(), calibration.close()])
     db.close()
   })
   return Object.assign(app, { services }) as unknown as App
