@@ -57,6 +57,7 @@ export const calibrationRoutes: FastifyPluginAsyncTypebox<{ calibration: Calibra
   app.get(
     '/calibration',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['calibration'],
         summary: 'The calibration report: published benchmarks against the default model (as `pcsim calibrate --format json`)',
