@@ -24,7 +24,10 @@ export function distributionsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
     distributable -= retain
   }
   if ((q >= run.recyclingEnd - 1 && q >= run.followOnEnd - 1) || s.last) {
-    const release = s.last ? s.cash : Math.max(0, s.cash - t.keepAhead[q]!)
+    // a policy that calls ahead keeps what the coming quarters need, and the rest of the planned fees
+    // the commitments left cannot cover
+    const keep = t.callPolicy === 0 ? 0 : Math.max(t.keepAhead[q]!, run.feesAhead[q + 1]! - s.unfunded)
+    const release = s.last ? s.cash : Math.max(0, s.cash - keep)
     distributable += release
     s.reserveLeft = Math.max(0, s.reserveLeft - release)
     s.cash -= release
