@@ -11,7 +11,8 @@ const V2_END_OF_LIFE_DISCOUNT = 0.3
  * a time whenever NAV is above `extensionNavThreshold` (probability 1, no decay, no NAV or regime
  * effect); what is left sold at exactly `endOfLifeDiscount` (a degenerate discount distribution); no
  * continuation vehicle. Where a v2 config left those two fields out it took the templates' values
- * (5% and 30%), so those are used. Fields the config already states in v3 form are kept.
+ * (5% and 30%), so those are used. Fields the config already states in v3 form are kept. The
+ * sub-funds a v2 fund-of-funds lists are v2 configs too.
  */
 export function booksV2ToV3(c: Json): Json {
   const fund = asObject(c.fund)
@@ -21,8 +22,10 @@ export function booksV2ToV3(c: Json): Json {
   const calls = asObject(rest.capitalCalls)
   const end = asObject(rest.endOfLife)
   const flat = { boom: 1, normal: 1, bust: 1 }
+  const subFunds = Array.isArray(c.subFunds) ? { subFunds: c.subFunds.map((sf) => ({ ...asObject(sf), config: booksV2ToV3(asObject(asObject(sf).config)) })) } : {}
   return {
     ...c,
+    ...subFunds,
     fund: {
       ...rest,
       capitalCalls: { policy: 'just_in_time', aheadQuarters: 0, tranches: [], topUpBelow: 0, cashYield: 0, ...calls },
