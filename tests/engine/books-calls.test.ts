@@ -173,12 +173,13 @@ describe('call pace of the presets', () => {
     expect(jit.mean).toBeLessThan(0.35)
   })
 
-  it('every Chinese preset pays in by tranches; the tranche schedule is checked', () => {
-    for (const template of ['gov-angel-fund', 'ai-industry-fund', 'patient-capital-15y', 'city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'jjj-joint-fund', 'beijing-fof']) {
+  it('every Chinese preset that invests directly pays in by tranches; the fund-of-funds passes calls through; the tranche schedule is checked', () => {
+    for (const template of ['gov-angel-fund', 'ai-industry-fund', 'patient-capital-15y', 'city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'jjj-joint-fund']) {
       const c = config({ template })
       expect(c.fund.currency, template).toBe('CNY')
       expect(c.fund.capitalCalls.policy, template).toBe('tranches')
     }
+    expect(config({ template: 'beijing-fof' }).fund.capitalCalls.policy).toBe('just_in_time')
     const over = parseConfig({ fund: { capitalCalls: { policy: 'tranches', tranches: [{ year: 0, share: 0.7 }, { year: 1, share: 0.5 }] } } })
     expect(over.ok).toBe(false)
     if (!over.ok) {
