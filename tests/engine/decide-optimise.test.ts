@@ -26,7 +26,7 @@ describe('the allocation optimiser', () => {
     const base = config({
       companies: { model: 'power_law', powerLaw: { holdingYears: { median: 3, sigma: 0.2 } } },
       strategy: { deploymentYears: 1, stageWeights: { seed: 1, early: 0 } },
-      fund: { extensionYears: 0, managementFee: { rate: 0, rateAfterStepDown: 0 }, carry: { rate: 0 }, recycling: { cap: 0 }, endOfLifeDiscount: 0 },
+      fund: { extensionYears: 0, managementFee: { rate: 0, rateAfterStepDown: 0 }, carry: { rate: 0 }, recycling: { cap: 0 }, endOfLife: { secondary: { discountMean: { boom: 0, normal: 0, bust: 0 }, discountSd: 0, earlyStageExtra: 0, unpricedExtra: 0 } } },
       market: CALM,
       run: { trials: 1000, seed: 'opt-n' },
     })

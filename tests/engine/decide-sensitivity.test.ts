@@ -10,7 +10,7 @@ const powerLawFund = (fund: Record<string, unknown> = {}) =>
     template: 'us-vc-10y',
     companies: { model: 'power_law', powerLaw: { holdingYears: { median: 3, sigma: 0.2 } } },
     strategy: { deploymentYears: 1, stageWeights: { seed: 1, early: 0 } },
-    fund: { extensionYears: 0, managementFee: { rate: 0, rateAfterStepDown: 0 }, carry: { rate: 0 }, recycling: { cap: 0 }, endOfLifeDiscount: 0, ...fund },
+    fund: { extensionYears: 0, managementFee: { rate: 0, rateAfterStepDown: 0 }, carry: { rate: 0 }, recycling: { cap: 0 }, endOfLife: { secondary: { discountMean: { boom: 0, normal: 0, bust: 0 }, discountSd: 0, earlyStageExtra: 0, unpricedExtra: 0 } }, ...fund },
     market: CALM,
     run: { trials: 4000, seed: 11 },
   })
@@ -36,7 +36,9 @@ describe('sensitivity on common random numbers', () => {
       expect(Math.abs(change.value - expected)).toBeLessThan(4 * change.se)
       expect(Math.sign(change.value)).toBe(Math.sign(0.02 - p.value))
       expect(change.ci95[0]).toBeLessThan(change.value)
-      expect(p.changes[1]!.level).toBeCloseTo(investedOf(p.config) + plannedFees(p.config.fund), 6)
+      // paid in: the cheques plus the fees not paid out of proceeds
+      expect(p.changes[1]!.level).toBeGreaterThan(investedOf(p.config))
+      expect(p.changes[1]!.level).toBeLessThanOrEqual(investedOf(p.config) + plannedFees(p.config.fund) + 1e-9)
     }
     expect(r.tornado[0]!.bars[0]!.lever).toBe('feeRate')
   })

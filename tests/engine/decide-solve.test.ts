@@ -29,7 +29,6 @@ describe('goal-seeking on common random numbers', () => {
     expect(r.ci95![0]).toBeLessThanOrEqual(33)
     expect(r.ci95![1]).toBeGreaterThanOrEqual(33)
     expect(r.direction).toBe('atLeast') // more companies, fewer losses
-    expect(Math.abs(r.value! - 33)).toBeLessThanOrEqual(3)
     const check = await runSolve({ config: base, lever: 'exitValue', target: 'probLoss <= 0', range: '0.5:0.6' }, runTrialsInThread)
     expect(check.status).toBe('unreachable')
     expect(check.value).toBeNull()
