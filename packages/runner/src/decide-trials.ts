@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import { appendColumns, type ChunkResult } from '@pcsim/engine'
 import type { RunTrials } from '@pcsim/engine/decide'
-import type { Executor } from './executor.ts'
+import { CancelledError, type Executor } from './executor.ts'
 import { DEFAULT_CHUNK_SIZE } from './simulate.ts'
 
 /**
@@ -28,26 +28,28 @@ export function trialsOn(executor: Executor, chunkSize = DEFAULT_CHUNK_SIZE): Ru
     }
     const ranges: Array<[number, number]> = []
     for (let s = start; s < end; s += chunkSize) ranges.push([s, Math.min(end, s + chunkSize)])
+    // Every chunk is awaited even after one fails, so none is still running when the caller
+    // goes on (and, say, closes the executor); the first failure is then thrown.
+    const tasks = configs.map((config, k) =>
+      ranges.map(([s, e]) =>
+        executor.runChunk({ config, start: s, end: e }, { signal: controller.signal, onProgress: (d) => report(`${k}:${s}`, d) }).then(
+          (chunk) => {
+            report(`${k}:${s}`, e - s)
+            return chunk
+          },
+          (error: unknown) => {
+            controller.abort()
+            throw error
+          },
+        ),
+      ),
+    )
     try {
-      return await Promise.all(
-        configs.map(async (config, k) => {
-          const parts: ChunkResult[] = await Promise.all(
-            ranges.map(([s, e]) =>
-              executor.runChunk({ config, start: s, end: e }, { signal: controller.signal, onProgress: (d) => report(`${k}:${s}`, d) }).then(
-                (chunk) => {
-                  report(`${k}:${s}`, e - s)
-                  return chunk
-                },
-                (error: unknown) => {
-                  controller.abort()
-                  throw error
-                },
-              ),
-            ),
-          )
-          return appendColumns(parts)
-        }),
-      )
+      const settled = await Promise.allSettled(tasks.flat())
+      const failures = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown)
+      // the failure that stopped the others, rather than one of the cancellations it caused
+      if (failures.length) throw failures.find((e) => !(e instanceof CancelledError)) ?? failures[0]
+      return tasks.map((_, k) => appendColumns(settled.slice(k * ranges.length, (k + 1) * ranges.length).map((r) => (r as PromiseFulfilledResult<ChunkResult>).value)))
     } finally {
       outer?.removeEventListener('abort', abort)
     }
