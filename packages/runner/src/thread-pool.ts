@@ -21,6 +21,7 @@ function workerEntry(): { filename: string; execArgv: string[] } {
 export class ThreadPoolExecutor implements Executor {
   readonly kind = 'thread-pool'
   private readonly pool: Piscina
+  private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(readonly parallelism = availableParallelism()) {
     const { filename, execArgv } = workerEntry()
@@ -40,18 +41,32 @@ export class ThreadPoolExecutor implements Executor {
     const stop = new Int32Array(new SharedArrayBuffer(4))
     const raise = () => Atomics.store(stop, 0, 1)
     signal?.addEventListener('abort', raise, { once: true })
+    const task = this.pool.run({ ...job, port: port2, stop } satisfies ChunkTask, { transferList: [port2] })
+    this.inFlight.add(task)
     try {
-      return (await this.pool.run({ ...job, port: port2, stop } satisfies ChunkTask, { transferList: [port2] })) as ChunkResult
+      return (await task) as ChunkResult
     } catch (error) {
       if (signal?.aborted) throw new CancelledError()
       throw error
     } finally {
+      this.inFlight.delete(task)
       signal?.removeEventListener('abort', raise)
       port1.close()
     }
   }
 
+  /** Lets running chunks answer first (a cancelled one stops within a trial): a worker's answer that
+   * arrives after destroy() has dropped its task is an uncaught error in piscina. Waits at most 10 s. */
   async close(): Promise<void> {
+    if (this.inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 10_000)
+        timer.unref()
+      })
+      await Promise.race([Promise.allSettled([...this.inFlight]), limit])
+      clearTimeout(timer)
+    }
     await this.pool.destroy()
   }
 }
