@@ -3,6 +3,7 @@ export { SimulationConfigSchema, SCHEMA_VERSION, type SimulationConfig, type Run
 export { configJsonSchema } from './schema/json-schema.ts'
 export { issuesFromSchemaErrors, schemaIssuesFor, type SchemaError } from './schema/schema-issues.ts'
 export { migrateConfig } from './schema/migrations.ts'
+export type { Shock, Market } from './schema/market.ts'
 export * as limits from './schema/limits.ts'
 export { SECTOR_IDS, ENTRY_STAGE_IDS, ROUND_IDS, REGIME_IDS, REGION_IDS, LP_KINDS, CURRENCIES, type SectorId, type EntryStageId, type RegionId } from './schema/ids.ts'
 export type { ConfigIssue } from './issues.ts'

@@ -2,9 +2,9 @@ import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import { AmericanWaterfall } from './american-waterfall.ts'
-import { simulateCompany, type CompanyContext } from './company-path.ts'
+import { createCoefficients, simulateCompany, type CompanyContext } from './company-path.ts'
 import { scheduleDeals, type DealFlowResult } from './deal-flow.ts'
-import { EFFECT, effectAt } from './effects.ts'
+import { E, EFFECT, effectAt } from './effects.ts'
 import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
 import { ACQUIRED, EventBuffer, FAILED } from './events.ts'
 import { runBooks } from './fund-books.ts'
@@ -45,6 +45,9 @@ export interface TrialWorkspace {
   navByQuarter: Float64Array
   sorted: Float64Array
   split: Split
+  /** Scratch of the company loop (hazard coefficients, one quarter's effect multipliers). */
+  coefficients: Float64Array
+  multipliers: Float64Array
 }
 
 export function createWorkspace(run: ResolvedRun): TrialWorkspace {
@@ -80,6 +83,8 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     navByQuarter: new Float64Array(H),
     sorted: new Float64Array(n),
     split: { lp: 0, gp: 0 },
+    coefficients: createCoefficients(),
+    multipliers: new Float64Array(E),
   }
 }
 
@@ -111,12 +116,16 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
   const ctx: CompanyContext = {
     model: run.sectorModels[0] ?? run.sectorModels.find((m) => m)!,
+    hazards: run.sectorHazards[0] ?? [],
     sector: 0,
     effects: run.effects,
     market,
     horizon: H,
     factorsOn,
     idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
+    queue: config.market.listingQueue,
+    coefficients: ws.coefficients,
+    multipliers: ws.multipliers,
   }
   const ev = ws.events
   ev.clear()
@@ -142,6 +151,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
     ctx.model = model
+    ctx.hazards = run.sectorHazards[s]!
     ctx.sector = s
     simulateCompany(ctx, streams.companies, i, deals.round[i]!, q0, entryPost[i]!, ev)
   }

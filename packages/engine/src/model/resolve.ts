@@ -11,6 +11,7 @@ import { feeQuarters, quarterFee } from './fees.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { expectedFollowOnRatio } from './plan.ts'
 import { resolveSectorModel } from './sector-model.ts'
+import { sectorHazards, type RoundHazards } from './hazards.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
 
@@ -27,6 +28,8 @@ export interface ResolvedRun {
   /** Quarter count at which metrics are read (the end of life when not set). */
   evaluateAt: number | null
   sectorModels: Array<SectorModel | undefined>
+  /** Competing-hazard tables per sector (undefined where the sector is not held). */
+  sectorHazards: Array<RoundHazards[] | undefined>
   effects: EffectTables
   market: MarketPlan
   construction: Construction
@@ -67,7 +70,8 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
   const effects = buildEffectTables(config, horizon)
   const sectorModels = SECTOR_IDS.map((s) => ((config.strategy.sectorWeights[s] ?? 0) > 0 ? resolveSectorModel(s, config) : undefined))
-  const base = { config, horizon, effects, sectorModels }
+  const hazards = sectorModels.map((m) => (m && config.companies.model === 'lifecycle' ? sectorHazards(m, config.market) : undefined))
+  const base = { config, horizon, effects, sectorModels, sectorHazards: hazards }
   const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : buildConstruction(config, () => expectedFollowOnRatio(base))
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
@@ -112,6 +116,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     governmentShare: config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0),
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
+    sectorHazards: hazards,
     effects,
     market: planMarket(config.market),
     construction,

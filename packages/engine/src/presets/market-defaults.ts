@@ -34,6 +34,9 @@ export const DEFAULT_MARKET: Market = {
   // §4.8: 16% market volatility; drift 7% (assumption); boom/bust drifts are assumptions
   index: { drift: 0.07, volatility: 0.16, factorLoading: 0.5, regimeDrift: { boom: 0.05, normal: 0, bust: -0.15 } },
   shocks: [],
+  // assumption (docs/model.md, "A shut IPO window"): a fifth of the withheld listings sell instead;
+  // the rest come to market over the year after the window reopens (the 2023-24 US and A-share queues)
+  listingQueue: { toSale: 0.2, releaseQuarters: 4 },
 }
 
 /** A market with no regimes and no factors: every company draws from the normal-regime table. */

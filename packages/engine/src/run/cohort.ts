@@ -1,5 +1,6 @@
-import { simulateCompany, type CompanyContext } from '../model/company-path.ts'
-import { buildEffectTables, EFFECT, effectAt, SECTOR_INDEX } from '../model/effects.ts'
+import { createCoefficients, simulateCompany, type CompanyContext } from '../model/company-path.ts'
+import { sectorHazards } from '../model/hazards.ts'
+import { buildEffectTables, E, EFFECT, effectAt, SECTOR_INDEX } from '../model/effects.ts'
 import { ACQUIRED, EventBuffer, FAILED, LISTED, RAISE, STALLED } from '../model/events.ts'
 import { createMarketPath, planMarket, simulateMarket } from '../model/market-path.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
@@ -29,6 +30,14 @@ export interface CohortResult {
   unicorns: number
   /** Every financing round, count-weighted, valued at the company's exit (stalled and alive at their mark). */
   financings: { count: number; below1x: number; atLeast5x: number; atLeast10x: number; dollarBelow1x: number; dollarAtLeast10x: number }
+  /** When things happened: share of the cohort per quarter (index = quarter since entry). */
+  byQuarter: {
+    listed: number[]
+    acquired: number[]
+    failed: number[]
+    /** Raises into each round, per quarter. */
+    reached: Record<(typeof ROUND_IDS)[number], number[]>
+  }
 }
 
 /**
@@ -43,7 +52,19 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const market = createMarketPath(horizon)
   const marketPlan = planMarket(config.market)
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
-  const ctx: CompanyContext = { model, sector, effects, market, horizon, factorsOn, idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector) }
+  const ctx: CompanyContext = {
+    model,
+    hazards: sectorHazards(model, config.market),
+    sector,
+    effects,
+    market,
+    horizon,
+    factorsOn,
+    idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
+    queue: config.market.listingQueue,
+    coefficients: createCoefficients(),
+    multipliers: new Float64Array(E),
+  }
   const batch = o.batch ?? 50
   const events = new EventBuffer()
   const K = ROUND_IDS.length
@@ -53,6 +74,10 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const posts = new Float64Array(K)
   const newMoney = new Float64Array(K)
   const round0 = ENTRY_ROUND[o.stage]
+  const listedAt = new Float64Array(horizon)
+  const acquiredAt = new Float64Array(horizon)
+  const failedAt = new Float64Array(horizon)
+  const reachedAt = ROUND_IDS.map(() => new Float64Array(horizon))
   for (let b = 0; b * batch < o.companies; b++) {
     const streams = createTrialStreams(String(config.run.seed), b)
     simulateMarket(marketPlan, effects, streams.market, market)
@@ -72,6 +97,11 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
       for (let e = 0; e < events.length; e++) {
         const type = events.type[e]!
         const v = events.value[e]!
+        const when = events.quarter[e]!
+        if (type === RAISE) reachedAt[events.round[e]!]![when]!++
+        else if (type === LISTED) listedAt[when]!++
+        else if (type === ACQUIRED) acquiredAt[when]!++
+        else if (type === FAILED) failedAt[when]!++
         if (type === RAISE) {
           top = events.round[e]!
           posts[top] = v
@@ -125,6 +155,12 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
       atLeast10x: f.atLeast10x / f.count,
       dollarBelow1x: f.dollarBelow1x / f.dollars,
       dollarAtLeast10x: f.dollarAtLeast10x / f.dollars,
+    },
+    byQuarter: {
+      listed: Array.from(listedAt, (x) => x / n),
+      acquired: Array.from(acquiredAt, (x) => x / n),
+      failed: Array.from(failedAt, (x) => x / n),
+      reached: Object.fromEntries(ROUND_IDS.map((id, k) => [id, Array.from(reachedAt[k]!, (x) => x / n)])) as CohortResult['byQuarter']['reached'],
     },
   }
 }

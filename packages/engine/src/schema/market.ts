@@ -73,12 +73,22 @@ export const ShockSchema = Type.Object(
 )
 export type Shock = Type.Static<typeof ShockSchema>
 
+/** What a shut IPO window (listing multiplier below 1) does to companies that were ready to list. */
+export const ListingQueueSchema = Type.Object(
+  {
+    toSale: share('share of the listings a shut window withholds that become a trade sale or share transfer at once'),
+    releaseQuarters: num(1, 40, 'quarters over which the queued listings come to market once the window reopens'),
+  },
+  { additionalProperties: false },
+)
+
 export const MarketSchema = Type.Object(
   {
     regimes: RegimesSchema,
     factors: FactorsSchema,
     index: IndexSchema,
     shocks: Type.Array(ShockSchema, { maxItems: MAX_SHOCKS }),
+    listingQueue: ListingQueueSchema,
   },
   { additionalProperties: false },
 )

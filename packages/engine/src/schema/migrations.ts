@@ -25,7 +25,7 @@ export type MigrationResult = { ok: true; config: Record<string, unknown> } | { 
 
 /** Brings a config to the current schema version; a missing version means the current one. */
 export function migrateConfig(input: Record<string, unknown>): MigrationResult {
-  const version = input.schemaVersion ?? SCHEMA_VERSION
+  const version = input.schemaVersion === undefined ? SCHEMA_VERSION : input.schemaVersion
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) return { ok: false, version }
   let config = { ...input, schemaVersion: version }
   for (let v = version; v < SCHEMA_VERSION; v++) {
