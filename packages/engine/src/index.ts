@@ -36,3 +36,4 @@ export { describe, describeIrr, probability, type Distribution, type IrrDistribu
 export { resultDigest } from './run/digest.ts'
 export { ENGINE_VERSION } from './version.ts'
 export { portfolioMultiples, portfolioStudy, type PortfolioStudy, type PortfolioStudyRow } from './run/portfolio-study.ts'
+export { createStack, payStack, NON_PARTICIPATING, CAPPED, FULL, type CapitalStack } from './model/preference-stack.ts'
