@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
+    // Closing pools, Redis connections and servers can take longer than vitest's 10 s default on a loaded 2-core machine.
+    hookTimeout: 60_000,
   },
 })

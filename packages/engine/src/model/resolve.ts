@@ -1,17 +1,15 @@
 import type { SectorModel } from '../schema/companies.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { SECTOR_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
-import { MAX_QUARTERS } from '../schema/limits.ts'
-import { buildConstruction, type Construction } from './construction.ts'
+import type { EntryStageId, SectorId } from '../schema/ids.ts'
+import type { Construction } from './construction.ts'
 import { parseConfig } from '../schema/parse-config.ts'
 import { EngineError } from '../issues.ts'
 import { plannedFees } from './fees.ts'
-import { buildEffectTables, SECTOR_INDEX, type EffectTables } from './effects.ts'
+import { SECTOR_INDEX, type EffectTables } from './effects.ts'
+import { directConstruction, horizonQuarters, planBase } from './fund-construction.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
+import type { RoundHazards } from './hazards.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
-import { expectedFollowOnRatio } from './plan.ts'
-import { resolveSectorModel } from './sector-model.ts'
-import { sectorHazards, type RoundHazards } from './hazards.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
 
@@ -52,7 +50,7 @@ export interface ResolvedRun {
   feesAhead: Float64Array
 }
 
-export const horizonQuarters = (c: SimulationConfig): number => Math.min(MAX_QUARTERS, Math.round((c.fund.lifeYears + c.fund.extensionYears) * 4))
+export { horizonQuarters } from './fund-construction.ts'
 
 /** The sub-fund configs of a fund-of-funds, parsed with the mother's market and run settings. */
 export function subFundConfigs(config: SimulationConfig): Array<{ id: string; config: SimulationConfig; classIndex: number; ratio: number }> {
@@ -68,11 +66,9 @@ export function subFundConfigs(config: SimulationConfig): Array<{ id: string; co
 export function resolveRun(config: SimulationConfig): ResolvedRun {
   const subs = subFundConfigs(config).map((s) => ({ id: s.id, run: resolveRun(s.config), classIndex: s.classIndex, ratio: s.ratio }))
   const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
-  const effects = buildEffectTables(config, horizon)
-  const sectorModels = SECTOR_IDS.map((s) => ((config.strategy.sectorWeights[s] ?? 0) > 0 ? resolveSectorModel(s, config) : undefined))
-  const hazards = sectorModels.map((m) => (m && config.companies.model === 'lifecycle' ? sectorHazards(m, config.market) : undefined))
-  const base = { config, horizon, effects, sectorModels, sectorHazards: hazards }
-  const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : buildConstruction(config, () => expectedFollowOnRatio(base))
+  const base = planBase(config, horizon)
+  const { effects, sectorModels, sectorHazards } = base
+  const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : directConstruction(base)
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
   const n = construction.deals.length
@@ -116,7 +112,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     governmentShare: config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0),
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
-    sectorHazards: hazards,
+    sectorHazards,
     effects,
     market: planMarket(config.market),
     construction,

@@ -1,0 +1,88 @@
+import { createCoefficients } from './company-path.ts'
+import { E } from './effects.ts'
+import { AmericanWaterfall } from './american-waterfall.ts'
+import { BooksState } from './books/state.ts'
+import type { DealFlowResult } from './deal-flow.ts'
+import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
+import { EventBuffer } from './events.ts'
+import { LpLedger } from './lp-ledger.ts'
+import { createMarketPath, type MarketPath } from './market-path.ts'
+import type { ResolvedRun } from './resolve.ts'
+
+/** Buffers one chunk reuses for all its trials. */
+export interface TrialWorkspace {
+  market: MarketPath
+  events: EventBuffer
+  order: Int32Array
+  bucketStart: Int32Array
+  bucketFill: Int32Array
+  euro: EuropeanWaterfall
+  amer: AmericanWaterfall
+  ledger: LpLedger
+  dealQuarter: Int32Array
+  flow: DealFlowResult
+  state: Int8Array
+  own: Float64Array
+  mark: Float64Array
+  entryPost: Float64Array
+  /** Money other investors put into the company's entry round. */
+  entryOthers: Float64Array
+  invested: Float64Array
+  proceeds: Float64Array
+  entryQuarter: Int32Array
+  followed: Int32Array
+  unicorn: Uint8Array
+  calls: Float64Array
+  lpFlows: Float64Array
+  grossFlows: Float64Array
+  classFlows: Float64Array
+  classNav: Float64Array
+  /** Fund NAV at the end of each quarter (for a fund-of-funds above this fund). */
+  navByQuarter: Float64Array
+  sorted: Float64Array
+  split: Split
+  /** Scratch of the company loop (a shocked quarter's hazard coefficients, one quarter's effect multipliers). */
+  coefficients: Float64Array
+  multipliers: Float64Array
+  /** The fund's running totals, reset per trial. */
+  books: BooksState
+}
+
+export function createWorkspace(run: ResolvedRun): TrialWorkspace {
+  const n = run.deals.cheque.length
+  const H = run.horizon
+  const { carry } = run.config.fund
+  return {
+    market: createMarketPath(H),
+    events: new EventBuffer(Math.max(64, n * 4)),
+    order: new Int32Array(Math.max(64, n * 4)),
+    bucketStart: new Int32Array(H + 2),
+    bucketFill: new Int32Array(H + 2),
+    euro: new EuropeanWaterfall(carry.rate, carry.hurdle, carry.catchUp),
+    amer: new AmericanWaterfall(carry.rate, carry.hurdle, carry.catchUp),
+    ledger: new LpLedger(run.config, H),
+    dealQuarter: new Int32Array(n),
+    flow: { planned: 0, reserved: 0, started: 0, producing: 0 },
+    state: new Int8Array(n),
+    own: new Float64Array(n),
+    mark: new Float64Array(n),
+    entryPost: new Float64Array(n),
+    entryOthers: new Float64Array(n),
+    invested: new Float64Array(n),
+    proceeds: new Float64Array(n),
+    entryQuarter: new Int32Array(n),
+    followed: new Int32Array(n),
+    unicorn: new Uint8Array(n),
+    calls: new Float64Array(H),
+    lpFlows: new Float64Array(H),
+    grossFlows: new Float64Array(H),
+    classFlows: new Float64Array(H),
+    classNav: new Float64Array(run.config.lpClasses.length),
+    navByQuarter: new Float64Array(H),
+    sorted: new Float64Array(n),
+    split: { lp: 0, gp: 0 },
+    coefficients: createCoefficients(),
+    multipliers: new Float64Array(E),
+    books: new BooksState(run),
+  }
+}
