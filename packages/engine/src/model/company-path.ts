@@ -1,6 +1,7 @@
 import { boundedPareto, normalCdf } from '../random/distributions.ts'
 import type { Rng } from '../random/rng.ts'
 import type { SectorModel } from '../schema/companies.ts'
+import type { RoundPricing } from './deal-terms.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import { E, EFFECT, type EffectTables } from './effects.ts'
 import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, type EventBuffer } from './events.ts'
@@ -17,6 +18,7 @@ export interface ListingQueue {
 }
 
 export interface CompanyContext {
+  pricing: RoundPricing
   model: SectorModel
   /** Competing-hazard tables of the model's rounds (ROUND_IDS order). */
   hazards: RoundHazards[]
@@ -193,7 +195,17 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       return
     }
     const d = model.rounds[ROUND_IDS[round + 1]!].dilution
-    const stepUp = r.stepUp * regimeRow[rb + EFFECT.stepUp]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.stepUp]!) * Math.exp(r.stepUpSigma * rng.normal() + valuationShift)
+    // the round is priced down, flat or up, with the shares of the regime in force at the raise
+    const pricing = ctx.pricing
+    const g = market.regime[t]!
+    const kind = rng.uniform()
+    const z = rng.normal()
+    const stepUp =
+      kind < pricing.down[g]!
+        ? pricing.downMedian * Math.exp(pricing.downSigma * z)
+        : kind < pricing.down[g]! + pricing.flat[g]!
+          ? 1
+          : r.stepUp * regimeRow[rb + EFFECT.stepUp]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.stepUp]!) * Math.exp(r.stepUpSigma * z + valuationShift)
     post = (post * stepUp) / (1 - d)
     round += 1
     q = t

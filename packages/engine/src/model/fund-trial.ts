@@ -1,6 +1,7 @@
 import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
+import { openCapTable } from './cap-table.ts'
 import { simulateCompany, type CompanyContext } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
@@ -49,6 +50,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     factorsOn,
     idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
     queue: config.market.listingQueue,
+    pricing: run.dealTerms.pricing,
     coefficients: ws.coefficients,
     multipliers: ws.multipliers,
   }
@@ -75,6 +77,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     entryPost[i] =
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
+    openCapTable(ws.capTables, i, model, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
     ctx.model = model
     ctx.hazards = run.sectorHazards[s]!
     ctx.sector = s

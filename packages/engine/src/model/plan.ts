@@ -1,7 +1,7 @@
 import { boundedParetoMean } from '../random/distributions.ts'
 import type { SectorModel } from '../schema/companies.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { ENTRY_ROUND, ENTRY_STAGE_IDS, ROUND_IDS, SECTOR_IDS } from '../schema/ids.ts'
+import { ENTRY_ROUND, ENTRY_STAGE_IDS, REGIME_IDS, ROUND_IDS, SECTOR_IDS } from '../schema/ids.ts'
 import { calmRegime, EFFECT, effectAt, SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { MAX_AGE, MIN_EVENT_QUARTERS, quarterCoefficients, type RoundHazards } from './hazards.ts'
 import { EFFECT_IDS } from '../schema/market.ts'
@@ -132,6 +132,7 @@ export function propagate(p: PlanInputs, sector: number, round: number, q0: numb
   const eList = expectedExitMultiple(model, true)
   const hazards = p.sectorHazards[sector]!
   const toSale = config.market.listingQueue.toSale
+  const terms = config.companies.dealTerms
   const pmf = new Float64Array(5 * H)
   for (let t = q0; t < H; t++) {
     for (let k = 0; k < K; k++) {
@@ -163,7 +164,11 @@ export function propagate(p: PlanInputs, sector: number, round: number, q0: numb
           out.proceeds += v * pl * eList * exitEff
           if (pn > 0) {
             const d = model.rounds[ROUND_IDS[k + 1]!].dilution
-            const step = r.stepUp * effectAt(effects, sector, t2, r2, EFFECT.stepUp) * Math.exp((r.stepUpSigma * r.stepUpSigma) / 2)
+            // expected step-up: down, flat and up rounds in the shares of the regime in force
+            const down = terms.downRounds[REGIME_IDS[r2]!]
+            const flat = terms.flatRounds[REGIME_IDS[r2]!]
+            const up = r.stepUp * effectAt(effects, sector, t2, r2, EFFECT.stepUp) * Math.exp((r.stepUpSigma * r.stepUpSigma) / 2)
+            const step = down * terms.downStepUp.median * Math.exp((terms.downStepUp.sigma * terms.downStepUp.sigma) / 2) + flat + (1 - down - flat) * up
             const follow = proRata && t2 < followOnEnd && j < J - 1
             const mv = v * pn * step
             out.reached[k + 1]! += m * pn

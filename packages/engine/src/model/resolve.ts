@@ -9,6 +9,7 @@ import { SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { directConstruction, horizonQuarters, planBase } from './fund-construction.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
 import type { RoundHazards } from './hazards.ts'
+import { resolveDealTerms, type ResolvedDealTerms } from './deal-terms.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
@@ -26,6 +27,8 @@ export interface ResolvedRun {
   /** Quarter count at which metrics are read (the end of life when not set). */
   evaluateAt: number | null
   sectorModels: Array<SectorModel | undefined>
+  /** Round pricing (down/flat shares) and preference terms. */
+  dealTerms: ResolvedDealTerms
   /** Competing-hazard tables per sector (undefined where the sector is not held). */
   sectorHazards: Array<RoundHazards[] | undefined>
   effects: EffectTables
@@ -113,6 +116,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
     sectorHazards,
+    dealTerms: resolveDealTerms(config.companies.dealTerms),
     effects,
     market: planMarket(config.market),
     construction,

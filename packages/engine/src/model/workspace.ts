@@ -1,3 +1,4 @@
+import { createCapTables, type CapTables } from './cap-table.ts'
 import { createCoefficients } from './company-path.ts'
 import { E } from './effects.ts'
 import { AmericanWaterfall } from './american-waterfall.ts'
@@ -44,6 +45,8 @@ export interface TrialWorkspace {
   /** Scratch of the company loop (a shocked quarter's hazard coefficients, one quarter's effect multipliers). */
   coefficients: Float64Array
   multipliers: Float64Array
+  /** Each company's rounds and the fund's share of each (exit proceeds go through the preference stack). */
+  capTables: CapTables
   /** The fund's running totals, reset per trial. */
   books: BooksState
 }
@@ -83,6 +86,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     split: { lp: 0, gp: 0 },
     coefficients: createCoefficients(),
     multipliers: new Float64Array(E),
+    capTables: createCapTables(n),
     books: new BooksState(run),
   }
 }

@@ -1,6 +1,7 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { SCHEMA_VERSION } from '../schema/config.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
+import { US_DEAL_TERMS } from './deal-terms.ts'
 
 /** A template: a full config, or a patch over the reference fund filled in by `parseConfig`. */
 export interface FundTemplate {
@@ -55,6 +56,7 @@ export const REFERENCE_FUND: SimulationConfig = {
   },
   companies: {
     model: 'lifecycle',
+    dealTerms: US_DEAL_TERMS,
     sectors: {},
     fxPerUsd: 1,
     unicornValuation: 1000,

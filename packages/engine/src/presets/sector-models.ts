@@ -22,10 +22,11 @@ const GENERALIST: SectorModel = {
   },
   // row 23: seed post-money P25 $13.8m vs median $20m ⇒ σ ≈ ln(20/13.8)/0.674 ≈ 0.55
   entryValuationSigma: 0.55,
-  // row 28: lognormal body for modest exits (σ≈1.0) with a Pareto tail above 5× (α = 1.3); medians and
-  // spreads tuned toward benchmark 1 (§7: 65% <1×, 10% ≥5×, 4% ≥10× of financings; the model gives
-  // about 67%, 11%, 6% over a full cycle: step-up chains in booms make the ≥10× share hard to lower)
-  acquisition: { median: 1.0, sigma: 0.9 },
+  // row 28: lognormal body with a Pareto tail above 5× (α = 1.3). Sales are wide and low (median half
+  // the last post-money, σ 1.3): low-value M&A is the most common exit and is where preferences bite
+  // (Liu 2021 [S17]); with 1× preferences paid first, this gives benchmark 1 (§7: 65% <1×, 10% ≥5×,
+  // 4% ≥10× of financings) as about 61.5%, 8%, 4% over a full cycle (docs/model.md, "Deal terms")
+  acquisition: { median: 0.5, sigma: 1.3 },
   listing: { median: 1.8, sigma: 0.7 },
   tail: { probability: 0.015, start: 5, alpha: 1.3, cap: 100 },
 }
@@ -71,21 +72,25 @@ function tweak(base: SectorModel, t: Tweaks): SectorModel {
   return { ...base, rounds, tail: { ...base.tail, alpha: t.tailAlpha ?? base.tail.alpha } }
 }
 
+/** A published MEAN duration as the median of a lognormal with log-space sigma σ: median = mean·e^(−σ²/2). */
+const medianFromMean = (mean: number, sigma: number): number => mean * Math.exp((-sigma * sigma) / 2)
+
 /** Biotech: stages are clinical gates (seed = preclinical, A = Phase I, B = Phase II, C = Phase III,
- * late = filing), with BIO/Informa/QLS 2021 transition rates and phase durations (rows 30-31). */
+ * late = filing), with BIO/Informa/QLS 2021 transition rates and phase durations (rows 30-31). The
+ * durations are published means, converted to the lognormal medians the model draws from. */
 const BIOTECH: SectorModel = {
   ...GENERALIST,
   rounds: {
     // preclinical → Phase I: assumption (IND-enabling work), 24 months; +4pp dilution (row 22)
-    seed: round({ next: 0.55, acquisition: 0.05, listing: 0, fail: 0.37, waitMonths: 24, failMonths: 24, waitSigma: 0.4, postMoney: 20, dilution: 0.24, stepUp: 2.5, stepUpSigma: 0.4, stallValue: 0.1 }),
+    seed: round({ next: 0.55, acquisition: 0.05, listing: 0, fail: 0.37, waitMonths: medianFromMean(24, 0.4), failMonths: medianFromMean(24, 0.4), waitSigma: 0.4, postMoney: 20, dilution: 0.24, stepUp: 2.5, stepUpSigma: 0.4, stallValue: 0.1 }),
     // Phase I → II 52.0%, 28 months (row 30-31)
-    a: round({ next: 0.52, acquisition: 0.08, listing: 0.02, fail: 0.35, waitMonths: 28, failMonths: 28, waitSigma: 0.4, postMoney: 50, dilution: 0.24, stepUp: 2.4, stepUpSigma: 0.4, stallValue: 0.1 }),
+    a: round({ next: 0.52, acquisition: 0.08, listing: 0.02, fail: 0.35, waitMonths: medianFromMean(28, 0.4), failMonths: medianFromMean(28, 0.4), waitSigma: 0.4, postMoney: 50, dilution: 0.24, stepUp: 2.4, stepUpSigma: 0.4, stallValue: 0.1 }),
     // Phase II → III 28.9%, 43 months: the binary gate
-    b: round({ next: 0.289, acquisition: 0.12, listing: 0.05, fail: 0.511, waitMonths: 43, failMonths: 43, waitSigma: 0.4, postMoney: 140, dilution: 0.21, stepUp: 2.6, stepUpSigma: 0.4, stallValue: 0.1 }),
+    b: round({ next: 0.289, acquisition: 0.12, listing: 0.05, fail: 0.511, waitMonths: medianFromMean(43, 0.4), failMonths: medianFromMean(43, 0.4), waitSigma: 0.4, postMoney: 140, dilution: 0.21, stepUp: 2.6, stepUpSigma: 0.4, stallValue: 0.1 }),
     // Phase III → filing 57.8%, 40 months
-    c: round({ next: 0.578, acquisition: 0.12, listing: 0.05, fail: 0.232, waitMonths: 40, failMonths: 40, waitSigma: 0.4, postMoney: 420, dilution: 0.17, stepUp: 2.2, stepUpSigma: 0.35, stallValue: 0.1 }),
+    c: round({ next: 0.578, acquisition: 0.12, listing: 0.05, fail: 0.232, waitMonths: medianFromMean(40, 0.4), failMonths: medianFromMean(40, 0.4), waitSigma: 0.4, postMoney: 420, dilution: 0.17, stepUp: 2.2, stepUpSigma: 0.35, stallValue: 0.1 }),
     // filing → approval 90.6%, 16 months; approved companies are sold or listed
-    late: round({ next: 0, acquisition: 0.45, listing: 0.45, fail: 0.094, waitMonths: 16, failMonths: 16, waitSigma: 0.35, postMoney: 1100, dilution: 0.14, stepUp: 1, stepUpSigma: 0.3, stallValue: 0.5 }),
+    late: round({ next: 0, acquisition: 0.45, listing: 0.45, fail: 0.094, waitMonths: medianFromMean(16, 0.35), failMonths: medianFromMean(16, 0.35), waitSigma: 0.35, postMoney: 1100, dilution: 0.14, stepUp: 1, stepUpSigma: 0.3, stallValue: 0.5 }),
   },
   // IPO at Phase 1-2 common when the window is open (row 32); exits are binary
   listing: { median: 2.2, sigma: 0.8 },

@@ -1,5 +1,7 @@
 import { createCoefficients, simulateCompany, type CompanyContext } from '../model/company-path.ts'
 import { sectorHazards } from '../model/hazards.ts'
+import { createCapTables, openCapTable, payCapTable, recordRound } from '../model/cap-table.ts'
+import { resolveDealTerms } from '../model/deal-terms.ts'
 import { buildEffectTables, E, EFFECT, effectAt, SECTOR_INDEX } from '../model/effects.ts'
 import { ACQUIRED, EventBuffer, FAILED, LISTED, RAISE, STALLED } from '../model/events.ts'
 import { createMarketPath, planMarket, simulateMarket } from '../model/market-path.ts'
@@ -52,6 +54,7 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const market = createMarketPath(horizon)
   const marketPlan = planMarket(config.market)
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
+  const terms = resolveDealTerms(config.companies.dealTerms)
   const ctx: CompanyContext = {
     model,
     hazards: sectorHazards(model, config.market),
@@ -62,10 +65,12 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
     factorsOn,
     idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
     queue: config.market.listingQueue,
+    pricing: terms.pricing,
     coefficients: createCoefficients(),
     multipliers: new Float64Array(E),
   }
   const batch = o.batch ?? 50
+  const capTable = createCapTables(1)
   const events = new EventBuffer()
   const K = ROUND_IDS.length
   const reached = new Float64Array(K)
@@ -89,6 +94,7 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
       posts.fill(0)
       posts[round0] = post
       newMoney[round0] = first.dilution * post
+      openCapTable(capTable, 0, model, round0, post, newMoney[round0]!)
       reached[round0]!++
       let top = round0
       let final = post
@@ -106,6 +112,7 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
           top = events.round[e]!
           posts[top] = v
           newMoney[top] = events.dilution[e]! * v
+          recordRound(capTable, 0, top, v, events.dilution[e]!, newMoney[top]!)
           reached[top]!++
           final = v
         } else {
@@ -120,9 +127,11 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
       }
       if (!ended && (events.length === 0 || events.type[events.length - 1] === RAISE)) r.alive++
       if (unicorn) r.unicorns++
+      // each financing is worth what its round takes from the preference stack at the final value
+      if (terms.preferred) payCapTable(capTable, terms.stack, 0, final)
       let diluted = 1
       for (let k = top; k >= round0; k--) {
-        const multiple = (final * diluted) / posts[k]!
+        const multiple = terms.preferred ? capTable.out[k]! / newMoney[k]! : (final * diluted) / posts[k]!
         f.count++
         f.dollars += newMoney[k]!
         if (multiple < 1) {

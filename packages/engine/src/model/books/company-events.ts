@@ -2,6 +2,8 @@ import { C, type TrialRecord } from '../../run/metric-ids.ts'
 import { ACQUIRED, FAILED, RAISE, STALLED } from '../events.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
+import { recordRound } from '../cap-table.ts'
+import { exitProceeds } from './exit-proceeds.ts'
 import { ALIVE, GONE, REACHED, STILL } from './state.ts'
 
 /** Company events of the quarter: rounds (with pro-rata follow-ons from the reserve), stalls,
@@ -28,6 +30,7 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         if (!(amount > 1e-9)) amount = 0
       }
       own[c] = own[c]! * (1 - d) + amount / value
+      if (!t.powerLaw) recordRound(ws.capTables, c, ev.round[x]!, value, d, amount)
       mark[c] = value
       s.mobilisedLife += d * value - amount
       if (amount > 0) {
@@ -47,7 +50,7 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
       state[c] = STILL
       counts[C.stalled]!++
     } else {
-      const p = type === FAILED ? 0 : own[c]! * value
+      const p = type === FAILED ? 0 : exitProceeds(run, ws, c, own[c]! * value, value)
       s.nav -= held
       s.investedLive -= invested[c]!
       state[c] = GONE
