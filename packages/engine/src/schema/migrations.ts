@@ -18,8 +18,14 @@ const v1ToV2: Step = (c) => {
   }
 }
 
+/** v2 → v3: deal terms (companies.dealTerms), the market profile and its exit routes
+ * (market.profile, market.exits) and the IPO queue (market.listingQueue) arrived. Each is a new
+ * object that a v2 config cannot hold, so parseConfig fills it from the config's template (a US
+ * template gets the US profile, a Chinese one the CN profile); nothing a v2 config set is renamed. */
+const v2ToV3: Step = (c) => c
+
 /** Steps that lift a saved config from version n to n + 1 (index n). */
-const MIGRATIONS: Array<Step | undefined> = [undefined, v1ToV2]
+const MIGRATIONS: Array<Step | undefined> = [undefined, v1ToV2, v2ToV3]
 
 export type MigrationResult = { ok: true; config: Record<string, unknown> } | { ok: false; version: unknown }
 
