@@ -4,7 +4,7 @@ import type { SectorModel } from '../schema/companies.ts'
 import type { RoundPricing } from './deal-terms.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import { E, EFFECT, type EffectTables } from './effects.ts'
-import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, type EventBuffer } from './events.ts'
+import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, TRANSFER, type EventBuffer } from './events.ts'
 import { MAX_AGE, MIN_EVENT_QUARTERS, quarterCoefficients, type RoundHazards } from './hazards.ts'
 import type { MarketPath } from './market-path.ts'
 
@@ -19,6 +19,9 @@ export interface ListingQueue {
 
 export interface CompanyContext {
   pricing: RoundPricing
+  /** Share of sales that are share transfers, and their price as a multiple of the last post-money. */
+  transferShare: number
+  transferPrice: number
   model: SectorModel
   /** Competing-hazard tables of the model's rounds (ROUND_IDS order). */
   hazards: RoundHazards[]
@@ -187,7 +190,10 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     const valuationShift = ctx.factorsOn ? market.valuation[sector * years + (t >> 2)]! : 0
     const exitMultiplier = regimeRow[rb + EFFECT.exitValue]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.exitValue]!) * Math.exp(valuationShift)
     if (u < wAcq) {
-      events.push(t, company, ACQUIRED, round, post * drawExitMultiple(rng, model, false) * exitMultiplier, 0)
+      // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
+      // at a discount to the last round
+      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, post * ctx.transferPrice * exitMultiplier, 0)
+      else events.push(t, company, ACQUIRED, round, post * drawExitMultiple(rng, model, false) * exitMultiplier, 0)
       return
     }
     if (u >= wNext) {

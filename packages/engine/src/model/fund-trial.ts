@@ -5,7 +5,7 @@ import { openCapTable } from './cap-table.ts'
 import { simulateCompany, type CompanyContext } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
-import { ACQUIRED, FAILED } from './events.ts'
+import { ACQUIRED, BUYBACK, FAILED } from './events.ts'
 import { runBooks } from './fund-books.ts'
 import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
@@ -37,6 +37,11 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   const { companies } = config
   const streams = createTrialStreams(shared ? shared.streams : run.seed, trial)
   const market = shared ? shared.market : simulateMarket(run.market, run.effects, streams.market, ws.market)
+  ws.currentMarket = market
+  ws.tranches.cash.fill(0)
+  ws.tranches.book.fill(0)
+  const buyBack = config.market.exits.buyBack
+  const buyBackAfter = Math.round(buyBack.triggerYears * 4)
   scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
   const n = deals.cheque.length
   const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
@@ -50,6 +55,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     factorsOn,
     idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
     queue: config.market.listingQueue,
+    transferShare: config.market.exits.transferShare,
+    transferPrice: 1 - config.market.exits.transferDiscount,
     pricing: run.dealTerms.pricing,
     coefficients: ws.coefficients,
     multipliers: ws.multipliers,
@@ -82,6 +89,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     ctx.hazards = run.sectorHazards[s]!
     ctx.sector = s
     simulateCompany(ctx, streams.companies, i, deals.round[i]!, q0, entryPost[i]!, ev)
+    // a redemption right falls due for the fund if the company has not listed by then
+    if (buyBack.enabled && q0 + buyBackAfter < H) ev.push(q0 + buyBackAfter, i, BUYBACK, deals.round[i]!, streams.deals.uniform() < buyBack.recovery ? 1 : 0, 0)
   }
   sortEvents(ws, H)
   runBooks(run, ws, out)

@@ -1,3 +1,4 @@
+import { createListingTranches, type ListingTranches } from './listing-tranches.ts'
 import { createCapTables, type CapTables } from './cap-table.ts'
 import { createCoefficients } from './company-path.ts'
 import { E } from './effects.ts'
@@ -47,6 +48,10 @@ export interface TrialWorkspace {
   multipliers: Float64Array
   /** Each company's rounds and the fund's share of each (exit proceeds go through the preference stack). */
   capTables: CapTables
+  /** Listed stakes waiting out their lock-up and sell-down. */
+  tranches: ListingTranches
+  /** The market path of the current trial (the mother's for a sub-fund). */
+  currentMarket: MarketPath
   /** The fund's running totals, reset per trial. */
   books: BooksState
 }
@@ -55,8 +60,10 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
   const n = run.deals.cheque.length
   const H = run.horizon
   const { carry } = run.config.fund
+  const market = createMarketPath(H)
   return {
-    market: createMarketPath(H),
+    market,
+    currentMarket: market,
     events: new EventBuffer(Math.max(64, n * 4)),
     order: new Int32Array(Math.max(64, n * 4)),
     bucketStart: new Int32Array(H + 2),
@@ -87,6 +94,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     coefficients: createCoefficients(),
     multipliers: new Float64Array(E),
     capTables: createCapTables(n),
+    tranches: createListingTranches(H),
     books: new BooksState(run),
   }
 }

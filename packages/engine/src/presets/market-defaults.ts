@@ -1,3 +1,4 @@
+import { US_EXITS } from './market-profiles.ts'
 import type { Effects, Market } from '../schema/market.ts'
 
 export const NEUTRAL_EFFECTS: Effects = {
@@ -13,6 +14,8 @@ export const NEUTRAL_EFFECTS: Effects = {
 
 /** Default market layer: calibration.md §4.7 cycle markers and §6 rows 34-38. */
 export const DEFAULT_MARKET: Market = {
+  profile: 'us',
+  exits: US_EXITS,
   regimes: {
     enabled: true,
     initial: 'stationary',

@@ -3,7 +3,7 @@ import { sectorHazards } from '../model/hazards.ts'
 import { createCapTables, openCapTable, payCapTable, recordRound } from '../model/cap-table.ts'
 import { resolveDealTerms } from '../model/deal-terms.ts'
 import { buildEffectTables, E, EFFECT, effectAt, SECTOR_INDEX } from '../model/effects.ts'
-import { ACQUIRED, EventBuffer, FAILED, LISTED, RAISE, STALLED } from '../model/events.ts'
+import { ACQUIRED, EventBuffer, FAILED, LISTED, RAISE, STALLED, TRANSFER } from '../model/events.ts'
 import { createMarketPath, planMarket, simulateMarket } from '../model/market-path.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import { createTrialStreams } from '../random/streams.ts'
@@ -26,6 +26,10 @@ export interface CohortResult {
   reached: Record<(typeof ROUND_IDS)[number], number>
   acquired: number
   listed: number
+  /** Sold by a share transfer (股权转让). */
+  transferred: number
+  /** Redeemed by the entry round's holders (回购) when the company had not listed by the trigger. */
+  boughtBack: number
   failed: number
   stalled: number
   alive: number
@@ -36,6 +40,8 @@ export interface CohortResult {
   byQuarter: {
     listed: number[]
     acquired: number[]
+    transferred: number[]
+    boughtBack: number[]
     failed: number[]
     /** Raises into each round, per quarter. */
     reached: Record<(typeof ROUND_IDS)[number], number[]>
@@ -65,6 +71,8 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
     factorsOn,
     idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
     queue: config.market.listingQueue,
+    transferShare: config.market.exits.transferShare,
+    transferPrice: 1 - config.market.exits.transferDiscount,
     pricing: terms.pricing,
     coefficients: createCoefficients(),
     multipliers: new Float64Array(E),
@@ -74,7 +82,11 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const events = new EventBuffer()
   const K = ROUND_IDS.length
   const reached = new Float64Array(K)
-  const r = { acquired: 0, listed: 0, failed: 0, stalled: 0, alive: 0, unicorns: 0 }
+  const r = { acquired: 0, listed: 0, transferred: 0, boughtBack: 0, failed: 0, stalled: 0, alive: 0, unicorns: 0 }
+  const buyBack = config.market.exits.buyBack
+  const trigger = Math.round(buyBack.triggerYears * 4)
+  const transferredAt = new Float64Array(horizon)
+  const boughtBackAt = new Float64Array(horizon)
   const f = { count: 0, below1x: 0, atLeast5x: 0, atLeast10x: 0, dollars: 0, dollarBelow1x: 0, dollarAtLeast10x: 0 }
   const posts = new Float64Array(K)
   const newMoney = new Float64Array(K)
@@ -100,13 +112,35 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
       let final = post
       let unicorn = post >= config.companies.unicornValuation
       let ended = false
-      for (let e = 0; e < events.length; e++) {
+      // the entry round's redemption right: exercised at the trigger when the company has not exited
+      // and the round's shares are worth less than cost plus the simple rate
+      let cut = events.length
+      let redeemed = false
+      if (buyBack.enabled && trigger < horizon) {
+        const paid = streams.deals.uniform() < buyBack.recovery
+        let value = post
+        let share = first.dilution
+        let exited = false
+        let e = 0
+        for (; e < events.length && events.quarter[e]! < trigger; e++) {
+          const type = events.type[e]!
+          if (type === RAISE) share *= 1 - events.dilution[e]!
+          if (type === RAISE || type === STALLED) value = events.value[e]!
+          else exited = true
+        }
+        if (!exited && paid && value * share < newMoney[round0]! * (1 + buyBack.rate * buyBack.triggerYears)) {
+          cut = e
+          redeemed = true
+        }
+      }
+      for (let e = 0; e < cut; e++) {
         const type = events.type[e]!
         const v = events.value[e]!
         const when = events.quarter[e]!
         if (type === RAISE) reachedAt[events.round[e]!]![when]!++
         else if (type === LISTED) listedAt[when]!++
         else if (type === ACQUIRED) acquiredAt[when]!++
+        else if (type === TRANSFER) transferredAt[when]!++
         else if (type === FAILED) failedAt[when]!++
         if (type === RAISE) {
           top = events.round[e]!
@@ -119,13 +153,18 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
           ended = type !== STALLED
           final = v
           if (type === ACQUIRED) r.acquired++
+          else if (type === TRANSFER) r.transferred++
           else if (type === LISTED) r.listed++
           else if (type === FAILED) r.failed++
           else r.stalled++
         }
         if (v >= config.companies.unicornValuation) unicorn = true
       }
-      if (!ended && (events.length === 0 || events.type[events.length - 1] === RAISE)) r.alive++
+      if (redeemed) {
+        ended = true
+        r.boughtBack++
+        boughtBackAt[trigger]!++
+      } else if (!ended && (events.length === 0 || events.type[events.length - 1] === RAISE)) r.alive++
       if (unicorn) r.unicorns++
       // each financing is worth what its round takes from the preference stack at the final value
       if (terms.preferred) payCapTable(capTable, terms.stack, 0, final)
@@ -153,6 +192,8 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
     reached: Object.fromEntries(ROUND_IDS.map((id, k) => [id, reached[k]! / n])) as CohortResult['reached'],
     acquired: r.acquired / n,
     listed: r.listed / n,
+    transferred: r.transferred / n,
+    boughtBack: r.boughtBack / n,
     failed: r.failed / n,
     stalled: r.stalled / n,
     alive: r.alive / n,
@@ -168,6 +209,8 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
     byQuarter: {
       listed: Array.from(listedAt, (x) => x / n),
       acquired: Array.from(acquiredAt, (x) => x / n),
+      transferred: Array.from(transferredAt, (x) => x / n),
+      boughtBack: Array.from(boughtBackAt, (x) => x / n),
       failed: Array.from(failedAt, (x) => x / n),
       reached: Object.fromEntries(ROUND_IDS.map((id, k) => [id, Array.from(reachedAt[k]!, (x) => x / n)])) as CohortResult['byQuarter']['reached'],
     },

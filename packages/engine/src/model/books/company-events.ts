@@ -1,9 +1,10 @@
 import { C, type TrialRecord } from '../../run/metric-ids.ts'
-import { ACQUIRED, FAILED, RAISE, STALLED } from '../events.ts'
+import { ACQUIRED, BUYBACK, FAILED, LISTED, RAISE, STALLED, TRANSFER } from '../events.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
 import { recordRound } from '../cap-table.ts'
 import { exitProceeds } from './exit-proceeds.ts'
+import { redeem, scheduleListing } from './exit-routes.ts'
 import { ALIVE, GONE, REACHED, STILL } from './state.ts'
 
 /** Company events of the quarter: rounds (with pro-rata follow-ons from the reserve), stalls,
@@ -18,8 +19,15 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
   for (let e = start[q]!; e < start[q + 1]!; e++) {
     const x = order[e]!
     const c = ev.company[x]!
-    if (state[c] !== ALIVE) continue
     const type = ev.type[x]!
+    if (type === BUYBACK) {
+      if (state[c] === ALIVE || state[c] === STILL) {
+        const p = redeem(run, ws, c, q, ev.value[x]!, out)
+        if (p > 0 && t.american) s.carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+      }
+      continue
+    }
+    if (state[c] !== ALIVE) continue
     const value = ev.value[x]!
     const held = own[c]! * mark[c]!
     if (type === RAISE) {
@@ -50,18 +58,22 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
       state[c] = STILL
       counts[C.stalled]!++
     } else {
-      const p = type === FAILED ? 0 : exitProceeds(run, ws, c, own[c]! * value, value)
+      // a transfer sells the fund's shares at a price: no preference is paid
+      let p = type === FAILED ? 0 : type === TRANSFER ? own[c]! * value : exitProceeds(run, ws, c, own[c]! * value, value)
       s.nav -= held
       s.investedLive -= invested[c]!
       state[c] = GONE
+      // a listed stake is sold after its lock-up, in tranches at the index's later level
+      if (type === LISTED && !t.powerLaw) p = scheduleListing(run, ws, c, q, p)
+      else s.proceedsQ += p
       proceeds[c] = p
-      s.proceedsQ += p
       out.cellProceeds[deals.cell[c]!]! += p
       if (type === FAILED) {
         counts[C.writeOffs]!++
         if (t.american) amer.writeOff(invested[c]!)
       } else {
         if (type === ACQUIRED) counts[C.acquisitions]!++
+        else if (type === TRANSFER) counts[C.transfers]!++
         else counts[C.listings]!++
         if (value >= t.unicornAt && !t.powerLaw) unicorn[c] = 1
         if (t.american) s.carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)

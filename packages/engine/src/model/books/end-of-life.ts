@@ -2,6 +2,7 @@ import { C, type TrialRecord } from '../../run/metric-ids.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
 import { ALIVE, GONE, STILL } from './state.ts'
+import { payListingTranches } from './exit-routes.ts'
 
 /** End of life: at the last quarter of the term the fund extends by a year while NAV is above the
  * threshold; in the fund's last quarter every holding left is sold at the end-of-life discount. */
@@ -11,6 +12,7 @@ export function endOfLifeStep(run: ResolvedRun, ws: TrialWorkspace, q: number, o
   const { fund } = run.config
   if (q === s.endQ - 1 && s.endQ < run.horizon && s.nav > fund.extensionNavThreshold * t.size) s.endQ = Math.min(run.horizon, s.endQ + 4)
   s.last = q === s.endQ - 1
+  payListingTranches(run, ws, q, s.last)
   if (!s.last) return
   const { deals } = run
   const { state, own, mark, invested, proceeds, entryQuarter, amer } = ws
