@@ -192,12 +192,12 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     if (u < wAcq) {
       // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
       // at a discount to the last round
-      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, post * ctx.transferPrice * exitMultiplier, 0)
-      else events.push(t, company, ACQUIRED, round, post * drawExitMultiple(rng, model, false) * exitMultiplier, 0)
+      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, Math.min(model.maxValue, post * ctx.transferPrice * exitMultiplier), 0)
+      else events.push(t, company, ACQUIRED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, false) * exitMultiplier), 0)
       return
     }
     if (u >= wNext) {
-      events.push(t, company, LISTED, round, post * drawExitMultiple(rng, model, true) * exitMultiplier, 0)
+      events.push(t, company, LISTED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, true) * exitMultiplier), 0)
       return
     }
     const d = model.rounds[ROUND_IDS[round + 1]!].dilution
@@ -212,7 +212,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
         : kind < pricing.down[g]! + pricing.flat[g]!
           ? 1
           : r.stepUp * regimeRow[rb + EFFECT.stepUp]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.stepUp]!) * Math.exp(r.stepUpSigma * z + valuationShift)
-    post = (post * stepUp) / (1 - d)
+    post = Math.min(model.maxValue, (post * stepUp) / (1 - d))
     round += 1
     q = t
     events.push(t, company, RAISE, round, post, d)

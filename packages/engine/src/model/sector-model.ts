@@ -10,6 +10,7 @@ export function resolveSectorModel(sector: SectorId, config: SimulationConfig): 
   const fx = config.companies.fxPerUsd
   const inCurrency: SectorModel = {
     ...builtIn,
+    maxValue: builtIn.maxValue * fx,
     rounds: Object.fromEntries(ROUND_IDS.map((r) => [r, { ...builtIn.rounds[r], postMoney: builtIn.rounds[r].postMoney * fx }])) as SectorModel['rounds'],
   }
   const patch: SectorPatch | undefined = config.companies.sectors[sector]

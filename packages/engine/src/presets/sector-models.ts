@@ -29,6 +29,9 @@ const GENERALIST: SectorModel = {
   acquisition: { median: 0.5, sigma: 1.3 },
   listing: { median: 1.8, sigma: 0.7 },
   tail: { probability: 0.015, start: 5, alpha: 1.3, cap: 100 },
+  // the largest venture-backed exits on record are ~$100bn (docs/model.md "Ceilings"; assumption):
+  // no company value above it, so no fund can return hundreds of times its size
+  maxValue: 100_000,
 }
 
 interface Tweaks {
@@ -40,6 +43,8 @@ interface Tweaks {
   listing?: number
   failAdd?: Partial<Record<RoundId, number>>
   tailAlpha?: number
+  /** Multiplier on the largest company value. */
+  maxValue?: number
 }
 
 /** A sector as the generalist table with multipliers; failure absorbs changes so each row sums to ≤ 1. */
@@ -69,7 +74,7 @@ function tweak(base: SectorModel, t: Tweaks): SectorModel {
       dilution: Math.min(0.6, r.dilution + (t.dilutionAdd ?? 0)),
     }
   }
-  return { ...base, rounds, tail: { ...base.tail, alpha: t.tailAlpha ?? base.tail.alpha } }
+  return { ...base, rounds, tail: { ...base.tail, alpha: t.tailAlpha ?? base.tail.alpha }, maxValue: base.maxValue * (t.maxValue ?? 1) }
 }
 
 /** A published MEAN duration as the median of a lognormal with log-space sigma σ: median = mean·e^(−σ²/2). */
@@ -95,6 +100,8 @@ const BIOTECH: SectorModel = {
   // IPO at Phase 1-2 common when the window is open (row 32); exits are binary
   listing: { median: 2.2, sigma: 0.8 },
   acquisition: { median: 1.3, sigma: 0.9 },
+  // assumption: the largest biotech takeovers of venture-backed companies are tens of $bn
+  maxValue: 40_000,
 }
 
 export const SECTOR_MODELS: Record<SectorId, SectorModel> = {
@@ -103,13 +110,13 @@ export const SECTOR_MODELS: Record<SectorId, SectorModel> = {
   ai: tweak(GENERALIST, { wait: 0.9, postMoney: 1.42, next: 1.05, tailAlpha: 1.2 }),
   biotech: BIOTECH,
   // row 33: device certification gate at growth (fail +0.1 at C), rows 22, 27: +3pp dilution, ×1.2 waits
-  medtech: tweak(GENERALIST, { wait: 1.2, dilutionAdd: 0.03, failAdd: { c: 0.1 } }),
+  medtech: tweak(GENERALIST, { wait: 1.2, dilutionAdd: 0.03, failAdd: { c: 0.1 }, maxValue: 0.4 }), // largest exit 40% of generalist (assumption)
   // rows 22, 27 and §4.4: capital intensive (+5pp dilution, ×1.4 waits), SPAC-era late failures (+0.1 late)
   aerospace: tweak(GENERALIST, { wait: 1.4, dilutionAdd: 0.05, postMoney: 1.3, failAdd: { late: 0.1 } }),
   // row 33 and §4.5 (Lilium, Volocopter): certification gate, late failures after large raises
-  low_altitude: tweak(GENERALIST, { wait: 1.4, dilutionAdd: 0.05, failAdd: { c: 0.12, late: 0.15 } }),
+  low_altitude: tweak(GENERALIST, { wait: 1.4, dilutionAdd: 0.05, failAdd: { c: 0.12, late: 0.15 }, maxValue: 0.3 }), // largest exit 30% of generalist (assumption)
   // §4.2 and §8: no stage data for quantum; deep-tech defaults, slower and wider (assumption)
-  quantum: tweak(GENERALIST, { wait: 1.5, next: 0.9, dilutionAdd: 0.04, tailAlpha: 1.15 }),
+  quantum: tweak(GENERALIST, { wait: 1.5, next: 0.9, dilutionAdd: 0.04, tailAlpha: 1.15, maxValue: 0.3 }),
   // rows 22, 27: hardware, +3pp dilution, ×1.2 waits
   comms_6g: tweak(GENERALIST, { wait: 1.2, dilutionAdd: 0.03 }),
   // rows 22, 27, §4.2 (drones/robotics 1.2 y to market): +3pp dilution, ×1.2 waits
@@ -117,5 +124,5 @@ export const SECTOR_MODELS: Record<SectorId, SectorModel> = {
   // rows 22, 27: capital intensive, ×1.3 waits, +4pp dilution
   new_energy: tweak(GENERALIST, { wait: 1.3, dilutionAdd: 0.04 }),
   // §4.2 (materials 1.8 y prototype to market, $1.21m to prototype): ×1.5 waits, +4pp dilution
-  new_materials: tweak(GENERALIST, { wait: 1.5, dilutionAdd: 0.04, next: 0.95 }),
+  new_materials: tweak(GENERALIST, { wait: 1.5, dilutionAdd: 0.04, next: 0.95, maxValue: 0.3 }),
 }

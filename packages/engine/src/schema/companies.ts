@@ -53,6 +53,7 @@ export const SectorModelSchema = Type.Object(
     acquisition: ExitValueSchema,
     listing: ExitValueSchema,
     tail: ExitTailSchema,
+    maxValue: num(1, MAX_FUND_SIZE * 10_000, 'largest value a company of the sector reaches (post-money or exit), millions of the fund currency'),
   },
   { additionalProperties: false },
 )
@@ -66,6 +67,7 @@ export const SectorPatchSchema = Type.Object(
     acquisition: Type.Optional(Type.Partial(ExitValueSchema, { additionalProperties: false })),
     listing: Type.Optional(Type.Partial(ExitValueSchema, { additionalProperties: false })),
     tail: Type.Optional(Type.Partial(ExitTailSchema, { additionalProperties: false })),
+    maxValue: Type.Optional(SectorModelSchema.properties.maxValue),
   },
   { additionalProperties: false },
 )
