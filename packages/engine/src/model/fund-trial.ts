@@ -2,7 +2,7 @@ import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import { openCapTable } from './cap-table.ts'
-import { simulateCompany, type CompanyContext } from './company-path.ts'
+import { simulateCompany } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
 import { ACQUIRED, BUYBACK, FAILED } from './events.ts'
@@ -44,23 +44,9 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   const buyBackAfter = Math.round(buyBack.triggerYears * 4)
   scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
   const n = deals.cheque.length
-  const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
-  const ctx: CompanyContext = {
-    model: run.sectorModels[0] ?? run.sectorModels.find((m) => m)!,
-    hazards: run.sectorHazards[0] ?? [],
-    sector: 0,
-    effects: run.effects,
-    market,
-    horizon: H,
-    factorsOn,
-    idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
-    queue: config.market.listingQueue,
-    transferShare: config.market.exits.transferShare,
-    transferPrice: 1 - config.market.exits.transferDiscount,
-    pricing: run.dealTerms.pricing,
-    coefficients: ws.coefficients,
-    multipliers: ws.multipliers,
-  }
+  const ctx = ws.company
+  const factorsOn = ctx.factorsOn
+  ctx.market = market
   const ev = ws.events
   ev.clear()
   const { entryPost, entryOthers } = ws

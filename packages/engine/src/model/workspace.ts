@@ -1,6 +1,7 @@
 import { createListingTranches, type ListingTranches } from './listing-tranches.ts'
 import { createCapTables, type CapTables } from './cap-table.ts'
-import { createCoefficients } from './company-path.ts'
+import { createCoefficients, type CompanyContext } from './company-path.ts'
+import { SECTOR_MODELS } from '../presets/sector-models.ts'
 import { E } from './effects.ts'
 import { AmericanWaterfall } from './american-waterfall.ts'
 import { BooksState } from './books/state.ts'
@@ -52,6 +53,8 @@ export interface TrialWorkspace {
   tranches: ListingTranches
   /** The market path of the current trial (the mother's for a sub-fund). */
   currentMarket: MarketPath
+  /** What the company loop reads; its market is set per trial, its model and sector per company. */
+  company: CompanyContext
   /** The fund's running totals, reset per trial. */
   books: BooksState
 }
@@ -61,7 +64,27 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
   const H = run.horizon
   const { carry } = run.config.fund
   const market = createMarketPath(H)
+  const { config } = run
+  const coefficients = createCoefficients()
+  const multipliers = new Float64Array(E)
+  const company: CompanyContext = {
+    model: run.sectorModels.find((m) => m) ?? SECTOR_MODELS.generalist,
+    hazards: run.sectorHazards.find((h) => h) ?? [],
+    sector: 0,
+    effects: run.effects,
+    market,
+    horizon: H,
+    factorsOn: config.market.factors.enabled && config.market.factors.withinSector > 0,
+    idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
+    queue: config.market.listingQueue,
+    transferShare: config.market.exits.transferShare,
+    transferPrice: 1 - config.market.exits.transferDiscount,
+    pricing: run.dealTerms.pricing,
+    coefficients,
+    multipliers,
+  }
   return {
+    company,
     market,
     currentMarket: market,
     events: new EventBuffer(Math.max(64, n * 4)),
@@ -91,8 +114,8 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     navByQuarter: new Float64Array(H),
     sorted: new Float64Array(n),
     split: { lp: 0, gp: 0 },
-    coefficients: createCoefficients(),
-    multipliers: new Float64Array(E),
+    coefficients,
+    multipliers,
     capTables: createCapTables(n),
     tranches: createListingTranches(H),
     books: new BooksState(run),
