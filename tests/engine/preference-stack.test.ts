@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CAPPED, createStack, FULL, NON_PARTICIPATING, payStack } from '@pcsim/engine'
+import { CAPPED, createCapTables, createStack, FULL, NON_PARTICIPATING, payCapTable, payStack, REFERENCE_FUND, resolveDealTerms } from '@pcsim/engine'
 
 /** Hand-computed payouts of a company's preference stack (values in millions). */
 type Cls = { invested: number; shares: number; multiple?: number; participation?: number; cap?: number; rank?: number }
@@ -58,5 +58,31 @@ describe('participating preferences', () => {
     // A converted: B's preference 8, residual 12 over A 0.2 + B 0.2 + common 0.6 = 12 per unit →
     // A 2.4 (> 2, so it converts), B 8 + 2.4 = 10.4 (below its 1.5 × 8 = 12 cap), common 7.2.
     close(pay(20, [A, { ...B, participation: CAPPED, cap: 1.5, rank: 1 }]), [2.4, 10.4, 7.2])
+  })
+})
+
+describe('the closed-form cases of a non-participating pari passu stack agree with the general settlement', () => {
+  it('for random cap tables and exit values', () => {
+    // the reference fund's terms: 1×, non-participating, pari passu
+    const fast = resolveDealTerms(REFERENCE_FUND.companies.dealTerms).stack
+    expect(fast.simple).toBe(true)
+    const slow = { ...fast, simple: false }
+    const t = createCapTables(1)
+    let seed = 7
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    for (let trial = 0; trial < 2000; trial++) {
+      const top = Math.floor(rand() * 5)
+      for (let k = 0; k <= top; k++) {
+        t.post[k] = 10 * (k + 1) * (0.5 + rand())
+        t.dilution[k] = 0.1 + 0.2 * rand()
+      }
+      t.top[0] = top
+      const value = Math.exp(6 * rand() - 2) * t.post[top]!
+      payCapTable(t, fast, 0, value)
+      const a = Array.from(t.out.subarray(0, top + 2))
+      payCapTable(t, slow, 0, value)
+      const b = Array.from(t.out.subarray(0, top + 2))
+      a.forEach((x, i) => expect(x).toBeCloseTo(b[i]!, 9))
+    }
   })
 })

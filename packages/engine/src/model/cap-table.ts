@@ -78,8 +78,32 @@ export function payCapTable(t: CapTables, terms: StackTerms, c: number, value: n
     later *= 1 - d
   }
   s.common = Math.max(0, 1 - preferred)
+  if (terms.simple && simpleCases(value, s, t.out)) return top
   payStack(value, s, t.out)
   return top
+}
+
+/** Non-participating, pari passu stacks: below the preferences everyone is paid pro rata to what
+ * is owed; once every class's share of the value beats its preference, all convert. Returns false
+ * in between (some convert, some do not), which `payStack` settles. */
+function simpleCases(value: number, s: CapitalStack, out: Float64Array): boolean {
+  const n = s.n
+  let owed = 0
+  let converts = true
+  for (let k = 0; k < n; k++) {
+    const pref = s.multiple[k]! * s.invested[k]!
+    owed += pref
+    if (value * s.shares[k]! < pref) converts = false
+  }
+  if (value <= owed && owed > 0) {
+    for (let k = 0; k < n; k++) out[k] = (s.multiple[k]! * s.invested[k]! * value) / owed
+    out[n] = 0
+    return true
+  }
+  if (!converts) return false
+  for (let k = 0; k < n; k++) out[k] = s.shares[k]! * value
+  out[n] = s.common * value
+  return true
 }
 
 /** The fund's proceeds when company c exits for `value`: its fraction of each round's payout. */

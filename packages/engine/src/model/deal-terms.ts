@@ -16,6 +16,8 @@ export interface StackTerms {
   participation: Uint8Array
   cap: Float64Array
   rank: Int8Array
+  /** Every round non-participating and pari passu (the stack has closed-form cases). */
+  simple: boolean
 }
 
 export interface ResolvedDealTerms {
@@ -42,6 +44,7 @@ export function resolveDealTerms(t: DealTerms): ResolvedDealTerms {
       cap: new Float64Array(K).fill(t.participationCap),
       // stacked: each later round is senior to every earlier one
       rank: Int8Array.from(ROUND_IDS.map((_, k) => (t.seniority === 'stacked' ? k : 0))),
+      simple: t.participation === 'none' && t.seniority === 'pari_passu',
     },
     preferred: t.preferenceMultiple > 0,
   }
