@@ -37,7 +37,6 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   const { companies } = config
   const streams = createTrialStreams(shared ? shared.streams : run.seed, trial)
   const market = shared ? shared.market : simulateMarket(run.market, run.effects, streams.market, ws.market)
-  ws.currentMarket = market
   ws.tranches.cash.fill(0)
   ws.tranches.book.fill(0)
   const buyBack = config.market.exits.buyBack
@@ -62,6 +61,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       const hold = companies.powerLaw.holdingYears
       const t = q0 + Math.max(1, Math.round(hold.median * 4 * Math.exp(hold.sigma * streams.companies.normal())))
       if (t < H) ev.push(t, i, m > 0 ? ACQUIRED : FAILED, 0, deals.cheque[i]! * m, 0)
+      // an exit after the horizon keeps the value it drew: the end-of-life sale prices it
+      ws.drawnValue[i] = t < H ? Number.NaN : deals.cheque[i]! * m
       continue
     }
     const model = run.sectorModels[s]!
@@ -79,5 +80,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     if (buyBack.enabled && q0 + buyBackAfter < H) ev.push(q0 + buyBackAfter, i, BUYBACK, deals.round[i]!, streams.deals.uniform() < buyBack.recovery ? 1 : 0, 0)
   }
   sortEvents(ws, H)
+  ws.path = market
+  // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
+  ws.rng = streams.deals
   runBooks(run, ws, out)
 }

@@ -11,6 +11,7 @@ import { EventBuffer } from './events.ts'
 import { LpLedger } from './lp-ledger.ts'
 import { createMarketPath, type MarketPath } from './market-path.ts'
 import type { ResolvedRun } from './resolve.ts'
+import { createRng, type Rng } from '../random/rng.ts'
 
 /** Buffers one chunk reuses for all its trials. */
 export interface TrialWorkspace {
@@ -31,6 +32,8 @@ export interface TrialWorkspace {
   /** Money other investors put into the company's entry round. */
   entryOthers: Float64Array
   invested: Float64Array
+  /** Power-law deals whose exit falls after the horizon: the value they drew (NaN otherwise). */
+  drawnValue: Float64Array
   proceeds: Float64Array
   entryQuarter: Int32Array
   followed: Int32Array
@@ -51,12 +54,13 @@ export interface TrialWorkspace {
   capTables: CapTables
   /** Listed stakes waiting out their lock-up and sell-down. */
   tranches: ListingTranches
-  /** The market path of the current trial (the mother's for a sub-fund). */
-  currentMarket: MarketPath
   /** What the company loop reads; its market is set per trial, its model and sector per company. */
   company: CompanyContext
   /** The fund's running totals, reset per trial. */
   books: BooksState
+  /** This trial's market path (the mother's for a sub-fund) and the stream the books draw from. */
+  path: MarketPath
+  rng: Rng
 }
 
 export function createWorkspace(run: ResolvedRun): TrialWorkspace {
@@ -86,7 +90,6 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
   return {
     company,
     market,
-    currentMarket: market,
     events: new EventBuffer(Math.max(64, n * 4)),
     order: new Int32Array(Math.max(64, n * 4)),
     bucketStart: new Int32Array(H + 2),
@@ -102,6 +105,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     entryPost: new Float64Array(n),
     entryOthers: new Float64Array(n),
     invested: new Float64Array(n),
+    drawnValue: new Float64Array(n).fill(Number.NaN),
     proceeds: new Float64Array(n),
     entryQuarter: new Int32Array(n),
     followed: new Int32Array(n),
@@ -119,5 +123,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     capTables: createCapTables(n),
     tranches: createListingTranches(H),
     books: new BooksState(run),
+    path: market,
+    rng: createRng('unused'),
   }
 }

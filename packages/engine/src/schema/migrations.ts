@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from './config.ts'
+import { booksV2ToV3 } from './migrate-books-v3.ts'
 
 type Step = (config: Record<string, unknown>) => Record<string, unknown>
 const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
@@ -18,11 +19,11 @@ const v1ToV2: Step = (c) => {
   }
 }
 
-/** v2 → v3: deal terms (companies.dealTerms), the market profile and its exit routes
- * (market.profile, market.exits) and the IPO queue (market.listingQueue) arrived. Each is a new
- * object that a v2 config cannot hold, so parseConfig fills it from the config's template (a US
- * template gets the US profile, a Chinese one the CN profile); nothing a v2 config set is renamed. */
-const v2ToV3: Step = (c) => c
+/** v2 → v3: the fund books' call policy, end-of-life rules and secondaries (schema/migrate-books-v3.ts).
+ * The company-model fields of v3 (companies.dealTerms, market.profile, market.exits,
+ * market.listingQueue, sector maxValue) are new objects a v2 config cannot hold: parseConfig fills
+ * them from the config's template (a US template gets the US profile, a Chinese one the cn profile). */
+const v2ToV3: Step = (c) => booksV2ToV3(c)
 
 /** Steps that lift a saved config from version n to n + 1 (index n). */
 const MIGRATIONS: Array<Step | undefined> = [undefined, v1ToV2, v2ToV3]

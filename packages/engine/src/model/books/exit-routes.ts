@@ -14,7 +14,7 @@ function sellDownQuarters(run: ResolvedRun, own: number, ageQuarters: number): n
 /**
  * A listing at quarter q worth `p` to the fund: nothing is sold during the lock-up; then the stake is
  * sold in equal tranches at the sell-down cap, each at the public index's move since the listing.
- * The stake stays in NAV at its listing value until each tranche is sold. Returns the cash the
+ * The caller keeps the stake in NAV at its listing value until each tranche is sold. Returns the cash the
  * tranches will bring (the market path is drawn before the books, so it is known now).
  */
 export function scheduleListing(run: ResolvedRun, ws: TrialWorkspace, c: number, q: number, p: number): number {
@@ -22,7 +22,7 @@ export function scheduleListing(run: ResolvedRun, ws: TrialWorkspace, c: number,
   const H = run.horizon
   const k = sellDownQuarters(run, ws.own[c]!, q - ws.entryQuarter[c]!)
   const first = q + ex.lockUpQuarters
-  const index = ws.currentMarket.index
+  const index = ws.path.index
   const t = ws.tranches
   let cash = 0
   for (let i = 0; i < k; i++) {
@@ -33,7 +33,6 @@ export function scheduleListing(run: ResolvedRun, ws: TrialWorkspace, c: number,
     t.book[due]! += p / k
     cash += tranche
   }
-  ws.books.nav += p
   return cash
 }
 
@@ -55,7 +54,8 @@ export function payListingTranches(run: ResolvedRun, ws: TrialWorkspace, q: numb
 /**
  * A redemption right falls due (`paid` 1 when the founders or the company would pay): the fund
  * exercises it when the company has not exited and its stake is worth less than cost plus the simple
- * rate; the fund then receives that amount and leaves the company. Returns the proceeds (0 if not).
+ * rate; the fund then receives that amount and leaves the company. Returns the proceeds (0 if not);
+ * the caller takes the stake out of NAV and adds the proceeds to the quarter's.
  */
 export function redeem(run: ResolvedRun, ws: TrialWorkspace, c: number, q: number, paid: number, out: TrialRecord): number {
   const bb = run.config.market.exits.buyBack
@@ -63,13 +63,9 @@ export function redeem(run: ResolvedRun, ws: TrialWorkspace, c: number, q: numbe
   const due = ws.invested[c]! * (1 + bb.rate * years)
   const held = ws.own[c]! * ws.mark[c]!
   if (paid !== 1 || held >= due) return 0
-  const s = ws.books
   if (ws.state[c] === STILL) out.counts[C.stalled]!--
-  s.nav -= held
-  s.investedLive -= ws.invested[c]!
   ws.state[c] = GONE
   ws.proceeds[c] = due
-  s.proceedsQ += due
   out.cellProceeds[run.deals.cell[c]!]! += due
   out.counts[C.buyBacks]!++
   return due
