@@ -3,7 +3,7 @@ import { sectorHazards } from '../model/hazards.ts'
 import { createCapTables, openCapTable, payCapTable, recordRound } from '../model/cap-table.ts'
 import { resolveDealTerms } from '../model/deal-terms.ts'
 import { buildEffectTables, E, EFFECT, effectAt, SECTOR_INDEX } from '../model/effects.ts'
-import { ACQUIRED, EventBuffer, FAILED, LISTED, RAISE, STALLED, TRANSFER } from '../model/events.ts'
+import { ACQUIRED, BUYBACK, EventBuffer, FAILED, LISTED, RAISE, STALLED, TRANSFER } from '../model/events.ts'
 import { createMarketPath, planMarket, simulateMarket } from '../model/market-path.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import { createTrialStreams } from '../random/streams.ts'
@@ -177,6 +177,9 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
         if (v >= config.companies.unicornValuation) unicorn = true
       }
       if (redeemed) {
+        // what happens after the redemption no longer concerns the entry round's holders
+        events.length = cut
+        events.push(trigger, i, BUYBACK, top, newMoney[round0]! * (1 + buyBack.rate * buyBack.triggerYears), 0)
         ended = true
         r.boughtBack++
         boughtBackAt[trigger]!++
