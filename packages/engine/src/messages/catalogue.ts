@@ -39,6 +39,7 @@ export type IssueCode =
   | 'catch_up_below_carry'
   | 'correlation_order'
   | 'probabilities_exceed_one'
+  | 'round_shares_exceed_one'
   | 'invalid_json'
   | 'unknown_preset'
   | 'unknown_scenario'

@@ -41,6 +41,7 @@ export const en: Catalogue = {
     bounds_inverted: () => 'The upper bound must be greater than the lower bound.',
     catch_up_below_carry: (p) => `A catch-up must be 0 (none) or above the carry rate (${p.limit}).`,
     correlation_order: () => 'The across-sector correlation must not exceed the within-sector correlation.',
+    round_shares_exceed_one: (p) => `Down and flat rounds together take ${p.sum} of all rounds in this regime; at most 1.`,
     probabilities_exceed_one: (p) => `Outcome probabilities sum to ${p.sum}, above 1.`,
     invalid_json: (p) => `Not valid JSON: ${p.value}.`,
     unknown_preset: (p) => `Unknown preset "${p.value}". Known: ${p.allowed}.`,

@@ -41,6 +41,7 @@ export const zhCN: Catalogue = {
     bounds_inverted: () => '上界必须大于下界。',
     catch_up_below_carry: (p) => `追补比例必须为 0（无追补）或高于业绩报酬比例（${p.limit}）。`,
     correlation_order: () => '跨行业相关系数不得超过行业内相关系数。',
+    round_shares_exceed_one: (p) => `该市场状态下降价轮与平价轮合计占比为 ${p.sum}，不得超过 1。`,
     probabilities_exceed_one: (p) => `各结果概率之和为 ${p.sum}，超过 1。`,
     invalid_json: (p) => `不是有效的 JSON：${p.value}。`,
     unknown_preset: (p) => `未知预设“${p.value}”。可用：${p.allowed}。`,

@@ -8,6 +8,8 @@ import { plannedFees } from './fees.ts'
 import { SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { directConstruction, horizonQuarters, planBase } from './fund-construction.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
+import type { RoundHazards } from './hazards.ts'
+import { resolveDealTerms, type ResolvedDealTerms } from './deal-terms.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
@@ -25,6 +27,10 @@ export interface ResolvedRun {
   /** Quarter count at which metrics are read (the end of life when not set). */
   evaluateAt: number | null
   sectorModels: Array<SectorModel | undefined>
+  /** Round pricing (down/flat shares) and preference terms. */
+  dealTerms: ResolvedDealTerms
+  /** Competing-hazard tables per sector (undefined where the sector is not held). */
+  sectorHazards: Array<RoundHazards[] | undefined>
   effects: EffectTables
   market: MarketPlan
   construction: Construction
@@ -64,7 +70,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   const subs = subFundConfigs(config).map((s) => ({ id: s.id, run: resolveRun(s.config), classIndex: s.classIndex, ratio: s.ratio }))
   const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
   const base = planBase(config, horizon)
-  const { effects, sectorModels } = base
+  const { effects, sectorModels, sectorHazards } = base
   const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : directConstruction(base)
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
@@ -109,6 +115,8 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     governmentShare: config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0),
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
+    sectorHazards,
+    dealTerms: resolveDealTerms(config.companies.dealTerms),
     effects,
     market: planMarket(config.market),
     construction,

@@ -1,6 +1,8 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { SCHEMA_VERSION } from '../schema/config.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
+import { US_DEAL_TERMS } from './deal-terms.ts'
+import { CN_EXITS } from './market-profiles.ts'
 
 /** A template: a full config, or a patch over the reference fund filled in by `parseConfig`. */
 export interface FundTemplate {
@@ -73,6 +75,7 @@ export const REFERENCE_FUND: SimulationConfig = {
   },
   companies: {
     model: 'lifecycle',
+    dealTerms: US_DEAL_TERMS,
     sectors: {},
     fxPerUsd: 1,
     unicornValuation: 1000,
@@ -101,6 +104,8 @@ export const REFERENCE_FUND: SimulationConfig = {
 }
 
 const CNY = { currency: 'CNY', fxPerUsd: CNY_PER_USD, unicorn: 1000 * CNY_PER_USD } as const
+/** Every Chinese template exits through the Chinese market profile. */
+const CN_MARKET = { profile: 'cn', exits: CN_EXITS } as const
 
 export const FUND_TEMPLATES: FundTemplate[] = [
   { id: 'us-vc-10y', source: 'calibration.md §3 rows 39-43; Carta small US funds [R29][R40]', patch: {} },
@@ -135,6 +140,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.05, untilYear: 9 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -166,6 +172,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         followOn: { rule: 'pro_rata', maxRounds: 3, maxCompanyShare: 0.08, untilYear: 8 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -197,6 +204,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         followOn: { rule: 'pro_rata', maxRounds: 3, maxCompanyShare: 0.05, untilYear: 12 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -231,6 +239,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.5, tianjin: 0.1, hebei: 0.1, other: 0.3 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
       policy: { toleratedLoss: { fund: 0.3, deal: 1 } },
     },
   },
@@ -259,6 +268,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.8, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -293,6 +303,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         pipeline: { enabled: true, plannedPerQuarter: 12, reserveRate: 0.5, startRate: 0.4, produceRate: 0.7, reserveLagQuarters: 1, startLagQuarters: 1, produceLagQuarters: 4 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
       policy: { toleratedLoss: { fund: 0.6, deal: 1 } },
     },
   },
@@ -353,6 +364,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.4, tianjin: 0.2, hebei: 0.2, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -372,6 +384,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         recycling: { cap: 0, untilYear: 0 },
       },
       lpClasses: [{ id: 'government', kind: 'government', share: 1 }],
+      // sub-funds run on the mother's market, so the mother carries the Chinese profile
+      market: CN_MARKET,
       subFunds: [
         { id: 'angel', commitment: 200, lpClass: 'government', config: { template: 'gov-angel-fund' } },
         { id: 'ai', commitment: 1_200, lpClass: 'government', config: { template: 'city-ai-fund' } },

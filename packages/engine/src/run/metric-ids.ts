@@ -42,6 +42,10 @@ export const COUNT_METRICS = [
   'writeOffs',
   'acquisitions',
   'listings',
+  /** exits by share transfer (股权转让) */
+  'transfers',
+  /** exits by a redemption (回购) */
+  'buyBacks',
   'stalled',
   'heldAtEnd',
   'unicorns',

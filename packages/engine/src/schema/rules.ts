@@ -2,7 +2,7 @@ import { makeIssue, type ConfigIssue } from '../issues.ts'
 import { directConstruction, horizonQuarters, planBase } from '../model/fund-construction.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import type { SimulationConfig } from './config.ts'
-import { ENTRY_ROUND, ENTRY_STAGE_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
+import { ENTRY_ROUND, ENTRY_STAGE_IDS, REGIME_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
 import { regionTargets } from '../model/regions.ts'
 import { fundOfFundsIssues } from './fund-of-funds-rules.ts'
@@ -70,6 +70,12 @@ export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
       if (s > 1 + TOLERANCE) add(`/companies/sectors/${sector}/rounds/${r}`, 'probabilities_exceed_one', { sum: round6(s) })
     }
     if (m.tail.cap <= m.tail.start) add(`/companies/sectors/${sector}/tail/cap`, 'bounds_inverted')
+  }
+
+  const terms = companies.dealTerms
+  for (const g of REGIME_IDS) {
+    const sum = terms.downRounds[g] + terms.flatRounds[g]
+    if (sum > 1 + TOLERANCE) add(`/companies/dealTerms/flatRounds/${g}`, 'round_shares_exceed_one', { sum: round6(sum) })
   }
 
   const pl = companies.powerLaw
