@@ -1,5 +1,5 @@
 import type { TrialRecord } from '../run/metric-ids.ts'
-import { callsStep } from './books/calls.ts'
+import { callsStep, cashYieldStep } from './books/calls.ts'
 import { companyEventsStep } from './books/company-events.ts'
 import { deployStep } from './books/deploy.ts'
 import { distributionsStep } from './books/distributions.ts'
@@ -32,8 +32,8 @@ function openBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord): void
   out.years.fill(0, 4 * years, 5 * years)
 }
 
-/** The fund's quarterly books for one trial, quarter by quarter: deploy, company events, end of
- * life, fees, calls, distributions; then the trial's metrics. */
+/** The fund's quarterly books for one trial, quarter by quarter: yield on cash, deploy, company
+ * events, end of life, fees, calls, distributions; then the trial's metrics. */
 export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord): void {
   openBooks(run, ws, out)
   const s = ws.books
@@ -41,6 +41,7 @@ export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord)
   for (let q = 0; q < s.endQ; q++) {
     if (uniform) ws.euro.accrue()
     s.beginQuarter()
+    cashYieldStep(ws)
     deployStep(run, ws, q, out)
     companyEventsStep(run, ws, q, out)
     endOfLifeStep(run, ws, q, out)

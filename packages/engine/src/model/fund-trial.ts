@@ -63,6 +63,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       const hold = companies.powerLaw.holdingYears
       const t = q0 + Math.max(1, Math.round(hold.median * 4 * Math.exp(hold.sigma * streams.companies.normal())))
       if (t < H) ev.push(t, i, m > 0 ? ACQUIRED : FAILED, 0, deals.cheque[i]! * m, 0)
+      // an exit after the horizon keeps the value it drew: the end-of-life sale prices it
+      ws.drawnValue[i] = t < H ? Number.NaN : deals.cheque[i]! * m
       continue
     }
     const model = run.sectorModels[s]!
@@ -76,5 +78,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     simulateCompany(ctx, streams.companies, i, deals.round[i]!, q0, entryPost[i]!, ev)
   }
   sortEvents(ws, H)
+  ws.path = market
+  // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
+  ws.rng = streams.deals
   runBooks(run, ws, out)
 }

@@ -67,6 +67,10 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   v[V.fees] = early ? e.fees : t.fees
   v[V.carry] = early ? e.carry : t.gpCarry
   v[V.gpUpside] = t.gpUpside
+  v[V.cashIncome] = t.cashIncome
+  v[V.calledAt2y] = t.endQ >= 8 ? t.calledAt2y : t.paidIn / size
+  v[V.extensionYears] = (t.endQ - run.lifeQuarters) / 4
+  v[V.secondaryDiscount] = t.navSold > 0 ? 1 - t.saleProceeds / t.navSold : Number.NaN
   v[V.deployment] = grossIn / size
   v[V.breakEvenYear] = t.breakEven
   v[V.topDealShare] = grossTotal > 0 ? maxDeal / grossTotal : 0

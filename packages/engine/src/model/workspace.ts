@@ -6,6 +6,7 @@ import { EventBuffer } from './events.ts'
 import { LpLedger } from './lp-ledger.ts'
 import { createMarketPath, type MarketPath } from './market-path.ts'
 import type { ResolvedRun } from './resolve.ts'
+import { createRng, type Rng } from '../random/rng.ts'
 
 /** Buffers one chunk reuses for all its trials. */
 export interface TrialWorkspace {
@@ -26,6 +27,8 @@ export interface TrialWorkspace {
   /** Money other investors put into the company's entry round. */
   entryOthers: Float64Array
   invested: Float64Array
+  /** Power-law deals whose exit falls after the horizon: the value they drew (NaN otherwise). */
+  drawnValue: Float64Array
   proceeds: Float64Array
   entryQuarter: Int32Array
   followed: Int32Array
@@ -41,14 +44,18 @@ export interface TrialWorkspace {
   split: Split
   /** The fund's running totals, reset per trial. */
   books: BooksState
+  /** This trial's market path (the mother's for a sub-fund) and the stream the books draw from. */
+  path: MarketPath
+  rng: Rng
 }
 
 export function createWorkspace(run: ResolvedRun): TrialWorkspace {
   const n = run.deals.cheque.length
   const H = run.horizon
   const { carry } = run.config.fund
+  const market = createMarketPath(H)
   return {
-    market: createMarketPath(H),
+    market,
     events: new EventBuffer(Math.max(64, n * 4)),
     order: new Int32Array(Math.max(64, n * 4)),
     bucketStart: new Int32Array(H + 2),
@@ -64,6 +71,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     entryPost: new Float64Array(n),
     entryOthers: new Float64Array(n),
     invested: new Float64Array(n),
+    drawnValue: new Float64Array(n).fill(Number.NaN),
     proceeds: new Float64Array(n),
     entryQuarter: new Int32Array(n),
     followed: new Int32Array(n),
@@ -77,5 +85,7 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     sorted: new Float64Array(n),
     split: { lp: 0, gp: 0 },
     books: new BooksState(run),
+    path: market,
+    rng: createRng('unused'),
   }
 }

@@ -47,6 +47,7 @@ export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
   const end = fund.lifeYears + fund.extensionYears
   if (end > MAX_YEARS) add('/fund/extensionYears', 'too_big', { limit: round6(MAX_YEARS - fund.lifeYears) })
   if (c.run.evaluateAtYear !== undefined && c.run.evaluateAtYear > end) add('/run/evaluateAtYear', 'year_after_end', { limit: end })
+  callIssues(c, add)
   if (fund.recycling.untilYear > fund.lifeYears) add('/fund/recycling/untilYear', 'year_after_end', { limit: fund.lifeYears })
   if (fund.carry.rate > 0 && fund.carry.catchUp > 0 && fund.carry.catchUp <= fund.carry.rate)
     add('/fund/carry/catchUp', 'catch_up_below_carry', { limit: fund.carry.rate })
@@ -103,6 +104,18 @@ export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
     })
   chequeIssues(c, add)
   return issues
+}
+
+/** A tranche schedule must exist when chosen, fall within the fund's life and call at most the commitments. */
+function callIssues(c: SimulationConfig, add: Add): void {
+  const calls = c.fund.capitalCalls
+  if (calls.policy !== 'tranches') return
+  if (calls.tranches.length === 0) add('/fund/capitalCalls/tranches', 'too_short', { limit: 1 })
+  calls.tranches.forEach((t, i) => {
+    if (t.year > c.fund.lifeYears) add(`/fund/capitalCalls/tranches/${i}/year`, 'year_after_end', { limit: c.fund.lifeYears })
+  })
+  const sum = calls.tranches.reduce((a, t) => a + t.share, 0)
+  if (sum > 1 + TOLERANCE) add('/fund/capitalCalls/tranches', 'tranches_exceed_commitments', { sum: round6(sum) })
 }
 
 type Add = (path: string, code: ConfigIssue['code'], params?: ConfigIssue['params']) => void

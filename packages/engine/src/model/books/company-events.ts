@@ -13,6 +13,15 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
   const { state, own, mark, invested, proceeds, entryQuarter, followed, unicorn, amer, events: ev, order } = ws
   const start = ws.bucketStart
   const counts = out.counts
+  // running totals in locals for the loop, written back after it
+  let nav = s.nav
+  let investQ = s.investQ
+  let investedLive = s.investedLive
+  let reserveLeft = s.reserveLeft
+  let mobilisedLife = s.mobilisedLife
+  let proceedsQ = s.proceedsQ
+  let carryQ = s.carryQ
+  const fundable = s.fundable
   for (let e = start[q]!; e < start[q + 1]!; e++) {
     const x = order[e]!
     const c = ev.company[x]!
@@ -24,35 +33,35 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
       const d = ev.dilution[x]!
       let amount = 0
       if (t.proRata && q < run.followOnEnd && followed[c]! < t.maxRounds) {
-        amount = Math.min(own[c]! * d * value, t.capPerCompany - invested[c]!, s.reserveLeft, s.fundable - s.investQ)
+        amount = Math.min(own[c]! * d * value, t.capPerCompany - invested[c]!, reserveLeft, fundable - investQ)
         if (!(amount > 1e-9)) amount = 0
       }
       own[c] = own[c]! * (1 - d) + amount / value
       mark[c] = value
-      s.mobilisedLife += d * value - amount
+      mobilisedLife += d * value - amount
       if (amount > 0) {
         followed[c]!++
-        s.investQ += amount
+        investQ += amount
         invested[c]! += amount
-        s.investedLive += amount
-        s.reserveLeft -= amount
+        investedLive += amount
+        reserveLeft -= amount
         out.cellInvested[deals.cell[c]!]! += amount
       }
-      s.nav += own[c]! * value - held
+      nav += own[c]! * value - held
       counts[REACHED[ev.round[x]!]!]!++
       if (value >= t.unicornAt) unicorn[c] = 1
     } else if (type === STALLED) {
       mark[c] = value
-      s.nav += own[c]! * value - held
+      nav += own[c]! * value - held
       state[c] = STILL
       counts[C.stalled]!++
     } else {
       const p = type === FAILED ? 0 : own[c]! * value
-      s.nav -= held
-      s.investedLive -= invested[c]!
+      nav -= held
+      investedLive -= invested[c]!
       state[c] = GONE
       proceeds[c] = p
-      s.proceedsQ += p
+      proceedsQ += p
       out.cellProceeds[deals.cell[c]!]! += p
       if (type === FAILED) {
         counts[C.writeOffs]!++
@@ -61,8 +70,15 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         if (type === ACQUIRED) counts[C.acquisitions]!++
         else counts[C.listings]!++
         if (value >= t.unicornAt && !t.powerLaw) unicorn[c] = 1
-        if (t.american) s.carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+        if (t.american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
       }
     }
   }
+  s.nav = nav
+  s.investQ = investQ
+  s.investedLive = investedLive
+  s.reserveLeft = reserveLeft
+  s.mobilisedLife = mobilisedLife
+  s.proceedsQ = proceedsQ
+  s.carryQ = carryQ
 }

@@ -4,7 +4,8 @@ import type { TrialWorkspace } from '../workspace.ts'
 import { netNav } from './net-nav.ts'
 
 /** Distributions: proceeds first clear fee arrears, then may be recycled (up to the cap, until the
- * recycling year); the rest, with cash released once nothing more can be invested, goes through the
+ * recycling year); the rest, with cash released once nothing more can be invested (beyond what the
+ * call policy keeps for the coming quarters' needs; all of it at the end), goes through the
  * waterfall (European or American with clawback) and the LP classes' terms. */
 export function distributionsStep(run: ResolvedRun, ws: TrialWorkspace, q: number): void {
   const s = ws.books
@@ -23,9 +24,13 @@ export function distributionsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
     distributable -= retain
   }
   if ((q >= run.recyclingEnd - 1 && q >= run.followOnEnd - 1) || s.last) {
-    distributable += s.cash
-    s.reserveLeft = Math.max(0, s.reserveLeft - s.cash)
-    s.cash = 0
+    // a policy that calls ahead keeps what the coming quarters need, and the rest of the planned fees
+    // the commitments left cannot cover
+    const keep = t.callPolicy === 0 ? 0 : Math.max(t.keepAhead[q]!, run.feesAhead[q + 1]! - s.unfunded)
+    const release = s.last ? s.cash : Math.max(0, s.cash - keep)
+    distributable += release
+    s.reserveLeft = Math.max(0, s.reserveLeft - release)
+    s.cash -= release
   }
   const call = s.call
   let lp: number

@@ -1,4 +1,6 @@
 import { C } from '../../run/metric-ids.ts'
+import { REGIME_IDS } from '../../schema/ids.ts'
+import { quarterFee } from '../fees.ts'
 import type { ResolvedRun } from '../resolve.ts'
 
 /** Company states in the books. */
@@ -21,8 +23,19 @@ export interface BooksTerms {
   proRata: boolean
   maxRounds: number
   capPerCompany: number
-  /** Share of NAV kept when holdings left at the end of life are sold. */
-  keep: number
+  /** 0 just in time, 1 ahead, 2 tranches. */
+  callPolicy: number
+  /** Cash the fund keeps at quarter q for the quarters after it: projected needs (ahead) or planned fees (tranches). */
+  keepAhead: Float64Array
+  /** Tranches: quarter each falls due and the cumulative amount called once it has. */
+  trancheQuarter: Int32Array
+  trancheCum: Float64Array
+  topUp: number
+  /** Quarterly yield on cash held at the fund. */
+  cashYieldQ: number
+  ext: { threshold: number; first: number; decay: number; reference: number; elasticity: number; regime: Float64Array }
+  sale: { mean: Float64Array; sd: number; early: number; unpriced: number }
+  continuation: { on: boolean; keep: number }
   recycleCap: number
   carryRate: number
   american: boolean
@@ -40,10 +53,62 @@ export function booksTerms(run: ResolvedRun): BooksTerms {
     proRata: strategy.followOn.rule === 'pro_rata' && !powerLaw,
     maxRounds: strategy.followOn.maxRounds,
     capPerCompany: strategy.followOn.maxCompanyShare * fund.size,
-    keep: 1 - fund.endOfLifeDiscount,
+    ...callTerms(run),
+    ...endOfLifeTerms(run),
     recycleCap: fund.recycling.cap * fund.size,
     carryRate: fund.carry.rate,
     american: fund.carry.waterfall === 'american',
+  }
+}
+
+const CALL_POLICIES = ['just_in_time', 'ahead', 'tranches'] as const
+
+/** Call policy tables. Projected needs per quarter: the planned first cheques, the reserve spread
+ * evenly until follow-ons end, and the planned fees. */
+function callTerms(run: ResolvedRun): Pick<BooksTerms, 'callPolicy' | 'keepAhead' | 'trancheQuarter' | 'trancheCum' | 'topUp' | 'cashYieldQ'> {
+  const { fund } = run.config
+  const cc = fund.capitalCalls
+  const H = run.horizon
+  const policy = CALL_POLICIES.indexOf(cc.policy)
+  const planned = new Float64Array(H + 1)
+  const invested = run.construction.investable
+  for (let i = 0; i < run.deals.quarter.length; i++) if (run.deals.quarter[i]! < H) planned[run.deals.quarter[i]!]! += run.deals.cheque[i]!
+  const followQuarters = Math.max(0, Math.min(H, run.followOnEnd) - 1)
+  const fees = new Float64Array(H + 1)
+  for (let q = 0; q < H; q++) {
+    fees[q] = quarterFee(fund, q, invested, invested, fund.size)
+    if (q >= 1 && q <= followQuarters) planned[q]! += run.construction.reserveBudget / followQuarters
+    planned[q]! += fees[q]!
+  }
+  const keepAhead = new Float64Array(H + 1)
+  const window = policy === 1 ? cc.aheadQuarters : policy === 2 ? 4 : 0
+  const source = policy === 1 ? planned : fees
+  for (let q = 0; q < H; q++) for (let j = q + 1; j <= Math.min(H - 1, q + window); j++) keepAhead[q]! += source[j]!
+  const tranches = policy === 2 ? [...cc.tranches].sort((a, b) => a.year - b.year) : []
+  const trancheQuarter = new Int32Array(tranches.length)
+  const trancheCum = new Float64Array(tranches.length)
+  let cum = 0
+  tranches.forEach((t, k) => {
+    cum += t.share * fund.size
+    trancheQuarter[k] = Math.round(t.year * 4)
+    trancheCum[k] = Math.min(fund.size, cum)
+  })
+  return { callPolicy: policy, keepAhead, trancheQuarter, trancheCum, topUp: cc.topUpBelow * fund.size, cashYieldQ: Math.pow(1 + cc.cashYield, 0.25) - 1 }
+}
+
+function endOfLifeTerms(run: ResolvedRun): Pick<BooksTerms, 'ext' | 'sale' | 'continuation'> {
+  const { extension: e, secondary: s, continuation: cv } = run.config.fund.endOfLife
+  return {
+    ext: {
+      threshold: e.navThreshold,
+      first: e.firstProbability,
+      decay: e.decay,
+      reference: e.navReference,
+      elasticity: e.navElasticity,
+      regime: Float64Array.from(REGIME_IDS.map((r) => e.regimeFactor[r])),
+    },
+    sale: { mean: Float64Array.from(REGIME_IDS.map((r) => s.discountMean[r])), sd: s.discountSd, early: s.earlyStageExtra, unpriced: s.unpricedExtra },
+    continuation: { on: cv.enabled, keep: cv.rollShare + (1 - cv.rollShare) * (1 - cv.discount) },
   }
 }
 
@@ -89,6 +154,17 @@ export class BooksState {
   endQ = 0
   dealPtr = 0
   plannedPtr = 0
+  /** Tranches: next tranche not yet due, and the paid-in the tranches due so far add up to. */
+  trancheNext = 0
+  trancheTarget = 0
+  /** Yield earned on cash held at the fund. */
+  cashIncome = 0
+  /** Share of commitments paid in by the end of month 24. */
+  calledAt2y = 0
+  extensions = 0
+  /** NAV sold at the end of life and what it fetched. */
+  navSold = 0
+  saleProceeds = 0
   // this quarter
   fundable = 0
   investQ = 0
@@ -132,6 +208,13 @@ export class BooksState {
     this.endQ = run.lifeQuarters
     this.dealPtr = 0
     this.plannedPtr = 0
+    this.trancheNext = 0
+    this.trancheTarget = 0
+    this.cashIncome = 0
+    this.calledAt2y = 0
+    this.extensions = 0
+    this.navSold = 0
+    this.saleProceeds = 0
     this.snap.at = -1
     this.snap.paidIn = 0
     this.snap.lpDist = 0
