@@ -88,15 +88,17 @@ function lpClassBlock(r: RunResult, m: Messages): string[] {
   if (classes.length < 2) return []
   const irr: Fmt = (x) => percent(x, 1)
   const rows = [
-    [t.lpClasses, t.netTvpi, t.netIrr, t.probLossShort],
+    [t.lpClasses, t.netTvpi, t.netIrr, t.irrTotalLoss, t.irrUndefined, t.probLossShort],
     ...classes.map((c) => [
       `  ${t.lpClassRow(c.id, c.kind, money(c.committed))}`,
       p10to90(c.netTvpi, multiple, t.none),
       p10to90(c.netIrr, irr, t.none),
+      percent(c.netIrr?.totalLossShare ?? 0),
+      percent(c.netIrr ? c.netIrr.undefinedShare : 1),
       withSe(c.probLoss.value, c.probLoss.se, percent),
     ]),
   ]
-  return [layout(rows, { indent: '' }).join('\n')]
+  return [[...layout(rows, { indent: '' }), `  ${t.classIrrNote}`].join('\n')]
 }
 
 function policyBlock(r: RunResult, m: Messages): string[] {

@@ -320,7 +320,11 @@ export const en = {
     irrReading: (g: string, g50: string, g90: string, p: string, p50: string, p90: string) => `${g} earns ${g50} a year in the median future (${g90} in the best tenth); ${p} earns ${p50} (${p90} in the best tenth).`,
     spreadReading: (lo: string, loV: string, hi: string, hiV: string) => `Medians range from ${loV} (${lo}) to ${hiV} (${hi}).`,
     noIrrShort: (share: string) => `no IRR in ${share}`,
-    noIrr: (list: string) => `A class that gets nothing back has no IRR; those futures are left out of its bar (${list}), so its median IRR looks better than its TVPI.`,
+    noIrr: (list: string) => `A class whose cash flows never change sign has no IRR; those futures are left out of its bar (${list}).`,
+    totalLossShort: (share: string) => `−100% in ${share}`,
+    totalLoss: (list: string) => `A class that gets nothing back counts at −100% in its bar (${list} of futures).`,
+    irrTotalLoss: 'IRR −100%',
+    irrUndefined: 'no IRR',
     irrSpread: (lo: string, loV: string, hi: string, hiV: string) => `Median net IRR ranges from ${loV} a year (${lo}) to ${hiV} (${hi}).`,
   },
   policy: {

@@ -320,7 +320,11 @@ export const zhCN: Messages = {
     irrReading: (g: string, g50: string, g90: string, p: string, p50: string, p90: string) => `中位情形下 ${g} 每年收益 ${g50}（最好的十分之一情形为 ${g90}）；${p} 为 ${p50}（最好的十分之一为 ${p90}）。`,
     spreadReading: (lo: string, loV: string, hi: string, hiV: string) => `各类别中位数从 ${loV}（${lo}）到 ${hiV}（${hi}）。`,
     noIrrShort: (share: string) => `${share} 情形无 IRR`,
-    noIrr: (list: string) => `一个类别若分文未收回就没有 IRR；这些情形不计入其条形（${list}），因此其 IRR 中位数看起来比 TVPI 好。`,
+    noIrr: (list: string) => `现金流从不变号的类别没有 IRR；这些情形不计入其条形（${list}）。`,
+    totalLossShort: (share: string) => `${share} 情形 −100%`,
+    totalLoss: (list: string) => `分文未收回的类别按 −100% 计入其条形（${list} 的情形）。`,
+    irrTotalLoss: 'IRR −100%',
+    irrUndefined: '无 IRR',
     irrSpread: (lo: string, loV: string, hi: string, hiV: string) => `净 IRR 中位数从每年 ${loV}（${lo}）到 ${hiV}（${hi}）。`,
   },
   policy: {
