@@ -124,6 +124,7 @@ function policyBlock(r: RunResult, m: Messages): string[] {
     rows.push([t.cashDrag, mean(p.pipeline.cashDrag, percent)])
   }
   if (p.firstLossPaid && p.firstLossPaid.max > 0) rows.push([t.firstLoss, mean(p.firstLossPaid, percent)])
+  if (p.guaranteePaid && p.guaranteePaid.max > 0) rows.push([t.guarantee, mean(p.guaranteePaid, percent)])
   if (p.buyOut.probExercised.value > 0) rows.push([t.buyOut, withSe(p.buyOut.probExercised.value, p.buyOut.probExercised.se, percent)])
   if (p.governmentCommitted > 0)
     rows.push([t.budget, p.budget.slice(0, 8).map((b) => `${decimal(b.expected, 0)}/${decimal(b.p95, 0)}`).join(' ')])

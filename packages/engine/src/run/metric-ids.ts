@@ -33,6 +33,8 @@ export const VALUE_METRICS = [
   'extensionYears',
   /** Discount to NAV at which the holdings left at the end were sold (NaN when nothing was left). */
   'secondaryDiscount',
+  /** Cash the guarantor classes paid at the end of life, as a share of the fund. */
+  'guaranteePaid',
 ] as const
 export type ValueMetric = (typeof VALUE_METRICS)[number]
 

@@ -33,9 +33,12 @@ export interface PolicyOutcomes {
   }
   unicorns: { mean: number; se: number }
   pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null }
+  /** Distributions the first-loss class gave up to the senior classes, as a share of the fund. */
   firstLossPaid: Distribution | null
+  /** Cash paid under explicit guarantees at the end of life, as a share of the fund (also in `budget`). */
+  guaranteePaid: Distribution | null
   buyOut: { probExercised: Probability }
-  /** Capital calls on the government per fund year: expected and the 95th percentile (calls at risk). */
+  /** Capital calls on the government, and guarantee payments, per fund year: expected and the 95th percentile (calls at risk). */
   budget: Array<{ year: number; expected: number; p95: number; expectedShare: number; p95Share: number }>
 }
 
@@ -119,6 +122,7 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
       cashDrag: describe(v.cashDrag),
     },
     firstLossPaid: describe(v.firstLossPaid),
+    guaranteePaid: describe(v.guaranteePaid),
     buyOut: { probExercised: probability(v.buyOutExercised.reduce((a, x) => a + x, 0), n) },
     budget,
   }

@@ -110,7 +110,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
 
   const gov = p.governmentCommitted
   const name = slug(result.name)
-  const hasTerm = (k: 'firstLoss' | 'buyOut') => cfg.lpClasses.some((l) => l.terms?.[k])
+  const hasTerm = (k: 'firstLoss' | 'cashGuarantee' | 'buyOut') => cfg.lpClasses.some((l) => l.terms?.[k])
   const m = p.privateCapitalMobilised
   const range = (d: { p10: number; p90: number } | null) => (d ? c.range(mult(d.p10), mult(d.p90)) : undefined)
   const missing = gov > 0 ? c.notReported : c.noGovernment
@@ -138,6 +138,8 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
     })
   if (hasTerm('firstLoss') && p.firstLossPaid)
     kpis.push({ key: 'first-loss', value: fmt.percent(p.firstLossPaid.mean), label: c.firstLoss, note: c.firstLossNote(money(p.firstLossPaid.mean * size), fmt.percent(p.firstLossPaid.p90)) })
+  if (hasTerm('cashGuarantee') && p.guaranteePaid)
+    kpis.push({ key: 'guarantee', value: fmt.percent(p.guaranteePaid.mean), label: c.guarantee, note: c.firstLossNote(money(p.guaranteePaid.mean * size), fmt.percent(p.guaranteePaid.p90)) })
   if (hasTerm('buyOut')) kpis.push({ key: 'buy-out', value: fmt.percent(p.buyOut.probExercised.value), label: c.buyOut, note: c.se(fmt.number(p.buyOut.probExercised.se * 100, 1)) })
   const pipelineOn = cfg.strategy.pipeline.enabled
   if (pipelineOn) {
