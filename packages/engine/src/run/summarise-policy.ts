@@ -25,6 +25,9 @@ export interface PolicyOutcomes {
    * investors in our companies' entry rounds; and in every later round over the companies' lives. */
   privateCapitalMobilised: { inFund: number | null; atEntry: Distribution | null; overLife: Distribution | null }
   reinvestment: Array<{ classId: string; regions: string[]; required: number; achieved: Distribution | null; probShortfall: Probability }>
+  /** What the re-investment requirements cost: this fund minus the same fund without them, trial by
+   * trial on the same random numbers (null when no requirement meets a regional pool). */
+  reinvestmentCost: ReinvestmentCost | null
   toleratedLoss: { fund: number; deal: number; lossRatio: Distribution | null; probBreach: Probability; dealBreachShare: Distribution | null }
   companiesSupported: {
     total: number
@@ -42,7 +45,44 @@ export interface PolicyOutcomes {
   budget: Array<{ year: number; expected: number; p95: number; expectedShare: number; p95Share: number }>
 }
 
+export interface ReinvestmentCost {
+  /** Mean paired difference in net TVPI (negative: the requirement costs returns), with its s.e. */
+  netTvpi: { mean: number; se: number }
+  /** Difference in P(net TVPI < 1x), with the s.e. of the paired difference. */
+  probLoss: { value: number; se: number }
+  /** Mean paired difference in the government classes' net TVPI. */
+  governmentTvpi: { mean: number; se: number }
+  /** Deals the requirement moved into a region, by what it took: at the fund's usual standard, further
+   * down a local pool, a relocation; and deals it would have moved but the policy left outside. */
+  deals: { atStandard: number; belowStandard: number; relocated: number; missed: number }
+}
+
 const mean = (a: Uint16Array | Float64Array) => describe(a)?.mean ?? 0
+
+/** Mean and standard error of the paired differences a[i] − b[i] over the trials where both exist. */
+function pairedDifference(a: Float64Array, b: Float64Array): { mean: number; se: number } {
+  const d: number[] = []
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) d.push(a[i]! - b[i]!)
+  const s = describe(Float64Array.from(d))
+  return { mean: s?.mean ?? 0, se: s?.se ?? 0 }
+}
+
+function reinvestmentCost(run: ResolvedRun, merged: ChunkResult): ReinvestmentCost | null {
+  const cf = run.counterfactual
+  if (!cf) return null
+  const v = merged.values
+  const loss = (a: Float64Array) => Float64Array.from(a, (x) => (x < 1 ? 1 : 0))
+  const probLoss = pairedDifference(loss(v.netTvpi), loss(v.noRequirementNetTvpi))
+  const kinds = [0, 0, 0, 0, 0]
+  for (const k of run.deals.reinvest) kinds[k]!++
+  const [, atStandard, belowStandard, relocated, missed] = kinds as [number, number, number, number, number]
+  return {
+    netTvpi: pairedDifference(v.netTvpi, v.noRequirementNetTvpi),
+    probLoss: { value: probLoss.mean, se: probLoss.se },
+    governmentTvpi: pairedDifference(v.governmentTvpi, v.noRequirementGovernmentTvpi),
+    deals: { atStandard, belowStandard, relocated, missed },
+  }
+}
 
 export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult): LpClassOutcome[] {
   const n = merged.end - merged.start
@@ -90,6 +130,7 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
       atEntry: describe(v.mobilisedAtEntry),
       overLife: describe(v.mobilisedOverLife),
     },
+    reinvestmentCost: reinvestmentCost(run, merged),
     reinvestment: run.requirements.map((r, i) => {
       const achieved = merged.reinvestment[i]!
       return {
