@@ -26,6 +26,7 @@ const NULLABLE = [
   'policy/pipeline/cashDrag',
   'policy/firstLossPaid',
   'policy/guaranteePaid',
+  'policy/reinvestmentCost',
 ].map((p) => new RegExp(`^(/subFunds/\\d+/result)?/summary/${p}$`))
 
 /** Walks a value; every number must be finite, null only where documented. Returns the bad paths. */

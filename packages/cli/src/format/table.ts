@@ -113,6 +113,12 @@ function policyBlock(r: RunResult, m: Messages): string[] {
   }
   for (const x of p.reinvestment)
     rows.push([t.reinvestment(x.classId, x.regions.join('+'), multiple(x.required)), `${p10to90(x.achieved, multiple, t.none)} · ${t.shortfall} ${percent(x.probShortfall.value)}`])
+  const cost = p.reinvestmentCost
+  if (cost) {
+    const signed = (x: number, f: Fmt) => (x > 0 ? `+${f(x)}` : f(x))
+    rows.push([t.reinvestmentCost, `${signed(cost.netTvpi.mean, (x) => multiple(x, 3))} ± ${multiple(cost.netTvpi.se, 3)} · ${t.probLossShort} ${signed(cost.probLoss.value, percent)} · ${t.governmentTvpiCost} ${signed(cost.governmentTvpi.mean, (x) => multiple(x, 3))}`])
+    rows.push([t.reinvestmentDeals, t.reinvestmentDealsValue(cost.deals.atStandard, cost.deals.belowStandard, cost.deals.relocated, cost.deals.missed)])
+  }
   if (p.toleratedLoss.fund < 1) {
     rows.push([t.lossRatio(percent(p.toleratedLoss.fund)), p10to90(p.toleratedLoss.lossRatio, percent, t.none)])
     rows.push([t.probBreach, withSe(p.toleratedLoss.probBreach.value, p.toleratedLoss.probBreach.se, percent)])
