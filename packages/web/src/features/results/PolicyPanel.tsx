@@ -133,8 +133,17 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
       key: `reinvest-${r.classId}`,
       value: fmt.percent(r.probShortfall.value),
       label: c.shortfall(r.classId, r.regions.map(regionName).join(t.builder.terms.sep)),
-      note: c.reinvestNote(mult(r.required), r.achieved ? mult(r.achieved.p50) : '–'),
+      note: [c.reinvestNote(mult(r.required), r.achieved ? mult(r.achieved.p50) : '–'), r.probShortfall.value > 0.5 && r.achieved ? c.reinvestMeet(mult(r.achieved.p50), mult(r.achieved.p10)) : ''].filter(Boolean).join(' · '),
       warn: r.probShortfall.value >= 0.1,
+    })
+  const cost = p.reinvestmentCost
+  if (cost)
+    kpis.push({
+      key: 'reinvest-cost',
+      value: `${cost.netTvpi.mean > 0 ? '+' : ''}${fmt.multiple(cost.netTvpi.mean, 3)}`,
+      label: c.reinvestCost,
+      note: c.reinvestCostNote(fmt.multiple(cost.netTvpi.se, 3), `${cost.probLoss.value > 0 ? '+' : ''}${fmt.percent(cost.probLoss.value)}`, `${cost.governmentTvpi.mean > 0 ? '+' : ''}${fmt.multiple(cost.governmentTvpi.mean, 3)}`, cost.deals.belowStandard, cost.deals.relocated, cost.deals.missed),
+      warn: cost.netTvpi.mean < -2 * cost.netTvpi.se && cost.netTvpi.mean < -0.05,
     })
   if (hasTerm('firstLoss') && p.firstLossPaid)
     kpis.push({ key: 'first-loss', value: fmt.percent(p.firstLossPaid.mean), label: c.firstLoss, note: c.firstLossNote(money(p.firstLossPaid.mean * size), fmt.percent(p.firstLossPaid.p90)) })
