@@ -1,6 +1,7 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { SCHEMA_VERSION } from '../schema/config.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
+import { JJJ_POOLS } from './region-pools.ts'
 
 /** A template: a full config, or a patch over the reference fund filled in by `parseConfig`. */
 export interface FundTemplate {
@@ -231,7 +232,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.5, tianjin: 0.1, hebei: 0.1, other: 0.3 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      policy: { toleratedLoss: { fund: 0.3, deal: 1 } },
+      policy: { toleratedLoss: { fund: 0.3, deal: 1 }, regionPools: JJJ_POOLS },
     },
   },
   {
@@ -293,7 +294,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         pipeline: { enabled: true, plannedPerQuarter: 12, reserveRate: 0.5, startRate: 0.4, produceRate: 0.7, reserveLagQuarters: 1, startLagQuarters: 1, produceLagQuarters: 4 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      policy: { toleratedLoss: { fund: 0.6, deal: 1 } },
+      policy: { toleratedLoss: { fund: 0.6, deal: 1 }, regionPools: JJJ_POOLS },
     },
   },
   {
@@ -353,6 +354,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.4, tianjin: 0.2, hebei: 0.2, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      policy: { regionPools: JJJ_POOLS },
     },
   },
   {
