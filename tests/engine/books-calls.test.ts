@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { parseConfig, resolveRun, type SimulationConfig } from '@pcsim/engine'
 import { createWorkspace, simulateTrial } from '../../packages/engine/src/model/fund-trial.ts'
 import { createTrialRecord, V } from '../../packages/engine/src/run/metric-ids.ts'
@@ -173,12 +174,13 @@ describe('call pace of the presets', () => {
     expect(jit.mean).toBeLessThan(0.35)
   })
 
-  it('every Chinese preset pays in by tranches; the tranche schedule is checked', () => {
-    for (const template of ['gov-angel-fund', 'ai-industry-fund', 'patient-capital-15y', 'city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'jjj-joint-fund', 'beijing-fof']) {
+  it('every Chinese preset that invests directly pays in by tranches; the fund-of-funds passes calls through; the tranche schedule is checked', () => {
+    for (const template of ['gov-angel-fund', 'ai-industry-fund', 'patient-capital-15y', 'city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'jjj-joint-fund']) {
       const c = config({ template })
       expect(c.fund.currency, template).toBe('CNY')
       expect(c.fund.capitalCalls.policy, template).toBe('tranches')
     }
+    expect(config({ template: 'beijing-fof' }).fund.capitalCalls.policy).toBe('just_in_time')
     const over = parseConfig({ fund: { capitalCalls: { policy: 'tranches', tranches: [{ year: 0, share: 0.7 }, { year: 1, share: 0.5 }] } } })
     expect(over.ok).toBe(false)
     if (!over.ok) {
@@ -190,5 +192,83 @@ describe('call pace of the presets', () => {
     expect(!late.ok && late.issues[0]!.path).toBe('/fund/capitalCalls/tranches/0/year')
     const none = parseConfig({ fund: { capitalCalls: { policy: 'tranches', tranches: [] } } })
     expect(!none.ok && none.issues[0]!.code).toBe('too_short')
+  })
+})
+
+describe('conservation under random call policies and end-of-life rules', () => {
+  const policyArb = fc.oneof(
+    fc.record({ policy: fc.constant('just_in_time') }),
+    fc.record({ policy: fc.constant('ahead'), aheadQuarters: fc.integer({ min: 0, max: 12 }) }),
+    fc.record({
+      policy: fc.constant('tranches'),
+      tranches: fc.array(fc.record({ year: fc.integer({ min: 0, max: 20 }).map((x) => x / 4), share: fc.integer({ min: 1, max: 25 }).map((x) => x / 100) }), { minLength: 1, maxLength: 4 }),
+      topUpBelow: fc.integer({ min: 0, max: 10 }).map((x) => x / 100),
+    }),
+  )
+  const arb = fc.record({
+    template: fc.constantFrom('us-vc-10y', 'gov-angel-fund', 'city-ai-fund', 'angel-guidance-60', 'yozma-fund', 'jjj-joint-fund'),
+    calls: policyArb,
+    cashYield: fc.integer({ min: 0, max: 8 }).map((x) => x / 100),
+    basis: fc.constantFrom('committed', 'paid_in', 'invested', 'nav'),
+    first: fc.integer({ min: 0, max: 10 }).map((x) => x / 10),
+    sd: fc.integer({ min: 0, max: 20 }).map((x) => x / 100),
+    continuation: fc.boolean(),
+  })
+
+  it('paid-in + proceeds + yield = invested + fees + distributions; class calls = fund call, within each class commitment', () => {
+    fc.assert(
+      fc.property(arb, (g) => {
+        const input = {
+          template: g.template,
+          fund: {
+            capitalCalls: { ...g.calls, cashYield: g.cashYield },
+            managementFee: { basis: g.basis },
+            endOfLife: { extension: { firstProbability: g.first }, secondary: { discountSd: g.sd }, continuation: { enabled: g.continuation } },
+          },
+          run: { trials: 12, seed: 'calls' },
+        }
+        const parsed = parseConfig(input)
+        if (!parsed.ok) throw new Error(`invalid generated config: ${JSON.stringify(parsed.issues.map((i) => [i.path, i.code]))}`)
+        const c = parsed.config
+        const run = resolveRun(c)
+        const ws = createWorkspace(run)
+        const rec = createTrialRecord(Math.ceil(run.horizon / 4), run.cells.length, c.lpClasses.length, run.requirements.length)
+        const size = c.fund.size
+        const tol = 1e-9 * size
+        const upsideToGp = c.lpClasses.some((l) => l.terms?.cappedReturn?.upsideTo[0] === 'gp' || l.terms?.profitConcession?.to[0] === 'gp')
+        for (let t = 0; t < c.run.trials; t++) {
+          simulateTrial(run, t, ws, rec)
+          const v = rec.values
+          let lp = 0
+          let called = 0
+          for (let q = 0; q < rec.endQuarter; q++) {
+            const call = ws.calls[q]!
+            if (call < -tol) expect.fail(`trial ${t} q${q}: negative call ${call}`)
+            called += call
+            lp += ws.lpFlows[q]! + call
+            if (!ws.ledger.uniform) {
+              let classCalls = 0
+              for (let k = 0; k < ws.ledger.k; k++) classCalls += ws.ledger.calls[k]![q]!
+              if (Math.abs(classCalls - call) > tol) expect.fail(`trial ${t} q${q}: class calls ${classCalls} ≠ fund call ${call}`)
+            }
+          }
+          expect(called).toBeLessThanOrEqual(size + tol)
+          expect(Math.abs(called - v[V.paidIn]!)).toBeLessThan(tol + 1e-9)
+          // (a buy-out moves a stake, and what is left of its commitment, to the buyer)
+          if (!ws.ledger.uniform && !ws.ledger.buyOutDone.includes(1))
+            c.lpClasses.forEach((l, k) => {
+              let paid = 0
+              for (let q = 0; q < rec.endQuarter; q++) paid += ws.ledger.calls[k]![q]!
+              if (paid > l.share * size + tol) expect.fail(`trial ${t}: class ${l.id} called ${paid} > commitment ${l.share * size}`)
+            })
+          const distributed = v[V.paidIn]! + v[V.grossProceeds]! + v[V.cashIncome]! - v[V.invested]! - v[V.fees]!
+          const upside = distributed - lp - v[V.carry]!
+          if (upside < -1e-7 * size || (!upsideToGp && upside > 1e-7 * size)) expect.fail(`trial ${t}: distributed ${distributed} ≠ LP ${lp} + carry ${v[V.carry]}`)
+          const d = v[V.secondaryDiscount]!
+          if (!Number.isNaN(d) && (d < -1e-12 || d > 1 + 1e-12)) expect.fail(`trial ${t}: discount ${d}`)
+        }
+      }),
+      { numRuns: 40, seed: 20261201 },
+    )
   })
 })

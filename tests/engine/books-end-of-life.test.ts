@@ -71,6 +71,26 @@ describe('extensions: one year at a time, each less likely, NAV and market decid
     expect(Math.abs(share(xs, (x) => x.ext === 2) - p2)).toBeLessThan(4 * binomialSe(p2, xs.length))
   })
 
+  it('the regime at the decision scales the odds: with a bust factor of 0 no fund in a bust extends, and others do', () => {
+    const c = config({ fund: { endOfLife: { extension: { firstProbability: 0.6, regimeFactor: { boom: 1, normal: 1, bust: 0 } } } }, run: { trials: 400, seed: 21 } })
+    const run = resolveRun(c)
+    const ws = createWorkspace(run)
+    const rec = createTrialRecord(Math.ceil(run.horizon / 4), run.cells.length, c.lpClasses.length, run.requirements.length)
+    const bust = REGIME_IDS.indexOf('bust')
+    let bustAtDecision = 0
+    let extendedOtherwise = 0
+    for (let t = 0; t < 400; t++) {
+      simulateTrial(run, t, ws, rec)
+      const atDecision = ws.path.regime[run.lifeQuarters - 1]!
+      if (atDecision === bust) {
+        bustAtDecision++
+        expect(rec.values[V.extensionYears]).toBe(0)
+      } else if (rec.values[V.extensionYears]! > 0) extendedOtherwise++
+    }
+    expect(bustAtDecision).toBeGreaterThan(0)
+    expect(extendedOtherwise).toBeGreaterThan(0)
+  })
+
   it('no extension at or below the NAV threshold, whatever the probability', () => {
     const xs = trials(held({ extension: { navThreshold: 0.8, firstProbability: 1 } }, 20))
     expect(xs.every((x) => x.ext === 0)).toBe(true)

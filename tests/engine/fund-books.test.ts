@@ -387,6 +387,20 @@ describe('a fund-of-funds over the hand-computed fund', () => {
     expect(v.fees).toBeCloseTo(0.005 * 0.99 * 640, 9)
   })
 
+  it('a 1% paid-in-basis fee is charged on what the mother has paid in before each quarter', () => {
+    // the sub-fund calls 8.5 a quarter to q9, then 0.5, to q39; the mother pays 0.99 of that plus its fee
+    const { v } = oneTrial(mother({ rate: 0.01, basis: 'paid_in', rateAfterStepDown: 0.01, basisAfterStepDown: 'paid_in' }))
+    let paid = 0
+    let fees = 0
+    for (let q = 0; q < 40; q++) {
+      const fee = 0.0025 * paid
+      fees += fee
+      paid += 0.99 * (q < 10 ? 8.5 : 0.5) + fee
+    }
+    expect(v.fees).toBeCloseTo(fees, 9)
+    expect(v.paidIn).toBeCloseTo(paid, 9)
+  })
+
   // Fixed engine problem (kept as a regression test): simulateFundOfFundsTrial (fund-of-funds.ts) never reads run.evaluateAtYear: a
   // fund-of-funds reports end-of-life figures whatever the evaluation year (a direct fund honours
   // it). At year 2.5 the mother has paid 0.99 · 85 (sub-fund calls q0..q9) + 10 · 0.3 (its 1% fee on

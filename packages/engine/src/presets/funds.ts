@@ -364,7 +364,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'Government fund-of-funds',
       fund: {
         currency: CNY.currency,
-        capitalCalls: CN_CALLS,
+        // a fund-of-funds passes its sub-funds' calls through as they come (docs/model-books.md)
+        capitalCalls: { policy: 'just_in_time' as const, aheadQuarters: 0, tranches: [], topUpBelow: 0, cashYield: 0 },
         size: 2_000,
         lifeYears: 15,
         extensionYears: 3,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { CalibrationView } from '../features/calibration/CalibrationView.tsx'
 import { CompareView } from '../features/compare/CompareView.tsx'
 import { FundBuilder } from '../features/fund-builder/FundBuilder.tsx'
 import { LearnView } from '../features/learn/LearnView.tsx'
@@ -45,6 +46,9 @@ export function App() {
         </div>
         <div {...panel('learn')}>
           <LearnView onTour={() => setTour(true)} />
+        </div>
+        <div {...panel('calibration')}>
+          <CalibrationView active={tab === 'calibration'} />
         </div>
       </main>
       <footer className="app-footer">

@@ -3,13 +3,13 @@ import { CATALOGUES, useI18n } from '../i18n/I18nProvider.tsx'
 import { UI_LOCALES } from '../format/locale.ts'
 import { useAppState, type Tab } from './AppState.tsx'
 
-const TABS: Tab[] = ['build', 'compare', 'scenarios', 'learn']
+const TABS: Tab[] = ['build', 'compare', 'scenarios', 'learn', 'calibration']
 
 export function Header({ onTour }: { onTour: () => void }) {
   const { t, locale, setLocale } = useI18n()
   const { server, tab, setTab } = useAppState()
   const a = t.app
-  const tabLabel: Record<Tab, string> = { build: a.tabBuild, compare: a.tabCompare, scenarios: a.tabScenarios, learn: a.tabLearn }
+  const tabLabel: Record<Tab, string> = { build: a.tabBuild, compare: a.tabCompare, scenarios: a.tabScenarios, learn: a.tabLearn, calibration: a.tabCalibration }
   const serverText = server.status === 'online' ? a.serverOnline : server.status === 'offline' ? a.serverOffline : a.serverChecking
   return (
     <header className="app-header">
