@@ -6,7 +6,7 @@ import type { ReinvestmentPolicy } from '../schema/policy.ts'
 /** Used when a config sets region pools but no `policy.reinvestment` (docs/government.md#regional-deal-pools). */
 export const DEFAULT_REINVESTMENT_POLICY: ReinvestmentPolicy = {
   onShallowPool: 'lower_quality',
-  // a fund backs about one in ten of the investable companies it looks at closely (Gompers et al., JFE 2020)
+  // a fund backs about one in ten of the investable companies it looks at closely (docs/references.md#e1)
   selectivity: 0.1,
   // an assumption: the spread of log value a fund's ranking can tell apart among investable companies
   qualitySpread: 0.5,
