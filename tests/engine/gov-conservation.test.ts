@@ -27,7 +27,7 @@ function gpReceivesUpside(c: SimulationConfig): boolean {
   return c.lpClasses.some((l) => l.terms?.cappedReturn?.upsideTo[0] === 'gp' || l.terms?.profitConcession?.to[0] === 'gp')
 }
 
-const PRESETS = ['city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'yozma-fund', 'uk-ecf-fund', 'jjj-joint-fund'] as const
+const PRESETS = ['city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'yozma-fund', 'uk-ecf-fund', 'jjj-joint-fund', 'shenzhen-angel-fund', 'anhui-angel-fund'] as const
 
 interface Tally {
   trials: number
