@@ -87,6 +87,8 @@ export const en: Catalogue = {
     'fund.rmb-vc-7y2': 'RMB market VC fund, 7+2 years',
     'fund.shenzhen-angel-fund': 'Shenzhen-style angel sub-fund',
     'fund.anhui-angel-fund': 'Anhui-style angel fund',
+    'fund.market-run-sub-fund': 'Market-run sub-fund (20% government money)',
+    'fund.state-run-sub-fund': 'State-run sub-fund (70% government money)',
     'fund.yozma-fund': 'Yozma-style fund with a buy-out option',
     'fund.uk-ecf-fund': 'UK ECF-style fund, capped government return',
     'fund.jjj-joint-fund': 'Beijing-Tianjin-Hebei joint fund',

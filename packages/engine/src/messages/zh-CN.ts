@@ -87,6 +87,8 @@ export const zhCN: Catalogue = {
     'fund.rmb-vc-7y2': '人民币市场化创投基金（7+2 年）',
     'fund.shenzhen-angel-fund': '深圳模式天使子基金',
     'fund.anhui-angel-fund': '安徽模式天使基金',
+    'fund.market-run-sub-fund': '市场化子基金（政府出资 20%）',
+    'fund.state-run-sub-fund': '政府主导子基金（政府出资 70%）',
     'fund.yozma-fund': 'Yozma 式基金（社会资本回购选择权）',
     'fund.uk-ecf-fund': '英国 ECF 式基金（政府收益封顶）',
     'fund.jjj-joint-fund': '京津冀协同发展联合基金',

@@ -117,6 +117,12 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     commitment: config.lpClasses[r.classIndex]!.share * config.fund.size,
     multiple: r.required / (config.lpClasses[r.classIndex]!.share * config.fund.size),
   }))
+  const crowding = config.policy.crowdingOut
+  if (crowding?.enabled) {
+    const governmentShare = config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0)
+    const factor = Math.max(0, 1 - crowding.qualityLoss * governmentShare)
+    for (let i = 0; i < n; i++) deals.quality[i]! *= factor
+  }
   const feesAhead = new Float64Array(horizon + 1)
   const investedGuess = construction.investable
   for (let q = Math.min(horizon, feeQuarters(config.fund)) - 1; q >= 0; q--) feesAhead[q] = feesAhead[q + 1]! + quarterFee(config.fund, q, investedGuess, investedGuess)

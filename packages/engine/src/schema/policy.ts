@@ -23,6 +23,17 @@ export const ReinvestmentPolicySchema = Type.Object(
   { additionalProperties: false },
 )
 
+/** Crowding out (docs/government.md#crowding-out): the better companies shy away from government-tied
+ * investors (Colonnelli, Li & Liu, JPE 2024), so the deals a fund wins are worse the larger its
+ * government share. Off by default. */
+export const CrowdingOutSchema = Type.Object(
+  {
+    enabled: Type.Boolean({ description: 'lower the quality of the deals the fund wins with its government share' }),
+    qualityLoss: share('exit value lost on every deal by a fund that is all government money (scaled by the government share)'),
+  },
+  { additionalProperties: false },
+)
+
 /** Policy settings judged beside the financial outcomes. */
 export const PolicySchema = Type.Object(
   {
@@ -35,6 +46,7 @@ export const PolicySchema = Type.Object(
     ),
     regionPools: Type.Optional(keyed(REGION_IDS, RegionPoolSchema, 'deal pools of the regions; a region without one is as deep and as good as the whole market')),
     reinvestment: Type.Optional(ReinvestmentPolicySchema),
+    crowdingOut: Type.Optional(CrowdingOutSchema),
   },
   { additionalProperties: false },
 )

@@ -154,6 +154,9 @@ export const en = {
       qualitySpread: 'Spread of company quality the fund can rank (sd of log value)',
       relocationCost: 'Relocation cost (share of the cheque)',
       relocationRisk: 'Chance a move breaks the company',
+      crowding: 'Crowding out (the best companies avoid government-tied investors)',
+      crowdingHint: 'Off by default. After Colonnelli, Li & Liu (JPE 2024): the larger the government share, the weaker the deals the fund can win. The size of the effect is your assumption.',
+      crowdingLoss: 'Value lost per deal by a fund of all government money',
     },
     subFunds: {
       heading: 'Sub-funds (fund-of-funds)',

@@ -155,6 +155,9 @@ export const zhCN: Messages = {
       qualitySpread: '基金能分辨的企业质量差异（对数价值标准差）',
       relocationCost: '迁址成本（占投资额比例）',
       relocationRisk: '迁址导致企业失败的概率',
+      crowding: '挤出效应（优质企业回避政府背景投资者）',
+      crowdingHint: '默认关闭。依据 Colonnelli、Li 与 Liu（JPE 2024）：政府出资占比越高，基金能投到的项目越弱。效应大小由您设定。',
+      crowdingLoss: '全部为政府出资的基金每个项目损失的价值',
     },
     toleratedDeal: '容错率（单个企业）',
     subFunds: {

@@ -6,7 +6,7 @@ import { IssueSummary } from './IssueSummary.tsx'
 import { IssueText } from './IssueText.tsx'
 import { LpClassesEditor } from './LpClassesEditor.tsx'
 import { PipelineEditor } from './PipelineEditor.tsx'
-import { RegionPoolsEditor } from './RegionPoolsEditor.tsx'
+import { CrowdingOutEditor, RegionPoolsEditor } from './RegionPoolsEditor.tsx'
 import { REGION_IDS } from './regions.ts'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
@@ -108,6 +108,7 @@ export function FundBuilder() {
           </div>
         </fieldset>
         <RegionPoolsEditor />
+        <CrowdingOutEditor />
       </Section>
       {fundOfFunds && (
         <Section title={b.subFunds.heading}>

@@ -57,3 +57,24 @@ export function RegionPoolsEditor() {
     </fieldset>
   )
 }
+
+/** Crowding out (policy.crowdingOut): off unless ticked. */
+export function CrowdingOutEditor() {
+  const { draft, update, remove } = useAppState()
+  const { t } = useI18n()
+  const b = t.builder.pools
+  const on = getAt(draft.config, '/policy/crowdingOut') !== undefined
+  const id = fieldId('/policy/crowdingOut')
+  return (
+    <div className={`term${on ? ' on' : ''}`}>
+      <div className="field check">
+        <input id={id} type="checkbox" checked={on} onChange={(e) => (e.target.checked ? update('/policy/crowdingOut', { enabled: true, qualityLoss: 0.3 }) : remove('/policy/crowdingOut'))} aria-describedby={`${id}-hint`} />
+        <label htmlFor={id}>{b.crowding}</label>
+      </div>
+      <p className="hint term-hint" id={`${id}-hint`}>
+        {b.crowdingHint}
+      </p>
+      {on && <NumberField pointer="/policy/crowdingOut/qualityLoss" label={b.crowdingLoss} unit="percent" />}
+    </div>
+  )
+}
