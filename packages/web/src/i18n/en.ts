@@ -301,6 +301,8 @@ export const en = {
         'Why does the government class lose less here? Its return is capped: it gets its capital back plus a fixed rate, paid first (a priority return). So its bar is short — it rarely loses much, but never gets more than the cap. The upside above the cap goes to the private LPs, stretching their bar to the right; because they are paid after the government, they also bear the losses first.',
       firstLoss:
         'Why do the private LPs lose less under first loss? The government class is subordinated (劣后): while the fund runs, what it would receive goes first to the other classes until they have their capital back, up to a cap no larger than its commitment. The government takes on more risk, so its bar moves left and its P(loss) rises; the private LPs’ bad futures are cushioned. This is how guidance funds draw private money into early, risky deals.',
+      cashGuarantee:
+        'Cash guarantee: at the end of life the guarantor class pays the other classes’ remaining losses in cash, up to its cap. Its bar moves left by what it pays; the payments appear in the government budget view.',
       profitConcession:
         'Profit concession (让利): above a threshold return the government gives part of its profit to the private LPs (or the GP). In good futures the government’s bar is cut short on the right and the private bar stretches; in bad futures nothing changes.',
       buyOut:

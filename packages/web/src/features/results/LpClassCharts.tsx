@@ -19,6 +19,7 @@ export function termNotes(result: RunResult, t: Messages): string[] {
   const notes = [e.base]
   if (terms.some((x) => x.cappedReturn)) notes.push(e.cappedReturn)
   if (terms.some((x) => x.firstLoss)) notes.push(e.firstLoss)
+  if (terms.some((x) => x.cashGuarantee)) notes.push(e.cashGuarantee)
   if (terms.some((x) => x.profitConcession)) notes.push(e.profitConcession)
   if (terms.some((x) => x.buyOut)) notes.push(e.buyOut)
   if (terms.some((x) => x.feeExempt || x.carryExempt)) notes.push(e.exempt)
