@@ -33,6 +33,7 @@ export const PipelineSchema = Type.Object(
     reserveLagQuarters: int(0, 20),
     startLagQuarters: int(0, 20),
     produceLagQuarters: int(0, 40),
+    redeploy: Type.Optional(Type.Boolean({ description: 'plan bigger batches while the cheques still to place exceed what the pipeline in flight is expected to start (default false)' })),
   },
   { additionalProperties: false },
 )

@@ -136,6 +136,7 @@ export const en = {
       reserveLag: 'Planned → reserved after',
       startLag: 'Reserved → started after',
       produceLag: 'Started → producing after',
+      redeploy: 'Redeploy: plan bigger batches while cheques are still unplaced, until the investment period ends',
     },
     policy: 'Policy targets',
     toleratedLoss: 'Tolerated loss (容错率)',

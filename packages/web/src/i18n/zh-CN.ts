@@ -138,6 +138,7 @@ export const zhCN: Messages = {
       reserveLag: '谋划到储备间隔',
       startLag: '储备到开工间隔',
       produceLag: '开工到投产间隔',
+      redeploy: '滚动补位：仍有资金未投出时加大后续批次的谋划量，直至投资期结束',
     },
     policy: '政策目标',
     toleratedLoss: '容错率',

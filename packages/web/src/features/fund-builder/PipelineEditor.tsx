@@ -30,6 +30,7 @@ export function PipelineEditor() {
           <NumberField pointer={`${P}/produceLagQuarters`} label={b.produceLag} unit="quarters" />
         </div>
       )}
+      {enabled && <CheckField pointer={`${P}/redeploy`} label={b.redeploy} />}
       <IssueText issues={issues.filter((i) => i.path === P)} />
     </fieldset>
   )
