@@ -40,3 +40,29 @@ describe('redeploying pipeline', () => {
     expect(on.policy.pipeline.planned).toBeGreaterThan(off.policy.pipeline.planned)
   })
 })
+
+describe('selection from a deeper funnel', () => {
+  const withPipeline = (startRate: number, plannedPerQuarter: number, selection?: { signalAccuracy: number; qualitySpread: number }) => {
+    const base = config({ template: 'angel-guidance-60', run: { trials: 300, seed: 20261201 } })
+    const r = resolveRun({ ...base, strategy: { ...base.strategy, pipeline: { ...base.strategy.pipeline, startRate, plannedPerQuarter, ...(selection ? { selection } : {}) } } })
+    return { r, summary: summarise(r, runResolved(r)).summary }
+  }
+
+  it('hand vector: start rate 0.4, accuracy 0.5, spread 0.5 → exp(0.25 × φ(0.253347) / 0.4) = 1.27311', () => {
+    const { r, summary } = withPipeline(0.4, 12, { signalAccuracy: 0.5, qualitySpread: 0.5 })
+    expect(summary.policy.pipeline.selectionGain).toBeCloseTo(1.27311, 4)
+    for (const q of r.deals.quality) expect(q).toBeCloseTo(1.27311, 4)
+    expect(withPipeline(0.4, 12).summary.policy.pipeline.selectionGain).toBe(1)
+  })
+
+  it('paired: selecting by signal raises net TVPI, and a deeper funnel (half the start rate, twice the plans) raises it more', () => {
+    const sel = { signalAccuracy: 0.5, qualitySpread: 0.5 }
+    const random = withPipeline(0.4, 12).summary
+    const picked = withPipeline(0.4, 12, sel).summary
+    const deeper = withPipeline(0.2, 24, sel).summary
+    console.info(`paired selection (angel-guidance-60, 300 trials): mean net TVPI random ${random.netTvpi.mean.toFixed(3)}, by signal ${picked.netTvpi.mean.toFixed(3)} (gain ${picked.policy.pipeline.selectionGain.toFixed(3)}), deeper funnel ${deeper.netTvpi.mean.toFixed(3)} (gain ${deeper.policy.pipeline.selectionGain.toFixed(3)})`)
+    expect(picked.netTvpi.mean).toBeGreaterThan(random.netTvpi.mean)
+    expect(picked.probLoss.value).toBeLessThanOrEqual(random.probLoss.value)
+    expect(deeper.policy.pipeline.selectionGain).toBeGreaterThan(picked.policy.pipeline.selectionGain)
+  })
+})

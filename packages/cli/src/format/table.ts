@@ -128,6 +128,7 @@ function policyBlock(r: RunResult, m: Messages): string[] {
     const f = (x: number) => decimal(x, 1)
     rows.push([t.pipeline, `${f(p.pipeline.planned)} / ${f(p.pipeline.reserved)} / ${f(p.pipeline.started)} / ${f(p.pipeline.producing)}`])
     rows.push([t.cashDrag, mean(p.pipeline.cashDrag, percent)])
+    if (p.pipeline.selectionGain !== 1) rows.push([t.selectionGain, multiple(p.pipeline.selectionGain, 3)])
   }
   if (p.firstLossPaid && p.firstLossPaid.max > 0) rows.push([t.firstLoss, mean(p.firstLossPaid, percent)])
   if (p.guaranteePaid && p.guaranteePaid.max > 0) rows.push([t.guarantee, mean(p.guaranteePaid, percent)])

@@ -131,6 +131,7 @@ export const en = {
     mobilisedLife: 'Co-investment over the companies\' lives per unit of government money',
     reinvestment: (id: string, regions: string, required: string) => `Local re-investment of ${id} in ${regions} (required ${required})`,
     shortfall: 'P(shortfall)',
+    selectionGain: 'Selection gain of the pipeline (value of a started deal over a random pick)',
     reinvestmentCost: 'Cost of re-investment vs no requirement (paired, net TVPI)',
     governmentTvpiCost: 'government TVPI',
     reinvestmentDeals: 'Deals moved into the region: at standard / below / relocated / missed',

@@ -129,6 +129,7 @@ export const zhCN: Messages = {
     mobilisedLife: '每单位政府资金带动的企业全周期跟投资金',
     reinvestment: (id, regions, required) => `${id} 在 ${regions} 的返投（要求 ${required}）`,
     shortfall: 'P（未达标）',
+    selectionGain: '项目储备的筛选增益（开工项目价值相对随机选择）',
     reinvestmentCost: '返投成本（与无返投要求的同一基金配对比较，净 TVPI）',
     governmentTvpiCost: '政府类别 TVPI',
     reinvestmentDeals: '为返投迁入本地区的项目：达标 / 降格 / 迁址 / 未投',

@@ -102,3 +102,15 @@ export function reinvestmentQuality(config: SimulationConfig, quarters: Int32Arr
   return { quality, region, kind }
 }
 
+
+/**
+ * Selection gain of the pipeline: the started deals are the reserved candidates with the best noisy
+ * quality signal, so their log value is above a random pick by spread × accuracy × (mean of the top
+ * `startRate` share of a standard normal). A deeper funnel (a lower start rate) selects harder. 1
+ * when the pipeline or the selection is off.
+ */
+export function selectionGain(config: SimulationConfig): number {
+  const p = config.strategy.pipeline
+  if (!p.enabled || !p.selection || p.selection.signalAccuracy <= 0 || p.startRate <= 0) return 1
+  return Math.exp(p.selection.qualitySpread * p.selection.signalAccuracy * bandMean(0, p.startRate))
+}

@@ -11,7 +11,7 @@ import { feeQuarters, quarterFee } from './fees.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
-import { reinvestmentQuality } from './reinvestment-cost.ts'
+import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
 
 /** Everything a trial needs that depends only on the config: computed once per run or chunk. */
 export interface ResolvedRun {
@@ -117,6 +117,8 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     commitment: config.lpClasses[r.classIndex]!.share * config.fund.size,
     multiple: r.required / (config.lpClasses[r.classIndex]!.share * config.fund.size),
   }))
+  const selection = selectionGain(config)
+  if (selection !== 1) for (let i = 0; i < n; i++) deals.quality[i]! *= selection
   const crowding = config.policy.crowdingOut
   if (crowding?.enabled) {
     const governmentShare = config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0)

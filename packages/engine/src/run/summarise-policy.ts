@@ -2,6 +2,7 @@ import type { ResolvedRun } from '../model/resolve.ts'
 import { REGION_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
 import { describe, describeIrr, probability, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
+import { selectionGain } from '../model/reinvestment-cost.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
 import { YEAR_METRICS } from './metric-ids.ts'
@@ -35,7 +36,8 @@ export interface PolicyOutcomes {
     byStage: Array<{ id: EntryStageId; companies: number }>
   }
   unicorns: { mean: number; se: number }
-  pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null }
+  /** `selectionGain`: value multiple of a started deal over a random pick among the reserved ones. */
+  pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null; selectionGain: number }
   /** Distributions the first-loss class gave up to the senior classes, as a share of the fund. */
   firstLossPaid: Distribution | null
   /** Cash paid under explicit guarantees at the end of life, as a share of the fund (also in `budget`). */
@@ -161,6 +163,7 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
       producing: mean(c.dealsProducing),
       unstarted: mean(c.unstartedDeals),
       cashDrag: describe(v.cashDrag),
+      selectionGain: selectionGain(config),
     },
     firstLossPaid: describe(v.firstLossPaid),
     guaranteePaid: describe(v.guaranteePaid),
