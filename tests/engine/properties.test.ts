@@ -25,6 +25,8 @@ const NULLABLE = [
   'policy/toleratedLoss/(lossRatio|dealBreachShare)',
   'policy/pipeline/cashDrag',
   'policy/firstLossPaid',
+  'policy/guaranteePaid',
+  'policy/reinvestmentCost',
 ].map((p) => new RegExp(`^(/subFunds/\\d+/result)?/summary/${p}$`))
 
 /** Walks a value; every number must be finite, null only where documented. Returns the bad paths. */

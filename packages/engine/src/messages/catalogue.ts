@@ -49,6 +49,8 @@ export type IssueCode =
   | 'receiver_capped'
   | 'buyer_not_private'
   | 'first_loss_above_commitment'
+  | 'loss_cap_above_commitment'
+  | 'first_loss_one_class'
   | 'reinvestment_unreachable'
   | 'pipeline_empty'
   | 'terms_not_supported'

@@ -153,12 +153,15 @@ function lpTermIssues(c: SimulationConfig, add: Add): void {
       })
       if (t.buyOut.windowYears > c.fund.lifeYears) add(`${base}/buyOut/windowYears`, 'year_after_end', { limit: c.fund.lifeYears })
     }
-    if (t.firstLoss) {
-      firstLoss += t.firstLoss.share
-      if (t.firstLoss.share > l.share + TOLERANCE) add(`${base}/firstLoss/share`, 'first_loss_above_commitment', { limit: l.share })
+    for (const term of ['firstLoss', 'cashGuarantee'] as const) {
+      const cap = t[term]
+      if (!cap) continue
+      if (cap.share > l.share + TOLERANCE) add(`${base}/${term}/share`, 'first_loss_above_commitment', { limit: l.share })
+      const commitment = l.share * c.fund.size
+      if (cap.amount !== undefined && cap.amount > commitment * (1 + TOLERANCE)) add(`${base}/${term}/amount`, 'loss_cap_above_commitment', { limit: round6(commitment) })
     }
+    if (t.firstLoss && ++firstLoss > 1) add(`${base}/firstLoss`, 'first_loss_one_class')
   })
-  if (firstLoss > 1 + TOLERANCE) add('/lpClasses', 'shares_not_normalised', { sum: round6(firstLoss) })
 }
 
 /** A cheque must buy less than half of a company at its median entry valuation; more would mean
