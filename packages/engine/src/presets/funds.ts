@@ -286,6 +286,9 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         stageWeights: { early: 0.6, growth: 0.4 },
         chequeSize: { seed: 10, early: 50, growth: 150 },
         deploymentYears: 5,
+        // reserves sized from the follow-on needs the graduation rates imply, as patient-capital-15y (the reference
+        // fund's 50% seed-fund reserve left a third of this early/growth fund uninvested)
+        reserves: { mode: 'implied', share: 0.4 },
         regionWeights: { beijing: 0.8, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
