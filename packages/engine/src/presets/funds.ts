@@ -112,7 +112,21 @@ const CNY = { currency: 'CNY', fxPerUsd: CNY_PER_USD, unicorn: 1000 * CNY_PER_US
  * [R55]; no published RMB angel valuation was found). Multiples on entry price do not change; the unicorn line stays $1bn. */
 const CN_ANGEL_COMPANIES = { fxPerUsd: CNY_PER_USD / 2, unicornValuation: CNY.unicorn }
 /** Every Chinese template exits through the Chinese market profile. */
-const CN_MARKET = { profile: 'cn', exits: CN_VC_EXITS } as const
+/** Chinese VC-market exits are worth 0.6 of the US ones in every regime (calibrated assumption against the RMB J-curve,
+ * 投中 2024: DPI 1 in year 9 for the median RMB fund, year 13 for the bottom quartile [R36]; with US exit values the
+ * VC market's nine-fold listings break funds even by year 8). No published Chinese exit multiple on the last round was found. */
+const CN_VC_EXIT_VALUE = 0.6
+const CN_MARKET = {
+  profile: 'cn',
+  exits: CN_VC_EXITS,
+  regimes: {
+    effects: {
+      boom: { exitValue: DEFAULT_MARKET.regimes.effects.boom.exitValue * CN_VC_EXIT_VALUE },
+      normal: { exitValue: DEFAULT_MARKET.regimes.effects.normal.exitValue * CN_VC_EXIT_VALUE },
+      bust: { exitValue: DEFAULT_MARKET.regimes.effects.bust.exitValue * CN_VC_EXIT_VALUE },
+    },
+  },
+} as const
 /** Chinese angel companies raise a next round less often than US seed companies (IT桔子: 45% [R55]; "stuck" A+/A2 rounds
  * rose to 7.2% of deals by 2024 [R55]): graduation ×0.8 in every regime (calibrated assumption against benchmark 10). */
 const CN_ANGEL_GRADUATION = 0.8

@@ -113,7 +113,7 @@ export const rmbJCurve: BenchmarkDefinition = {
     check('top-quartile-dpi-5y', 'top-quartile DPI at year 5', 'multiple', 0.5, 0.35, 0.65, '≈0.5× for an excellent 5-year-old fund, ±0.15×'),
   ],
   conflict:
-    'why: to give 清科\'s VC exit mix (IPO 59% of exit cases) the cn VC profile lists about nine times as many companies as the US one at 1.8× the last round, so RMB VC funds break even too early and too often; no published RMB return distribution by stage was found to set listing values apart from the US ones (docs/calibration.md, "Known failures")',
+    'why: with Chinese VC-market exit values at 0.6 of the US ones, calibrated so that the median and bottom-quartile RMB funds break even late as 投中 reports, the best funds distribute too little by year 5: listed stakes sit out a 12-month lock-up and then the reverse-linkage sell-down caps [S39][S41], and the model has no early old-share sales at later rounds (the angel and VC markets\' share transfers happen only at exit), so top-quartile DPI at year 5 is about half the published 0.5× (docs/calibration.md, "Known failures")',
   measure(size) {
     const config = benchmarkConfig(chineseMarket(CHINA_VC_PRESET))
     const life = fundTrials(config, size, 'calibration/rmb')
