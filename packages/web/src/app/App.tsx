@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { CompareView } from '../features/compare/CompareView.tsx'
 import { FundBuilder } from '../features/fund-builder/FundBuilder.tsx'
@@ -18,19 +18,17 @@ export function App() {
     globalThis.localStorage?.setItem(TOUR_SEEN_KEY, '1')
   }, [])
   const onStep = useCallback((target: string) => target !== 'tabs' && setTab('build'), [setTab])
-  useEffect(() => {
-    if (!notice) return
-    const id = setTimeout(() => setNotice(null), 6000)
-    return () => clearTimeout(id)
-  }, [notice, setNotice])
   const panel = (id: typeof tab) => ({ id: `panel-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: tab !== id })
   return (
     <>
       <Header onTour={() => setTour(true)} />
       {notice && (
-        <p className="notice" role="status" data-testid="notice">
-          {notice(t)}
-        </p>
+        <div className="notice" role="status" data-testid="notice">
+          <p>{notice(t)}</p>
+          <button type="button" className="small ghost" onClick={() => setNotice(null)} aria-label={t.app.dismiss} data-testid="notice-dismiss">
+            ✕
+          </button>
+        </div>
       )}
       <main>
         <div {...panel('build')} className="build-layout">

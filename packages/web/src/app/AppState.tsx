@@ -25,7 +25,7 @@ interface AppState {
   server: ServerState
   tab: Tab
   setTab(tab: Tab): void
-  /** A passing message (in whatever language is current when shown). */
+  /** A message about what was just opened (in whatever language is current when shown); it stays until dismissed or the fund is edited. */
   notice: Notice | null
   setNotice(notice: Notice | null): void
 }
@@ -39,9 +39,14 @@ export function AppStateProvider({ initial, initialNotice = null, children }: { 
   const [notice, setNoticeState] = useState<{ f: Notice } | null>(initialNotice ? { f: initialNotice } : null)
   const setNotice = useCallback((n: Notice | null) => setNoticeState(n ? { f: n } : null), [])
   const server = useServer()
-  const update = useCallback((pointer: string, value: unknown) => setDraft((d) => ({ ...d, config: setAt(d.config, pointer, value) })), [])
-  const remove = useCallback((pointer: string) => setDraft((d) => ({ ...d, config: removeAt(d.config, pointer) })), [])
-  const setPicks = useCallback((picks: string[]) => setDraft((d) => ({ ...d, picks })), [])
+  // an edit makes "opened from …" no longer true, so it clears the notice
+  const edit = useCallback((change: (d: FundDraft) => FundDraft) => {
+    setNoticeState(null)
+    setDraft(change)
+  }, [])
+  const update = useCallback((pointer: string, value: unknown) => edit((d) => ({ ...d, config: setAt(d.config, pointer, value) })), [edit])
+  const remove = useCallback((pointer: string) => edit((d) => ({ ...d, config: removeAt(d.config, pointer) })), [edit])
+  const setPicks = useCallback((picks: string[]) => edit((d) => ({ ...d, picks })), [edit])
   const effective = useMemo(() => applyPicks(draft), [draft])
   const parsed = useMemo(() => parseConfig(effective), [effective])
   const key = useMemo(() => (parsed.ok ? JSON.stringify(parsed.config) : null), [parsed])

@@ -18,6 +18,7 @@ export const en = {
     tabLearn: 'Learn',
     footer: 'No investment advice. Same config and seed give the same numbers everywhere.',
     engine: (v: string) => `engine ${v}`,
+    dismiss: 'Dismiss',
   },
   units: {
     multiple: '× (multiple of paid-in capital)',

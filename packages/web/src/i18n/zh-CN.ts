@@ -20,6 +20,7 @@ export const zhCN: Messages = {
     tabLearn: '学习',
     footer: '不构成投资建议。相同配置与随机种子在任何地方都得到相同结果。',
     engine: (v: string) => `引擎 ${v}`,
+    dismiss: '关闭',
   },
   units: {
     multiple: '倍（相对实缴资本）',
