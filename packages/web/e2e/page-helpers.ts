@@ -81,3 +81,18 @@ export async function classMedian(page: Page, classId: string): Promise<number> 
   const m = new RegExp(`${classId}: median ([0-9.]+)×`).exec(label)
   return m ? Number(m[1]) : Number.NaN
 }
+
+/** Clicks `button` and returns the text of the file it downloads. */
+export async function downloadedText(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()])
+  const path = await download.path()
+  const { readFileSync } = await import('node:fs')
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
+}
+
+/** Clicks `button` and returns the bytes of the file it downloads. */
+export async function downloadedBytes(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()])
+  const { readFileSync } = await import('node:fs')
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
+}

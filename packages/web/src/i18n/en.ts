@@ -220,6 +220,7 @@ export const en = {
     se: 'the ± is the Monte Carlo standard error',
   },
   charts: {
+    drawing: 'Drawing these charts for the new result…',
     tvpiTitle: 'Net TVPI: the spread of outcomes',
     tvpiUnits: 'x-axis: net TVPI (× paid-in) · y-axis: share of futures',
     tvpiReading: (p10: string, p50: string, p90: string) => `In half of the futures LPs get back more than ${p50}; 1 in 10 ends below ${p10} and 1 in 10 above ${p90}.`,

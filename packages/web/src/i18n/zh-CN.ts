@@ -222,6 +222,7 @@ export const zhCN: Messages = {
     se: '± 为蒙特卡洛标准误',
   },
   charts: {
+    drawing: '正在按新结果绘制这些图表…',
     tvpiTitle: '净 TVPI：结果的分布',
     tvpiUnits: '横轴：净 TVPI（相对实缴的倍数）· 纵轴：占全部情形的比例',
     tvpiReading: (p10: string, p50: string, p90: string) => `一半的情形下出资人拿回超过 ${p50}；十分之一低于 ${p10}，十分之一高于 ${p90}。`,

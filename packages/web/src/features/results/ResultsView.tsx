@@ -14,13 +14,19 @@ import { ValueCharts } from './ValueCharts.tsx'
 
 type Group = ComponentType<{ result: RunResult; fmt: Format }>
 
-/** A group of charts that redraws only while on screen (see useWhenVisible). */
+/**
+ * A group of charts that redraws only while on screen (see useWhenVisible). Off screen and behind,
+ * it shows a placeholder of the same height, never the previous result's figures.
+ */
 function OnScreen({ Charts, result, fmt }: { Charts: Group; result: RunResult; fmt: Format }) {
+  const { t } = useI18n()
   const ref = useRef<HTMLDivElement>(null)
-  const shown = useWhenVisible(result, ref)
+  const height = useRef(0)
+  const { value, pending } = useWhenVisible(result, ref)
+  if (!pending && ref.current) height.current = ref.current.offsetHeight
   return (
-    <div ref={ref}>
-      <Charts result={shown} fmt={fmt} />
+    <div ref={ref} data-drawn={pending ? 'pending' : 'current'} style={pending ? { minHeight: height.current } : undefined}>
+      {value ? <Charts result={value} fmt={fmt} /> : <p className="hint drawing">{t.charts.drawing}</p>}
     </div>
   )
 }

@@ -1,0 +1,78 @@
+/**
+ * Issue 12 in real Chromium: what a fund board relies on — figures that always belong to the fund
+ * on screen (also when printed), share links that reopen the same run, validation in the field's
+ * own words and units, results marked out of date while the form has errors.
+ * Expected figures come from the result object the app itself exports, never from constants.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunResult } from '@pcsim/engine'
+import { createFormat } from '../../packages/web/src/format/index.ts'
+import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
+import { collectErrors, downloadedText, loadTemplate, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
+import { waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
+import { buildWeb, serveApp, type Served } from '../../packages/web/e2e/server.ts'
+
+let served: Served
+let browser: { context: BrowserContext; close: () => Promise<void> }
+
+beforeAll(async () => {
+  buildWeb()
+  served = await serveApp()
+  browser = await launchBrowser()
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await served?.stop()
+}, 60_000)
+
+const CURRENCIES = ['USD', 'CNY', 'GBP', 'EUR'] as const
+/** The symbol a currency's money figures carry in English ("$", "CN¥", "£", "€"). */
+const symbol = (currency: string) => createFormat('en', currency).money(1).replace(/[\d.,\s−-]|m$/g, '')
+
+describe('board: no stale numbers', () => {
+  it('prints a fund loaded without scrolling with every chart, reading and card from its own result', async () => {
+    const page = await openApp(browser.context, served.url)
+    const errors = collectErrors(page, !served.api)
+    await waitForPreview(page)
+    // let the US fund's lazy groups draw once, then switch fund without scrolling
+    await loadTemplate(page, 'city-ai-fund')
+    await page.emulateMedia({ media: 'print' })
+    await waitForDrawn(page)
+    const r = JSON.parse((await downloadedText(page, page.getByRole('button', { name: 'Download JSON' }))).text) as RunResult
+    expect(r.name).toBe(await page.inputValue('#f-name'))
+    const fmt = createFormat('en', r.currency)
+    const size = r.config.fund.size
+    const results = page.locator('#results')
+    const text = (await results.innerText()) + (await results.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')).join('\n')))
+    // money only in the fund's own currency
+    for (const other of CURRENCIES.filter((c) => c !== r.currency && !symbol(r.currency).includes(symbol(c)))) expect(text, `a ${other} figure on a ${r.currency} fund`).not.toContain(symbol(other))
+    // J-curve: the trough of the median, in its reading and its screen-reader label
+    const trough = Math.min(...r.fan.netCashFlow.map((p) => p.p50)) * size
+    const j = page.getByTestId('chart-jcurve')
+    expect(await j.locator('.reading').textContent()).toContain(fmt.money(trough))
+    expect(await j.locator('canvas').getAttribute('aria-label')).toContain(fmt.money(trough))
+    // NAV peak
+    const navPeak = Math.max(...r.fan.nav.map((p) => p.p50)) * size
+    expect(await page.getByTestId('chart-nav').locator('.reading').textContent()).toContain(fmt.money(navPeak))
+    // the TVPI histogram's median
+    expect(await page.getByTestId('chart-tvpi').locator('.reading').textContent()).toContain(fmt.multiple(r.summary.netTvpi.p50))
+    // LP classes: every class of this fund, no other
+    const lpTable = page.locator('[data-testid="chart-lp-tvpi"] tbody')
+    expect(await lpTable.locator('tr').count()).toBe(r.summary.lpClasses.length)
+    for (const c of r.summary.lpClasses) expect(await lpTable.locator(`tr[data-class="${c.id}"]`).textContent()).toContain(fmt.probability(c.probLoss))
+    // policy cards
+    const p = r.summary.policy!
+    const count = (x: number) => fmt.number(x, x < 10 && Math.abs(x - Math.round(x)) >= 0.05 ? 1 : 0)
+    expect(await page.locator('[data-kpi="companies"] .card-value').textContent()).toBe(count(p.companiesSupported.total))
+    expect(await page.locator('[data-kpi="unicorns"] .card-value').textContent()).toBe(fmt.number(p.unicorns.mean, 1))
+    if (p.governmentCommitted > 0) expect(text).not.toContain('no class of kind “government”')
+    // construction
+    expect(await page.getByTestId('construction').textContent()).toContain(fmt.money(r.summary.deployment.planned.initial))
+    // and it really prints
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(errors).toEqual([])
+    await page.close()
+  }, 180_000)
+})
