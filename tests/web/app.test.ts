@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
 import { measurePreview } from '../../packages/web/e2e/measure.ts'
-import { classMedian, collectErrors, loadTemplate, openApp, previewSeq, tvpiSummary, visibleNumbers, waitForPreview, watchProgress } from '../../packages/web/e2e/page-helpers.ts'
+import { classMedian, collectErrors, loadTemplate, openApp, previewSeq, tvpiSummary, visibleNumbers, waitForCurrentPreview, waitForPreview, watchProgress } from '../../packages/web/e2e/page-helpers.ts'
 import { shootMainViews, shootPolicyViews } from '../../packages/web/e2e/screenshots.ts'
 import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 
@@ -287,14 +287,12 @@ describe('web app in Chromium', () => {
   it('opens a share link in a fresh browser and shows the same numbers', async () => {
     const page = await openApp(browser.context, served.url)
     await waitForPreview(page)
-    let seq = await previewSeq(page)
+    const seq = await previewSeq(page)
     await page.fill('#f-run-seed', '777')
     await page.locator('#f-strategy-sectorWeights-ai').fill('30')
     await page.getByLabel('AI boom').check()
     await waitForPreview(page, seq)
-    seq = await previewSeq(page)
-    await page.waitForTimeout(300)
-    if ((await previewSeq(page)) !== seq) await waitForPreview(page, seq)
+    await waitForCurrentPreview(page)
     const numbers = await visibleNumbers(page)
     await page.getByTestId('share-link').click()
     const link = await page.getByTestId('share-url').inputValue()

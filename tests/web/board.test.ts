@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunResult } from '@pcsim/engine'
 import { createFormat } from '../../packages/web/src/format/index.ts'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
-import { collectErrors, downloadedText, loadTemplate, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
+import { collectErrors, downloadedText, loadTemplate, openApp, visibleNumbers, waitForCurrentPreview, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
 import { buildWeb, serveApp, type Served } from '../../packages/web/e2e/server.ts'
 
@@ -75,4 +75,36 @@ describe('board: no stale numbers', () => {
     expect(errors).toEqual([])
     await page.close()
   }, 180_000)
+})
+
+describe('board: share links', () => {
+  it('opens a share link of a full run with the same trials, seed and numbers — the stored run when the server has it', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForPreview(page)
+    await page.fill('#f-run-seed', '4242')
+    await waitForCurrentPreview(page)
+    await page.fill('#full-trials', '12000')
+    await page.getByTestId('full-run-start').click()
+    await page.waitForSelector('[data-testid="full-run-status"][data-status="done"]', { timeout: 110_000 })
+    await page.waitForSelector('#results[data-showing="full"]')
+    const numbers = await visibleNumbers(page)
+    const status = await page.getByTestId('preview-status').textContent()
+    expect(status).toContain('12,000 trials')
+    await page.getByTestId('share-link').click()
+    const link = await page.getByTestId('share-url').inputValue()
+    const elsewhere = await launchBrowser({ width: 1280, height: 900 })
+    try {
+      const fresh = await openApp(elsewhere.context, link)
+      await fresh.waitForSelector('#results[data-showing="full"]', { timeout: 110_000 })
+      expect(await fresh.inputValue('#f-run-seed')).toBe('4242')
+      expect(await fresh.inputValue('#full-trials')).toBe('12000')
+      expect(await fresh.getByTestId('preview-status').textContent()).toBe(status)
+      expect(await visibleNumbers(fresh)).toEqual(numbers)
+      expect(await fresh.getByTestId('notice').textContent()).toContain('12,000 trials with seed 4242')
+      if (served.api) expect(await fresh.locator('[data-testid="full-run-status"] [data-stored]').getAttribute('data-stored')).toBe('true')
+    } finally {
+      await elsewhere.close()
+    }
+    await page.close()
+  }, 240_000)
 })

@@ -96,3 +96,8 @@ export async function downloadedBytes(page: Page, button: ReturnType<Page['locat
   const { readFileSync } = await import('node:fs')
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
 }
+
+/** Waits until the preview on screen is the finished preview of the config as it is now. */
+export async function waitForCurrentPreview(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('#results[data-preview-current="true"]', { timeout })
+}

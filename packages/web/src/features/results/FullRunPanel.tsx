@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { limits } from '@pcsim/engine'
 import { useAppState } from '../../app/AppState.tsx'
 import { BROWSER_MAX_TRIALS, fullRunClient, SERVER_DEFAULT_MAX_TRIALS, withTrials } from '../../app/clients.ts'
@@ -9,12 +9,12 @@ import { errorText } from './error-text.ts'
 
 /** Trials, a start button, a progress bar from the server's event stream (or the workers), cancel. */
 export function FullRunPanel() {
-  const { parsed, key, server } = useAppState()
+  const { parsed, key, server, sharedRun } = useAppState()
   const { t, locale, pick } = useI18n()
   const snap = useSimulation(fullRunClient)
   const online = server.status === 'online'
   const max = Math.min(limits.MAX_TRIALS, online ? (server.maxTrials ?? SERVER_DEFAULT_MAX_TRIALS) : BROWSER_MAX_TRIALS)
-  const [text, setText] = useState('20000')
+  const [text, setText] = useState(() => String(sharedRun?.trials ?? 20000))
   const trials = Number(text)
   const valid = Number.isInteger(trials) && trials >= 1 && trials <= max
   const running = snap.status === 'running' || snap.status === 'waiting'
@@ -23,6 +23,14 @@ export function FullRunPanel() {
     if (!parsed.ok || !key || !valid) return
     fullRunClient.request({ config: withTrials(parsed.config, trials), key, online })
   }
+  // a share link of a full run: open the stored run (or run it again, same trials and seed) once
+  const opened = useRef(false)
+  useEffect(() => {
+    if (opened.current || !sharedRun || server.status === 'checking' || !parsed.ok || !key) return
+    opened.current = true
+    if (sharedRun.trials > max) return
+    fullRunClient.request({ config: withTrials(parsed.config, sharedRun.trials), key, online, ...(sharedRun.id ? { storedId: sharedRun.id } : {}) })
+  }, [sharedRun, server.status, parsed, key, online, max])
   const p = snap.progress
   return (
     <section className="full-run" aria-labelledby="full-run-heading" data-tour="full-run">
@@ -52,7 +60,7 @@ export function FullRunPanel() {
             <span>{p ? t.run.progress(n(p.done), n(p.total)) : t.run.queued}</span>
           </>
         )}
-        {snap.status === 'done' && snap.result && <span>{t.run.done(n(snap.result.result.trials), ((snap.ms ?? 0) / 1000).toFixed(1))}</span>}
+        {snap.status === 'done' && snap.result && <span data-stored={snap.result.stored}>{snap.result.stored ? t.run.storedOpened(n(snap.result.result.trials)) : t.run.done(n(snap.result.result.trials), ((snap.ms ?? 0) / 1000).toFixed(1))}</span>}
         {snap.status === 'cancelled' && <span>{t.run.cancelled}</span>}
         {snap.status === 'error' && <span className="field-error">{t.run.failed(errorText(snap.error, t, pick))}</span>}
       </div>

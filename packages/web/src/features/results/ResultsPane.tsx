@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useAppState } from '../../app/AppState.tsx'
 import { fullRunClient, PREVIEW_TRIALS, previewClient } from '../../app/clients.ts'
 import { useSimulation } from '../../engine/useSimulation.ts'
@@ -16,7 +16,10 @@ export function ResultsPane() {
   const preview = useSimulation(previewClient)
   const full = useSimulation(fullRunClient)
   const [preferPreview, setPreferPreview] = useState(false)
+  // the config the preview was last asked for: a finished preview belongs to it
+  const requested = useRef<string | null>(null)
   useEffect(() => {
+    requested.current = key
     if (parsed.ok) previewClient.request(parsed.config)
     else previewClient.cancel()
     // key is the parsed config's text: rerun only when the config really changed
@@ -35,7 +38,7 @@ export function ResultsPane() {
   else if (preview.status === 'error') status = `${t.preview.failed}: ${errorText(preview.error, t, pick)}`
   else if (preview.ms !== null) status = `${status} · ${t.preview.updatedIn(n(preview.ms))}`
   return (
-    <section className="results" id="results" aria-labelledby="results-heading" data-preview-seq={preview.seq} data-preview-state={preview.status} data-preview-trials={preview.result?.trials ?? 0} data-showing={showFull ? 'full' : 'preview'} tabIndex={-1}>
+    <section className="results" id="results" aria-labelledby="results-heading" data-preview-seq={preview.seq} data-preview-state={preview.status} data-preview-trials={preview.result?.trials ?? 0} data-showing={showFull ? 'full' : 'preview'} data-preview-current={parsed.ok && preview.status === 'done' && requested.current === key} tabIndex={-1}>
       <h2 id="results-heading">{t.preview.heading}</h2>
       <p className={`preview-status${busy ? ' busy' : ''}${parsed.ok ? '' : ' paused'}`} data-testid="preview-status" aria-live="polite">
         {showFull ? t.preview.showingFull(n(full.result!.result.trials), full.source === 'server' ? t.preview.whereServer : t.preview.whereBrowser) : status}
@@ -48,7 +51,7 @@ export function ResultsPane() {
       {full.result && !fullFits && full.status === 'done' && <p className="hint">{t.preview.stale}</p>}
       <FullRunPanel />
       {result ? <ResultsView result={result} /> : <p className="empty">{t.preview.empty}</p>}
-      <ShareExport result={result} />
+      <ShareExport result={result} full={showFull ? full.result : null} />
       {result && (
         <a className="mini-summary" href="#results" aria-hidden="true" tabIndex={-1}>
           P50 {formatMultiple(result.summary.netTvpi.p50, locale)} · {t.cards.loss} {formatPercent(result.summary.probLoss.value, locale, 0)}

@@ -1,19 +1,21 @@
 import { useState } from 'react'
 import type { RunResult } from '@pcsim/engine'
 import { useAppState } from '../../app/AppState.tsx'
+import type { FullRunResult } from '../../app/clients.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { encodeShare, shareUrl } from '../scenarios/share-link.ts'
 import { downloadText, slug } from './download.ts'
 import { resultToCsv } from './export.ts'
 
-/** Share link of the current fund; CSV and JSON of the result on screen. */
-export function ShareExport({ result }: { result: RunResult | null }) {
+/** Share link of the current fund (and of the full run on screen); CSV and JSON of the result on screen. */
+export function ShareExport({ result, full }: { result: RunResult | null; full: FullRunResult | null }) {
   const { draft } = useAppState()
   const { t } = useI18n()
   const [link, setLink] = useState('')
   const [copied, setCopied] = useState(false)
   const share = async () => {
-    const url = shareUrl(await encodeShare(draft))
+    const run = full ? { trials: full.result.trials, seed: full.result.seed, ...(full.runId ? { id: full.runId } : {}) } : undefined
+    const url = shareUrl(await encodeShare(draft, run))
     setLink(url)
     setCopied(false)
     try {
