@@ -108,3 +108,59 @@ describe('board: share links', () => {
     await page.close()
   }, 240_000)
 })
+
+describe('board: validation in the field’s words', () => {
+  it('names fields by label, gives percent limits in percent, places the LP-share sum at a share field, and judges trial counts by the right rule', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForPreview(page)
+    const summary = page.getByTestId('issue-summary')
+    // a fee of 50%: the limit in percent, in the field and in the summary, named by its label
+    await page.fill('#f-fund-managementFee-rate', '50')
+    const fee = page.locator('#f-fund-managementFee-rate-error')
+    await expect.poll(() => fee.textContent()).toMatch(/^Must be at most \d+(\.\d+)?%\.$/)
+    const feeLabel = (await page.locator('label[for="f-fund-managementFee-rate"]').textContent())!
+    await expect.poll(() => summary.textContent()).toContain(`${feeLabel}: ${await fee.textContent()}`)
+    expect(await summary.textContent()).not.toMatch(/\/fund\//)
+    // "abc" is not a number
+    await page.fill('#f-fund-size', 'abc')
+    await expect.poll(() => page.locator('#f-fund-size-error').textContent()).toBe('Must be a number.')
+    await page.getByTestId('lang-zh-CN').click()
+    await expect.poll(() => page.locator('#f-fund-size-error').textContent()).toBe('必须是数字。')
+    await expect.poll(() => fee.textContent()).toMatch(/^不得大于 \d+(\.\d+)?%。$/)
+    await page.getByTestId('lang-en').click()
+    // thousands separators are accepted
+    await page.fill('#f-fund-size', '1,000')
+    await expect.poll(() => page.locator('#f-fund-size-error').count()).toBe(0)
+    await page.fill('#f-fund-managementFee-rate', '2')
+    await expect.poll(() => summary.count()).toBe(0)
+    // LP shares that do not add up: in percent, at the last class's share field
+    const rows = await page.locator('fieldset[data-testid^="lp-row-"]').count()
+    const first = Number(await page.inputValue('#f-lpClasses-0-share'))
+    await page.fill('#f-lpClasses-0-share', String(first - 7))
+    let total = 0
+    for (let i = 0; i < rows; i++) total += Number(await page.inputValue(`#f-lpClasses-${i}-share`))
+    const last = page.locator(`#f-lpClasses-${rows - 1}-share-error`)
+    await expect.poll(() => last.textContent()).toBe(`The LP classes’ shares must add up to 100% (they add up to ${Number(total.toPrecision(6))}%).`)
+    expect(await page.locator(`#f-lpClasses-${rows - 1}-share`).getAttribute('aria-invalid')).toBe('true')
+    expect(await summary.textContent()).toContain(`LP class ${rows}: `)
+    await page.fill('#f-lpClasses-0-share', String(first))
+    await expect.poll(() => summary.count()).toBe(0)
+    // the full run's trials: each wrong count gets its own rule; "20,000" is fine
+    const trialsError = page.getByTestId('full-trials-error')
+    for (const [typed, rule] of [
+      ['0', 'At least 1 trial.'],
+      ['-5', 'At least 1 trial.'],
+      ['1.5', 'Must be a whole number.'],
+      ['abc', 'Must be a number.'],
+      ['99,000,000', 'At most'],
+    ] as const) {
+      await page.fill('#full-trials', typed)
+      await expect.poll(() => trialsError.textContent()).toContain(rule)
+      expect(await page.getByTestId('full-run-start').isDisabled(), typed).toBe(true)
+    }
+    await page.fill('#full-trials', '20,000')
+    await expect.poll(() => trialsError.count()).toBe(0)
+    expect(await page.getByTestId('full-run-start').isDisabled()).toBe(false)
+    await page.close()
+  })
+})

@@ -5,6 +5,7 @@ import { BROWSER_MAX_TRIALS, fullRunClient, SERVER_DEFAULT_MAX_TRIALS, withTrial
 import { useSimulation } from '../../engine/useSimulation.ts'
 import { formatNumber } from '../../format/index.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { parseTypedNumber } from '../fund-builder/issue-wording.ts'
 import { errorText } from './error-text.ts'
 
 /** Trials, a start button, a progress bar from the server's event stream (or the workers), cancel. */
@@ -13,12 +14,15 @@ export function FullRunPanel() {
   const { t, locale, pick } = useI18n()
   const snap = useSimulation(fullRunClient)
   const online = server.status === 'online'
+  const n = (x: number) => formatNumber(x, locale)
   const max = Math.min(limits.MAX_TRIALS, online ? (server.maxTrials ?? SERVER_DEFAULT_MAX_TRIALS) : BROWSER_MAX_TRIALS)
   const [text, setText] = useState(() => String(sharedRun?.trials ?? 20000))
-  const trials = Number(text)
-  const valid = Number.isInteger(trials) && trials >= 1 && trials <= max
+  const typed = parseTypedNumber(text)
+  const trials = typed ?? Number.NaN
+  // the one rule the count breaks, in the order a reader fixes them
+  const problem = typed === null ? t.validation.notNumber : !Number.isInteger(typed) ? t.validation.notWhole : typed < 1 ? t.run.trialsTooFew : typed > max ? t.run.tooMany(n(max)) : null
+  const valid = problem === null
   const running = snap.status === 'running' || snap.status === 'waiting'
-  const n = (x: number) => formatNumber(x, locale)
   const start = () => {
     if (!parsed.ok || !key || !valid) return
     fullRunClient.request({ config: withTrials(parsed.config, trials), key, online })
@@ -37,12 +41,16 @@ export function FullRunPanel() {
       <h3 id="full-run-heading">{t.run.heading}</h3>
       <div className="row wrap">
         <label htmlFor="full-trials">{t.run.trials}</label>
-        <input id="full-trials" type="number" min={1} max={max} step={1000} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="full-trials-hint" aria-invalid={!valid} />
+        <input id="full-trials" type="text" inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={valid ? 'full-trials-hint' : 'full-trials-hint full-trials-error'} aria-invalid={!valid} />
         <span className="hint" id="full-trials-hint">
           {t.run.trialsHint(n(max))} · {online ? t.run.onServer : t.run.inBrowser}
         </span>
       </div>
-      {!valid && <p className="field-error">{t.run.tooMany(n(max))}</p>}
+      {problem && (
+        <p className="field-error" id="full-trials-error" data-testid="full-trials-error">
+          {problem}
+        </p>
+      )}
       <div className="row wrap">
         <button type="button" className="primary" onClick={start} disabled={!parsed.ok || !valid || running} data-testid="full-run-start">
           {t.run.start}
