@@ -180,6 +180,7 @@ export const en = {
     updating: 'Updating…',
     updatedIn: (ms: string) => `first update in ${ms} ms`,
     refining: (trials: string) => `refining to ${trials} trials…`,
+    outOfDate: 'Out of date: these results are for the last valid fund, not for the form as it is now. Fix the problems in the builder to update them.',
     paused: 'Paused: fix the problems in the builder',
     failed: 'The preview failed',
     showingFull: (trials: string, where: string) => `Showing the full run: ${trials} trials (${where})`,

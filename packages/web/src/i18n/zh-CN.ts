@@ -182,6 +182,7 @@ export const zhCN: Messages = {
     updating: '更新中…',
     updatedIn: (ms: string) => `首次更新用时 ${ms} 毫秒`,
     refining: (trials: string) => `正在细化到 ${trials} 次…`,
+    outOfDate: '结果已过期：以下是上一个有效配置的结果，而非当前表单。请先修正构建器中的问题，结果才会更新。',
     paused: '已暂停：请先修正构建中的问题',
     failed: '预览计算失败',
     showingFull: (trials: string, where: string) => `当前显示完整模拟：${trials} 次（${where}）`,

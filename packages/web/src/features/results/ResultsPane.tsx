@@ -37,8 +37,10 @@ export function ResultsPane() {
   else if (busy) status = `${status} · ${t.preview.updating}`
   else if (preview.status === 'error') status = `${t.preview.failed}: ${errorText(preview.error, t, pick)}`
   else if (preview.ms !== null) status = `${status} · ${t.preview.updatedIn(n(preview.ms))}`
+  // the form has errors: what is on screen belongs to the last valid fund, not to the form
+  const outOfDate = !parsed.ok && result !== null
   return (
-    <section className="results" id="results" aria-labelledby="results-heading" data-preview-seq={preview.seq} data-preview-state={preview.status} data-preview-trials={preview.result?.trials ?? 0} data-showing={showFull ? 'full' : 'preview'} data-preview-current={parsed.ok && preview.status === 'done' && requested.current === key} tabIndex={-1}>
+    <section className={`results${outOfDate ? ' out-of-date' : ''}`} id="results" aria-labelledby="results-heading" data-preview-seq={preview.seq} data-preview-state={preview.status} data-preview-trials={preview.result?.trials ?? 0} data-showing={showFull ? 'full' : 'preview'} data-preview-current={parsed.ok && preview.status === 'done' && requested.current === key} data-out-of-date={outOfDate} tabIndex={-1}>
       <h2 id="results-heading">{t.preview.heading}</h2>
       <p className={`preview-status${busy ? ' busy' : ''}${parsed.ok ? '' : ' paused'}`} data-testid="preview-status" aria-live="polite">
         {showFull ? t.preview.showingFull(n(full.result!.result.trials), full.source === 'server' ? t.preview.whereServer : t.preview.whereBrowser) : status}
@@ -50,7 +52,18 @@ export function ResultsPane() {
       )}
       {full.result && !fullFits && full.status === 'done' && <p className="hint">{t.preview.stale}</p>}
       <FullRunPanel />
-      {result ? <ResultsView result={result} /> : <p className="empty">{t.preview.empty}</p>}
+      {outOfDate && (
+        <p className="out-of-date-banner" role="status" data-testid="out-of-date">
+          {t.preview.outOfDate}
+        </p>
+      )}
+      {result ? (
+        <div className="results-shown" aria-disabled={outOfDate || undefined}>
+          <ResultsView result={result} />
+        </div>
+      ) : (
+        <p className="empty">{t.preview.empty}</p>
+      )}
       <ShareExport result={result} full={showFull ? full.result : null} />
       {result && (
         <a className="mini-summary" href="#results" aria-hidden="true" tabIndex={-1}>
