@@ -4,13 +4,15 @@
  * own words and units, results marked out of date while the form has errors.
  * Expected figures come from the result object the app itself exports, never from constants.
  */
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunResult } from '@pcsim/engine'
 import { createFormat } from '../../packages/web/src/format/index.ts'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
-import { collectErrors, downloadedText, loadTemplate, openApp, visibleNumbers, waitForCurrentPreview, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
+import { collectErrors, downloadedBytes, downloadedText, loadTemplate, openApp, visibleNumbers, waitForCurrentPreview, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
-import { buildWeb, serveApp, type Served } from '../../packages/web/e2e/server.ts'
+import { buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 
 let served: Served
 let browser: { context: BrowserContext; close: () => Promise<void> }
@@ -187,4 +189,80 @@ describe('board: out-of-date results', () => {
     expect(await opacity()).toBe(1)
     await page.close()
   })
+})
+
+/** The part of ExcelJS's reading API the test uses (exceljs is a dependency of packages/web). */
+interface Sheet {
+  name: string
+  rowCount: number
+  eachRow(f: (row: { values: unknown }) => void): void
+}
+interface Workbook {
+  worksheets: Sheet[]
+  getWorksheet(name: string): Sheet | undefined
+  xlsx: { load(data: ArrayBuffer): Promise<unknown> }
+}
+
+/** Width and height of a PNG (its IHDR chunk). */
+const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) })
+
+describe('board: exports', () => {
+  it('names the scenario on the results and in every export: PNG at 2× with a header, CSV and JSON with config and shocks, an Excel workbook, per-trial CSV', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForPreview(page)
+    await page.getByLabel('AI boom').check()
+    await waitForCurrentPreview(page)
+    await expect.poll(() => page.getByTestId('results-scenario').textContent()).toMatch(/^Scenario: AI boom \(\d+ shocks?\)$/)
+    const r = JSON.parse((await downloadedText(page, page.getByTestId('export-json'))).text) as RunResult & { export: { scenario: string; shocks: unknown[] } }
+    expect(r.export.scenario).toBe('AI boom')
+    expect(r.export.shocks).toEqual(r.config.market.shocks)
+    expect(r.config.market.shocks.length).toBeGreaterThan(0)
+    // PNG: twice the on-screen drawing plus a header
+    const frame = page.getByTestId('chart-tvpi')
+    const box = (await frame.locator('canvas').boundingBox())!
+    const png = await downloadedBytes(page, frame.getByRole('button', { name: /PNG/ }))
+    const size = pngSize(png.bytes)
+    expect(size.width).toBeGreaterThanOrEqual(Math.floor(2 * box.width))
+    expect(size.height).toBeGreaterThan(2 * box.height + 80)
+    // CSV: the run, its scenario and shocks, and every config field
+    const csv = (await downloadedText(page, page.getByTestId('export-csv'))).text
+    expect(csv).toContain('run,scenario,,AI boom')
+    expect(csv).toContain(`run,engineVersion,,${r.engineVersion}`)
+    expect(csv).toContain(`run,seed,,${r.seed}`)
+    for (const shock of r.config.market.shocks) expect(csv).toContain(`scenario.shock,${shock.id},fromYear,${shock.fromYear}`)
+    expect(csv).toContain(`config,/fund/size,,${r.config.fund.size}`)
+    // Excel: the sheets, with the run on the summary sheet
+    const xlsx = await downloadedBytes(page, page.getByTestId('export-xlsx'))
+    expect(xlsx.name).toMatch(/\.xlsx$/)
+    const ExcelJS = createRequire(join(WEB_DIR, 'package.json'))('exceljs') as { Workbook: new () => Workbook }
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Distributions', 'Fan charts by year', 'LP classes', 'Policy', 'Config'])
+    const summary = wb.getWorksheet('Summary')!
+    const cells = (ws: Sheet) => {
+      const out = new Map<string, unknown[]>()
+      ws.eachRow((row) => {
+        const v = row.values as unknown[]
+        out.set(String(v[1]), v.slice(2))
+      })
+      return out
+    }
+    const sum = cells(summary)
+    expect(sum.get('scenario')?.[0]).toBe('AI boom')
+    expect(sum.get('trials')?.[0]).toBe(r.trials)
+    expect(sum.get('seed')?.[0]).toBe(String(r.seed))
+    expect(sum.get('engineVersion')?.[0]).toBe(r.engineVersion)
+    expect(sum.get('netTvpi')?.[2]).toBe(r.summary.netTvpi.p50)
+    expect(wb.getWorksheet('Fan charts by year')!.rowCount).toBe(1 + Object.values(r.fan).reduce((n, f) => n + f.length, 0))
+    expect(wb.getWorksheet('LP classes')!.rowCount).toBe(1 + r.summary.lpClasses.length)
+    // per trial: one row per trial; their mean is the result's mean
+    const trials = (await downloadedText(page, page.getByTestId('export-trials'))).text.trim().split('\n').filter((l) => !l.startsWith('#'))
+    const head = trials[0]!.split(',')
+    expect(trials.length - 1).toBe(r.trials)
+    const col = head.indexOf('netTvpi')
+    const values = trials.slice(1).map((l) => Number(l.split(',')[col]))
+    const mean = values.reduce((a, b) => a + b, 0) / values.length
+    expect(Math.abs(mean - r.summary.netTvpi.mean)).toBeLessThan(1e-9 * Math.max(1, Math.abs(r.summary.netTvpi.mean)))
+    await page.close()
+  }, 180_000)
 })

@@ -1,7 +1,7 @@
 import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
 import { isUnauthorized, OfflineError } from '../api/client.ts'
 import { compareOnServer, runOnServer, storedRun } from '../api/jobs.ts'
-import { compareLocal, runLocal, runProgressive } from '../engine/local-runner.ts'
+import { compareLocal, runLocal, runProgressive, runTrialValues } from '../engine/local-runner.ts'
 import { createSimulationClient } from '../engine/simulation-client.ts'
 import { WorkerPool } from '../engine/worker-pool.ts'
 
@@ -94,3 +94,6 @@ export const demoClient = createSimulationClient<SimulationConfig[], ComparisonR
   result: await compareLocal(heavyPool, configs, hooks),
   source: 'browser',
 }))
+
+/** Per-trial values of a run, computed again in this browser (same config, trials and seed: same trials). */
+export const trialValues = (config: SimulationConfig) => runTrialValues(heavyPool, config)

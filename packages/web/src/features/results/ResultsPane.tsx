@@ -5,6 +5,7 @@ import { useSimulation } from '../../engine/useSimulation.ts'
 import { formatMultiple, formatNumber, formatPercent } from '../../format/index.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { errorText } from './error-text.ts'
+import { scenarioName } from './export-meta.ts'
 import { FullRunPanel } from './FullRunPanel.tsx'
 import { ResultsView } from './ResultsView.tsx'
 import { ShareExport } from './ShareExport.tsx'
@@ -51,6 +52,11 @@ export function ResultsPane() {
         </button>
       )}
       {full.result && !fullFits && full.status === 'done' && <p className="hint">{t.preview.stale}</p>}
+      {result && (
+        <p className="hint scenario-shown" data-testid="results-scenario">
+          {t.share.scenarioShown(scenarioName(result.config.market.shocks, t, pick), result.config.market.shocks.length)}
+        </p>
+      )}
       <FullRunPanel />
       {outOfDate && (
         <p className="out-of-date-banner" role="status" data-testid="out-of-date">

@@ -4,6 +4,7 @@ import { createFormat, type Format } from '../../format/index.ts'
 import { useWhenVisible } from '../../charts/useWhenVisible.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ConstructionSummary } from './ConstructionSummary.tsx'
+import { ExportMetaContext, exportMeta } from './export-meta.ts'
 import { DistributionCharts } from './DistributionCharts.tsx'
 import { FanCharts } from './FanCharts.tsx'
 import { LpClassCharts } from './LpClassCharts.tsx'
@@ -40,9 +41,11 @@ const SubFunds = memo(SubFundResults)
 
 /** Every chart and figure of one run result. */
 export const ResultsView = memo(function ResultsView({ result }: { result: RunResult }) {
-  const { locale } = useI18n()
+  const { locale, t, pick } = useI18n()
   const fmt = useMemo(() => createFormat(locale, result.currency), [locale, result.currency])
+  const meta = useMemo(() => exportMeta(result, t, pick), [result, t, pick])
   return (
+    <ExportMetaContext.Provider value={meta}>
     <div className="results-body">
       <ProbabilityCards summary={result.summary} fmt={fmt} />
       <OnScreen Charts={Distribution} result={result} fmt={fmt} />
@@ -53,5 +56,6 @@ export const ResultsView = memo(function ResultsView({ result }: { result: RunRe
       {result.subFunds && result.subFunds.length > 0 && <OnScreen Charts={SubFunds} result={result} fmt={fmt} />}
       <ConstructionSummary result={result} fmt={fmt} />
     </div>
+    </ExportMetaContext.Provider>
   )
 })

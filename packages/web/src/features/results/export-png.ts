@@ -1,0 +1,53 @@
+import type { Chart } from 'chart.js'
+import type { ExportMeta } from './export-meta.ts'
+
+const SCALE = 2
+const PAD = 16
+const FONT = 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+export interface PngLabels {
+  title: string
+  units: string
+  /** "Fund · scenario · 4,000 trials · seed 42 · engine 1.2.0", in the page's language. */
+  line: (m: ExportMeta) => string
+}
+
+/**
+ * The chart at 2× its on-screen resolution, under a header with its title, the run it belongs to
+ * (fund, scenario, trials, seed, engine) and its units, on white: a picture that stands on its own.
+ */
+export function chartPng(chart: Chart, meta: ExportMeta | null, labels: PngLabels): string {
+  const before = chart.options.devicePixelRatio
+  chart.options.devicePixelRatio = SCALE
+  chart.resize()
+  chart.update('none')
+  try {
+    const plot = chart.canvas
+    const lines: Array<[string, number, string]> = [
+      [labels.title, 18, '600'],
+      ...(meta ? ([[labels.line(meta), 13, '400']] as Array<[string, number, string]>) : []),
+      [labels.units, 13, '400'],
+    ]
+    const headH = lines.reduce((h, [, size]) => h + size * 1.5, 0)
+    const out = document.createElement('canvas')
+    out.width = plot.width + 2 * PAD * SCALE
+    out.height = plot.height + (headH + 2 * PAD) * SCALE
+    const ctx = out.getContext('2d')!
+    ctx.fillStyle = '#ffffff'
+    ctx.fillRect(0, 0, out.width, out.height)
+    ctx.fillStyle = '#1b1f24'
+    ctx.textBaseline = 'top'
+    let y = PAD * SCALE
+    for (const [text, size, weight] of lines) {
+      ctx.font = `${weight} ${size * SCALE}px ${FONT}`
+      ctx.fillText(text, PAD * SCALE, y, out.width - 2 * PAD * SCALE)
+      y += size * 1.5 * SCALE
+    }
+    ctx.drawImage(plot, PAD * SCALE, y + (PAD / 2) * SCALE)
+    return out.toDataURL('image/png')
+  } finally {
+    chart.options.devicePixelRatio = before
+    chart.resize()
+    chart.update('none')
+  }
+}
