@@ -266,3 +266,60 @@ describe('board: exports', () => {
     await page.close()
   }, 180_000)
 })
+
+/** The text of a PDF, page by page (pdf.js, a dev dependency of packages/web). */
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  // pdf.js 6 expects Node 22's Promise.withResolvers; Node 20 (the project's minimum) lacks it
+  const P = Promise as unknown as { withResolvers?: () => unknown }
+  P.withResolvers ??= () => {
+    let resolve: unknown, reject: unknown
+    const promise = new Promise((a, b) => ((resolve = a), (reject = b)))
+    return { promise, resolve, reject }
+  }
+  const pdfjs = (await import(join(WEB_DIR, 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.mjs'))) as {
+    getDocument(src: { data: Uint8Array; useSystemFonts?: boolean }): { promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Array<{ str?: string }> }> }> }> }
+  }
+  const doc = await pdfjs.getDocument({ data: bytes, useSystemFonts: false }).promise
+  const pages: string[] = []
+  for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((x) => x.str ?? '').join(' '))
+  return pages
+}
+
+describe('board: report', () => {
+  for (const locale of ['en', 'zh-CN'] as const)
+    it(`prints a board report (PDF) with the fund, trials, seed and engine version, in ${locale}`, async () => {
+      const page = await openApp(browser.context, served.url, { locale })
+      const errors = collectErrors(page, !served.api)
+      await waitForPreview(page)
+      await loadTemplate(page, 'city-ai-fund')
+      await waitForCurrentPreview(page)
+      const r = JSON.parse((await downloadedText(page, page.getByTestId('export-json'))).text) as RunResult
+      await page.getByTestId('report-open').click()
+      const report = page.getByTestId('report')
+      await report.waitFor()
+      expect(await report.locator('h1').textContent()).toBe(r.name)
+      const facts = (await page.getByTestId('report-facts').textContent())!
+      const fmt = createFormat(locale, r.currency)
+      expect(facts).toContain(fmt.number(r.trials))
+      expect(facts).toContain(String(r.seed))
+      expect(facts).toContain(r.engineVersion)
+      expect(await page.getByTestId('report-lp').locator('tbody tr').count()).toBe(r.config.lpClasses.length)
+      expect(await page.getByTestId('report-headline').textContent()).toContain(fmt.multiple(r.summary.netTvpi.p50, 2))
+      await expect.poll(() => report.locator('canvas').count()).toBeGreaterThan(5)
+      await page.emulateMedia({ media: 'print' })
+      const pdf = await page.pdf({ format: 'A4', printBackground: true })
+      const pages = await pdfText(new Uint8Array(pdf))
+      const all = pages.join(' ').replace(/\s+/g, ' ')
+      expect(pages.length).toBeGreaterThan(2)
+      // (CJK fonts map some glyphs to Kangxi radicals, e.g. ⼈ for 人: NFKC folds them back)
+      const squash = (x: string) => x.normalize('NFKC').replace(/\s+/g, '')
+      expect(squash(all)).toContain(squash(r.name))
+      expect(squash(all)).toContain(squash(fmt.number(r.trials)))
+      expect(squash(all)).toContain(String(r.seed))
+      expect(squash(all)).toContain(r.engineVersion)
+      // the app's own chrome is not printed
+      expect(all).not.toContain(locale === 'en' ? 'Fund builder' : '基金构建')
+      expect(errors).toEqual([])
+      await page.close()
+    }, 180_000)
+})

@@ -6,6 +6,8 @@ import { LearnView } from '../features/learn/LearnView.tsx'
 import { Tour, TOUR_SEEN_KEY } from '../features/learn/Tour.tsx'
 import { ResultsPane } from '../features/results/ResultsPane.tsx'
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx'
+import { ReportView } from '../features/report/ReportView.tsx'
+import { useReport } from '../features/report/report-store.ts'
 import { useAppState } from './AppState.tsx'
 import { Header } from './Header.tsx'
 
@@ -18,6 +20,7 @@ export function App() {
     globalThis.localStorage?.setItem(TOUR_SEEN_KEY, '1')
   }, [])
   const onStep = useCallback((target: string) => target !== 'tabs' && setTab('build'), [setTab])
+  const report = useReport()
   const panel = (id: typeof tab) => ({ id: `panel-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: tab !== id })
   return (
     <>
@@ -30,7 +33,8 @@ export function App() {
           </button>
         </div>
       )}
-      <main>
+      {report && <ReportView result={report} />}
+      <main hidden={report !== null}>
         <div {...panel('build')} className="build-layout">
           <FundBuilder />
           <ResultsPane />

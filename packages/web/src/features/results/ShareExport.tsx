@@ -10,6 +10,7 @@ import { exportMeta } from './export-meta.ts'
 import { trialsToCsv } from './export-trials.ts'
 import { resultToXlsx } from './export-xlsx.ts'
 import { resultToCsv } from './export.ts'
+import { openReport } from '../report/report-store.ts'
 
 /** Share link of the current fund (and of the full run on screen); CSV, JSON, Excel and per-trial CSV of the result on screen. */
 export function ShareExport({ result, full }: { result: RunResult | null; full: FullRunResult | null }) {
@@ -57,6 +58,9 @@ export function ShareExport({ result, full }: { result: RunResult | null; full: 
     <section className="share" aria-labelledby="share-heading" data-testid="share-export">
       <h3 id="share-heading">{t.share.heading}</h3>
       <div className="row wrap">
+        <button type="button" className="primary" disabled={!result} onClick={() => result && openReport(result)} data-testid="report-open">
+          {t.report.open}
+        </button>
         <button type="button" onClick={() => void share()} data-testid="share-link">
           {t.share.copyLink}
         </button>
