@@ -323,3 +323,36 @@ describe('board: report', () => {
       await page.close()
     }, 180_000)
 })
+
+describe('board: compare', () => {
+  it('compares three funds: pair labels per pair, a currency warning, IRR, J-curve/DPI, policy and class tables, and a CSV', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForPreview(page)
+    await page.getByTestId('tab-compare').click()
+    await page.getByTestId('compare-add-current').click()
+    await page.selectOption('#compare-template', 'city-ai-fund')
+    await page.getByTestId('compare-add-template').click()
+    await page.selectOption('#compare-template', 'uk-ecf-fund')
+    await page.getByTestId('compare-add-template').click()
+    await page.fill('#compare-trials', '1500')
+    await page.getByTestId('compare-run').click()
+    await page.getByTestId('compare-results').waitFor({ timeout: 120_000 })
+    const csv = (await downloadedText(page, page.getByTestId('compare-csv'))).text
+    const runs = [...csv.matchAll(/^strategy,"?([A-Z]) .*,currency,(\w+)$/gm)].map((m) => [m[1], m[2]])
+    expect(runs.map((r) => r[0])).toEqual(['A', 'B', 'C'])
+    // a warning when currencies differ, naming each one
+    const currencies = new Set(runs.map((r) => r[1]))
+    if (currencies.size > 1) for (const [letter, cur] of runs) expect(await page.getByTestId('compare-currency').textContent()).toContain(`${letter} ${cur}`)
+    // each pair labelled as itself; the column says what the probability is of
+    const pairs = page.locator('[data-testid="compare-pairs"]')
+    expect(await pairs.locator('tbody th').allTextContents()).toEqual(['A − B', 'A − C', 'B − C'])
+    expect(await pairs.locator('thead').textContent()).not.toContain('A beats B')
+    for (const pair of ['A − B', 'A − C', 'B − C']) expect(csv).toContain(`pair,${pair},netTvpi mean difference,`)
+    expect(csv).toMatch(/^pair,A − C,P\(A beats C\),/m)
+    expect(await page.getByTestId('chart-overlay-irr').locator('canvas').count()).toBe(1)
+    expect(await page.locator('[data-testid="compare-timeline"] tbody tr').count()).toBe(3)
+    expect(await page.locator('[data-testid="compare-classes"] tbody tr').count()).toBe(3)
+    expect(await page.locator('[data-testid="compare-policy"] tbody tr').count()).toBe(3)
+    await page.close()
+  }, 240_000)
+})
