@@ -356,3 +356,20 @@ describe('board: compare', () => {
     await page.close()
   }, 240_000)
 })
+
+describe('board: value by sector', () => {
+  it('shows every sector and stage name whole, at 390 and 1440 px, in both languages', async () => {
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const width of [390, 1440]) {
+        const page = await openApp(browser.context, served.url, { locale, viewport: { width, height: 900 } })
+        await waitForPreview(page)
+        await loadTemplate(page, 'city-ai-fund')
+        for (const id of ['chart-sector', 'chart-stage']) {
+          const canvas = page.getByTestId(id).locator('canvas')
+          await canvas.scrollIntoViewIfNeeded()
+          await expect.poll(() => canvas.getAttribute('data-labels-clipped').then((n) => `${id} ${locale} ${width}: ${n}`)).toBe(`${id} ${locale} ${width}: 0`)
+        }
+        await page.close()
+      }
+  }, 240_000)
+})
