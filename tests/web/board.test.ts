@@ -373,3 +373,44 @@ describe('board: value by sector', () => {
       }
   }, 240_000)
 })
+
+describe('board: policy prose', () => {
+  it('names classes by kind (not "Government class government"), keeps Chinese punctuation, units as the ticks write them, and explains the hurdle spike and the last bin', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForPreview(page)
+    await loadTemplate(page, 'city-ai-fund')
+    const r = JSON.parse((await downloadedText(page, page.getByTestId('export-json'))).text) as RunResult
+    const lp = page.getByTestId('chart-lp-tvpi')
+    await lp.scrollIntoViewIfNeeded()
+    await waitForDrawn(page)
+    const reading = (await lp.locator('.reading').textContent())!
+    expect(reading).not.toMatch(/[Cc]lass government|\bgovernment:/)
+    expect(reading).toMatch(/^Government: median /)
+    const policy = page.getByTestId('policy')
+    await policy.scrollIntoViewIfNeeded()
+    await waitForDrawn(page)
+    const prose = (await policy.textContent())!
+    expect(prose).not.toMatch(/chance government misses|government →|Government class government/)
+    expect(prose).toContain('chance Government misses its re-investment')
+    // the IRR note explains the hurdle spike at this fund's hurdle, and the last bin
+    const fmt = createFormat('en', r.currency)
+    const irr = page.getByTestId('chart-irr')
+    await irr.scrollIntoViewIfNeeded()
+    await irr.locator('details.explain summary').first().click()
+    const note = (await irr.locator('details.explain').first().textContent())!
+    expect(note).toContain(`A spike at ${fmt.percent(r.config.fund.carry.hurdle, 0)} is the hurdle`)
+    expect(note).toContain('The last bar gathers every future at or above')
+    // Chinese: full-width colons after Chinese text, and axis units in the units the figures use
+    await page.getByTestId('lang-zh-CN').click()
+    await expect.poll(() => lp.locator('.reading').textContent()).toMatch(/^政府：中位数/)
+    await waitForDrawn(page)
+    const zh = (await page.locator('#results').innerText())
+    expect(zh).not.toMatch(/[\u4e00-\u9fff]: /)
+    const j = page.getByTestId('chart-jcurve')
+    const jReading = (await j.locator('.reading').textContent())!
+    const unit = /(亿元|万元)/.exec(jReading)?.[1]
+    expect(unit).toBeDefined()
+    expect(await j.locator('.units').textContent()).toContain(unit!)
+    await page.close()
+  }, 180_000)
+})

@@ -75,10 +75,10 @@ export async function loadTemplate(page: Page, id: string): Promise<void> {
   await waitForPreview(page, seq)
 }
 
-/** The median net TVPI the LP-class chart's reading gives for `classId` ("… bbb: median 1.09× …"). */
+/** The median net TVPI the LP-class chart's reading gives for `classId` ("Government (bbb): median 1.09× …"). */
 export async function classMedian(page: Page, classId: string): Promise<number> {
   const label = (await page.locator('[data-testid="chart-lp-tvpi"] canvas').getAttribute('aria-label')) ?? ''
-  const m = new RegExp(`${classId}: median ([0-9.]+)×`).exec(label)
+  const m = new RegExp(`\\(${classId}\\): median ([0-9.]+)×`).exec(label)
   return m ? Number(m[1]) : Number.NaN
 }
 

@@ -337,6 +337,8 @@ export const en = {
   explain: {
     tvpi:
       'Venture returns follow a power law: most companies return little or nothing, a few return 10×, 50× or more. A fund’s result is dominated by its best one or two deals, so the distribution has a long right tail: the mean sits above the median, and the typical fund does worse than the average fund.',
+    irrHurdle: (hurdle: string) => `A spike at ${hurdle} is the hurdle: in many futures the fund earns a little more than the preferred return, and the GP’s catch-up takes what lies above it until carry is level, so LPs end up at the hurdle itself.`,
+    lastBin: (edge: string) => `The last bar gathers every future at or above ${edge}, so it can stand taller than the bars before it.`,
     irr: 'IRR counts time as well as money. Money returned early lifts it; long holding periods pull it down even when the multiple is good. A fund with no sign change in its cash flows (it never returns anything) has no IRR.',
     jcurve:
       'A J-curve: in the first years LPs only pay in (investments and fees), so the cumulative cash flow goes negative. Exits come later, turning the curve up. The deeper and longer the dip, the more patient the money has to be.',
@@ -387,7 +389,8 @@ export const en = {
     irrAxis: 'net IRR (% per year)',
     sameReading: (p50: string, loss: string) => `Every class gets the fund’s result: a median of ${p50} and a loss in ${loss} of futures.`,
     irrSame: (p50: string) => `Every class earns the fund’s median net IRR of ${p50} a year.`,
-    tvpiReading: (g: string, g50: string, gLoss: string, p: string, p50: string, pLoss: string) => `Government class ${g}: median ${g50}, loses money in ${gLoss} of futures; private class ${p}: median ${p50}, loses in ${pLoss}.`,
+    namedClass: (kind: string, id: string) => `${kind} (${id})`,
+    tvpiReading: (g: string, g50: string, gLoss: string, p: string, p50: string, pLoss: string) => `${g}: median ${g50}, loses money in ${gLoss} of futures; ${p}: median ${p50}, loses in ${pLoss}.`,
     irrReading: (g: string, g50: string, g90: string, p: string, p50: string, p90: string) => `${g} earns ${g50} a year in the median future (${g90} in the best tenth); ${p} earns ${p50} (${p90} in the best tenth).`,
     spreadReading: (lo: string, loV: string, hi: string, hiV: string) => `Medians range from ${loV} (${lo}) to ${hiV} (${hi}).`,
     noIrrShort: (share: string) => `no IRR in ${share}`,

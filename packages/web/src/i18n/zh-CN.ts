@@ -339,6 +339,8 @@ export const zhCN: Messages = {
   explain: {
     tvpi:
       '创业投资的回报服从幂律：大多数企业回报很少甚至为零，少数企业回报 10 倍、50 倍甚至更多。基金的结果取决于最好的一两个项目，所以分布有一条长长的右尾：均值高于中位数，典型基金的表现不如“平均”基金。',
+    irrHurdle: (hurdle: string) => `${hurdle} 处的尖峰来自门槛收益：许多情形下基金收益略高于优先回报，管理人的追补（catch-up）拿走超出部分直到业绩报酬补足，出资人因此正好停在门槛收益上。`,
+    lastBin: (edge: string) => `最后一根柱子汇总了所有不低于 ${edge} 的情形，因此可能比前面的柱子更高。`,
     irr: 'IRR 同时考虑金额与时间。越早回款 IRR 越高；持有期长时，即使倍数不错 IRR 也会被拉低。如果现金流从未由负转正（从未回款），IRR 不存在。',
     jcurve:
       'J 曲线：最初几年出资人只出资（投资款和管理费），累计现金流为负；之后企业退出带来回款，曲线向上，形如字母 J。下探越深、越久，就越需要耐心资本。',
@@ -387,7 +389,8 @@ export const zhCN: Messages = {
     irrAxis: '净 IRR（年化 %）',
     sameReading: (p50: string, loss: string) => `各类别收益与基金整体相同：中位数 ${p50}，${loss} 的情形亏损。`,
     irrSame: (p50: string) => `各类别的净 IRR 中位数均为每年 ${p50}。`,
-    tvpiReading: (g: string, g50: string, gLoss: string, p: string, p50: string, pLoss: string) => `政府类别 ${g}：中位数 ${g50}，${gLoss} 的情形亏损；社会资本类别 ${p}：中位数 ${p50}，${pLoss} 的情形亏损。`,
+    namedClass: (kind: string, id: string) => `${kind}（${id}）`,
+    tvpiReading: (g: string, g50: string, gLoss: string, p: string, p50: string, pLoss: string) => `${g}：中位数 ${g50}，${gLoss} 的情形亏损；${p}：中位数 ${p50}，${pLoss} 的情形亏损。`,
     irrReading: (g: string, g50: string, g90: string, p: string, p50: string, p90: string) => `中位情形下 ${g} 每年收益 ${g50}（最好的十分之一情形为 ${g90}）；${p} 为 ${p50}（最好的十分之一为 ${p90}）。`,
     spreadReading: (lo: string, loV: string, hi: string, hiV: string) => `各类别中位数从 ${loV}（${lo}）到 ${hiV}（${hi}）。`,
     noIrrShort: (share: string) => `${share} 情形无 IRR`,

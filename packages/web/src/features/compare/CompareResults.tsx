@@ -8,6 +8,7 @@ import { createFormat } from '../../format/index.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { downloadText } from '../results/download.ts'
 import { fanMilestones } from '../results/fan-milestones.ts'
+import { className } from '../results/class-name.ts'
 import { comparisonToCsv } from './compare-csv.ts'
 
 /**
@@ -169,7 +170,7 @@ export function CompareResults({ result, source, chartRef }: { result: Compariso
                     <th scope="row">{label(i)}</th>
                     {Array.from({ length: maxClasses }, (_, k) => {
                       const l = r.summary.lpClasses?.[k]
-                      return <td key={k}>{l ? `${l.id}: ${l.netTvpi ? fmt.multiple(l.netTvpi.p50) : '–'} · ${t.compare.probLoss} ${fmt.percent(l.probLoss.value, 0)}` : ''}</td>
+                      return <td key={k}>{l ? `${className(l.id, l.kind, t)}${t.validation.nameSep}${l.netTvpi ? fmt.multiple(l.netTvpi.p50) : '–'} · ${t.compare.probLoss} ${fmt.percent(l.probLoss.value, 0)}` : ''}</td>
                     })}
                   </tr>
                 ))}
