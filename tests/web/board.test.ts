@@ -4,6 +4,7 @@
  * own words and units, results marked out of date while the form has errors.
  * Expected figures come from the result object the app itself exports, never from constants.
  */
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,7 +13,7 @@ import { createFormat } from '../../packages/web/src/format/index.ts'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, downloadedBytes, downloadedText, loadTemplate, openApp, visibleNumbers, waitForCurrentPreview, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
-import { buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
+import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 
 let served: Served
 let browser: { context: BrowserContext; close: () => Promise<void> }
@@ -413,4 +414,36 @@ describe('board: policy prose', () => {
     expect(await j.locator('.units').textContent()).toContain(unit!)
     await page.close()
   }, 180_000)
+})
+
+describe('board: saved scenarios', () => {
+  it.skipIf(!existsSync(join(API_DIR, 'src', 'server.ts')))('lists a saved scenario with its figures; opening one sets the template picker and drops the old run status', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForPreview(page)
+    await loadTemplate(page, 'yozma-fund')
+    await waitForCurrentPreview(page)
+    await page.fill('#full-trials', '5000')
+    await page.getByTestId('full-run-start').click()
+    await page.waitForSelector('[data-testid="full-run-status"][data-status="done"]', { timeout: 110_000 })
+    const r = JSON.parse((await downloadedText(page, page.getByTestId('export-json'))).text) as RunResult
+    expect(r.trials).toBe(5000)
+    await page.getByTestId('tab-scenarios').click()
+    const name = `Board ${Date.now()}`
+    await page.fill('#scenario-name', name)
+    await page.getByTestId('scenario-save').click()
+    const item = page.locator('[data-testid="scenario-list"] li', { hasText: name })
+    await item.waitFor({ timeout: 30_000 })
+    const fmt = createFormat('en', r.currency)
+    expect(await item.getByTestId('scenario-figures').textContent()).toBe(`median net TVPI ${fmt.multiple(r.summary.netTvpi.p50)} · median net IRR ${fmt.percent(r.summary.netIrr.p50)} · P(loss) ${fmt.percent(r.summary.probLoss.value, 0)} · 5,000 trials`)
+    // another fund, then the saved one again
+    await page.getByTestId('tab-build').click()
+    await loadTemplate(page, 'uk-ecf-fund')
+    await page.getByTestId('tab-scenarios').click()
+    await item.getByRole('button', { name: 'Open' }).click()
+    await expect.poll(() => page.inputValue('#f-name')).toBe(name)
+    expect(await page.inputValue('#template-select')).toBe('yozma-fund')
+    expect(await page.getByTestId('full-run-status').getAttribute('data-status')).toBe('idle')
+    expect(await page.locator('#results').textContent()).not.toContain('Done: 5,000 trials')
+    await page.close()
+  }, 240_000)
 })

@@ -97,3 +97,6 @@ export const demoClient = createSimulationClient<SimulationConfig[], ComparisonR
 
 /** Per-trial values of a run, computed again in this browser (same config, trials and seed: same trials). */
 export const trialValues = (config: SimulationConfig) => runTrialValues(heavyPool, config)
+
+/** A preview-size run of `config` in this browser (a saved scenario's figures). */
+export const quickRun = (config: SimulationConfig) => runLocal(heavyPool, withTrials(config, PREVIEW_TRIALS))

@@ -562,6 +562,8 @@ export const en = {
     updated: (when: string, v: number) => `updated ${when} · version ${v}`,
     conflict: 'Someone else changed this scenario; the list has been reloaded. Try again.',
     opened: (name: string) => `Opened “${name}”.`,
+    figures: (tvpi: string, irr: string, loss: string, trials: string) => `median net TVPI ${tvpi} · median net IRR ${irr} · P(loss) ${loss} · ${trials} trials`,
+    computeFigures: 'Compute its figures',
     error: (msg: string) => `The server said: ${msg}`,
     loading: 'Loading…',
     token: 'Server access token',

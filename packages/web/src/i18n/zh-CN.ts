@@ -561,6 +561,8 @@ export const zhCN: Messages = {
     updated: (when: string, v: number) => `更新于 ${when} · 第 ${v} 版`,
     conflict: '该方案已被他人修改，列表已刷新，请重试。',
     opened: (name: string) => `已打开“${name}”。`,
+    figures: (tvpi: string, irr: string, loss: string, trials: string) => `净 TVPI 中位数 ${tvpi} · 净 IRR 中位数 ${irr} · 亏损概率 ${loss} · ${trials} 次模拟`,
+    computeFigures: '计算其主要指标',
     error: (msg: string) => `服务器返回：${msg}`,
     loading: '加载中…',
     token: '服务器访问令牌',
