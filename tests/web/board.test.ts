@@ -447,3 +447,40 @@ describe('board: saved scenarios', () => {
     await page.close()
   }, 240_000)
 })
+
+describe('board: phones', () => {
+  it('at 390 px: every tab on screen, Build / Results one tap apart, and wide tables say they scroll', async () => {
+    const page = await openApp(browser.context, served.url, { viewport: { width: 390, height: 844 } })
+    await waitForPreview(page)
+    for (const tab of ['build', 'compare', 'scenarios', 'learn']) {
+      const box = (await page.getByTestId(`tab-${tab}`).boundingBox())!
+      expect(box.x, tab).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width, tab).toBeLessThanOrEqual(390)
+    }
+    const switcher = page.getByTestId('phone-switch')
+    expect((await switcher.boundingBox())!.y).toBeLessThan(844)
+    expect(await page.locator('#results').isVisible()).toBe(false)
+    await page.getByTestId('phone-results').click()
+    const results = page.locator('#results')
+    await results.waitFor({ state: 'visible' })
+    const top = (await results.boundingBox())!.y
+    expect(top).toBeLessThan(844)
+    expect(await page.locator('#builder-heading').isVisible()).toBe(false)
+    await waitForDrawn(page)
+    expect(await page.getByTestId('chart-tvpi').locator('canvas').count()).toBe(1)
+    await page.getByTestId('phone-build').click()
+    await page.locator('#builder-heading').waitFor({ state: 'visible' })
+    // compare: the side-by-side table is wider than the phone and says so
+    await page.getByTestId('tab-compare').click()
+    await page.getByTestId('compare-add-current').click()
+    await page.selectOption('#compare-template', 'city-ai-fund')
+    await page.getByTestId('compare-add-template').click()
+    await page.fill('#compare-trials', '1000')
+    await page.getByTestId('compare-run').click()
+    await page.getByTestId('compare-results').waitFor({ timeout: 120_000 })
+    const box = page.locator('.table-scroll', { has: page.getByTestId('compare-table') })
+    await expect.poll(() => box.getAttribute('data-overflows')).toBe('true')
+    expect(await box.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('Scroll sideways')
+    await page.close()
+  }, 240_000)
+})

@@ -35,6 +35,7 @@ export async function shootMainViews({ context, url, outDir }: ShotOptions): Pro
       await waitForPreview(page)
       const tag = `${locale}-${w}`
       await shot(page, `build-${tag}`)
+      await showPhoneView(page, 'results')
       await page.locator('#results').scrollIntoViewIfNeeded()
       await page.locator('[data-testid="chart-tvpi"]').scrollIntoViewIfNeeded()
       await shot(page, `results-${tag}`)
@@ -73,6 +74,7 @@ export async function shootPolicyViews({ context, url, outDir, offline }: ShotOp
       const terms = join(outDir, `terms-${tag}.png`)
       await page.screenshot({ path: terms })
       files.push(terms)
+      await showPhoneView(page, 'results')
       for (const [name, selector] of [
         ['lp-classes', '[data-testid="lp-classes"]'],
         ['policy', '[data-testid="policy"]'],
@@ -89,6 +91,12 @@ export async function shootPolicyViews({ context, url, outDir, offline }: ShotOp
     }
   }
   return { files, errors }
+}
+
+/** On a phone, switches the build tab to its Build or Results view (no-op where both show). */
+export async function showPhoneView(page: import('playwright-core').Page, view: 'build' | 'results'): Promise<void> {
+  const button = page.getByTestId(`phone-${view}`)
+  if (await button.isVisible()) await button.click()
 }
 
 /** Waits until no chart group on the page is waiting to draw the current result. */

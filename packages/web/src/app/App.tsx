@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { CompareView } from '../features/compare/CompareView.tsx'
 import { FundBuilder } from '../features/fund-builder/FundBuilder.tsx'
@@ -10,6 +10,7 @@ import { ReportView } from '../features/report/ReportView.tsx'
 import { useReport } from '../features/report/report-store.ts'
 import { useAppState } from './AppState.tsx'
 import { Header } from './Header.tsx'
+import { installScrollHints } from './scroll-hints.ts'
 
 export function App() {
   const { t } = useI18n()
@@ -21,6 +22,11 @@ export function App() {
   }, [])
   const onStep = useCallback((target: string) => target !== 'tabs' && setTab('build'), [setTab])
   const report = useReport()
+  // phones: the builder and the results are two views of the build tab, one tap apart
+  const [phoneView, setPhoneView] = useState<'build' | 'results'>('build')
+  const hintText = useRef(t.app.scrollHint)
+  hintText.current = t.app.scrollHint
+  useEffect(() => installScrollHints(document.body, '.table-scroll, .tabs', () => hintText.current), [])
   const panel = (id: typeof tab) => ({ id: `panel-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: tab !== id })
   return (
     <>
@@ -35,7 +41,14 @@ export function App() {
       )}
       {report && <ReportView result={report} />}
       <main hidden={report !== null}>
-        <div {...panel('build')} className="build-layout">
+        <div {...panel('build')} className="build-layout" data-phone-view={phoneView}>
+          <div className="phone-switch" role="group" aria-label={t.app.phoneViews} data-testid="phone-switch">
+            {(['build', 'results'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={phoneView === v} onClick={() => (setPhoneView(v), window.scrollTo(0, 0))} data-testid={`phone-${v}`}>
+                {v === 'build' ? t.app.phoneBuild : t.app.phoneResults}
+              </button>
+            ))}
+          </div>
           <FundBuilder />
           <ResultsPane />
         </div>

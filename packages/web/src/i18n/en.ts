@@ -19,6 +19,10 @@ export const en = {
     footer: 'No investment advice. Same config and seed give the same numbers everywhere.',
     engine: (v: string) => `engine ${v}`,
     dismiss: 'Dismiss',
+    scrollHint: 'Scroll sideways for more →',
+    phoneViews: 'Show',
+    phoneBuild: 'Build',
+    phoneResults: 'Results',
   },
   report: {
     title: 'Board report',

@@ -21,6 +21,10 @@ export const zhCN: Messages = {
     footer: '不构成投资建议。相同配置与随机种子在任何地方都得到相同结果。',
     engine: (v: string) => `引擎 ${v}`,
     dismiss: '关闭',
+    scrollHint: '左右滑动查看更多 →',
+    phoneViews: '显示',
+    phoneBuild: '构建',
+    phoneResults: '结果',
   },
   report: {
     title: '董事会报告',
