@@ -7,6 +7,7 @@ import { IssueText } from './IssueText.tsx'
 import { LpClassesEditor } from './LpClassesEditor.tsx'
 import { PipelineEditor } from './PipelineEditor.tsx'
 import { REGION_IDS } from './regions.ts'
+import { ScenarioEditor } from './ScenarioEditor.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
 import { SubFundsList } from './SubFundsList.tsx'
@@ -66,6 +67,7 @@ export function FundBuilder() {
       </Section>
       <Section title={b.market}>
         <ScenarioPicker />
+        <ScenarioEditor />
         <CheckField pointer="/market/regimes/enabled" label={b.regimes} />
         <CheckField pointer="/market/factors/enabled" label={b.factors} />
       </Section>
