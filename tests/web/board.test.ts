@@ -525,3 +525,38 @@ describe('board: scenario editor', () => {
     await page.close()
   }, 180_000)
 })
+
+describe('board: sector weights and companies', () => {
+  it('types a sector weight, locks one that then stays put, and sets the number of companies directly', async () => {
+    const page = await openApp(browser.context, served.url)
+    await waitForCurrentPreview(page)
+    const weight = async (k: string) => Number(await page.inputValue(`#f-strategy-sectorWeights-${k}-typed`))
+    const keys = await page.locator('[id^="f-strategy-sectorWeights-"][id$="-typed"]').evaluateAll((els) => els.map((e) => e.id.replace('f-strategy-sectorWeights-', '').replace('-typed', '')))
+    expect(keys.length).toBeGreaterThan(2)
+    const [a, b, c] = keys as [string, string, string]
+    // lock b at what it is, then type a: b does not move, the rest still add up to 100%
+    await page.fill(`#f-strategy-sectorWeights-${a}-typed`, '20')
+    await page.check(`#f-strategy-sectorWeights-${b}-lock`)
+    const bLocked = await weight(b)
+    await page.fill(`#f-strategy-sectorWeights-${a}-typed`, '35.5')
+    await page.locator(`#f-strategy-sectorWeights-${c}-typed`).focus()
+    await expect.poll(() => weight(a)).toBe(35.5)
+    expect(await weight(b)).toBe(bLocked)
+    let total = 0
+    for (const k of keys) total += await weight(k)
+    expect(Math.abs(total - 100)).toBeLessThan(0.05)
+    expect(await page.locator(`#f-strategy-sectorWeights-${b}`).isDisabled()).toBe(true)
+    await waitForCurrentPreview(page)
+    // the number of companies, typed: the cheques follow and the plan lands near it
+    const planned = async () => Number(((await page.getByTestId('construction').locator('dd strong').first().textContent()) ?? '').replace(/[^0-9.]/g, ''))
+    const before = await planned()
+    const want = Math.max(5, Math.round(before / 2))
+    await page.fill('#companies-target', String(want))
+    await page.getByTestId('companies-apply').click()
+    await waitForCurrentPreview(page)
+    await expect.poll(planned).not.toBe(before)
+    const after = await planned()
+    expect(Math.abs(after - want) / want).toBeLessThan(0.2)
+    await page.close()
+  }, 180_000)
+})

@@ -7,6 +7,7 @@ import { IssueText } from './IssueText.tsx'
 import { LpClassesEditor } from './LpClassesEditor.tsx'
 import { PipelineEditor } from './PipelineEditor.tsx'
 import { REGION_IDS } from './regions.ts'
+import { CompaniesTarget } from './CompaniesTarget.tsx'
 import { ScenarioEditor } from './ScenarioEditor.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
@@ -43,6 +44,7 @@ export function FundBuilder() {
             ))}
           </div>
           <IssueText issues={issues.filter((i) => i.path === '/strategy/chequeSize')} />
+          <CompaniesTarget />
         </fieldset>
         <div className="grid-2">
           <NumberField pointer="/strategy/deploymentYears" label={b.deployment} unit="years" />
