@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
 import { measurePreview } from '../../packages/web/e2e/measure.ts'
 import { classMedian, collectErrors, loadTemplate, openApp, previewSeq, tvpiSummary, visibleNumbers, waitForCurrentPreview, waitForPreview, watchProgress } from '../../packages/web/e2e/page-helpers.ts'
-import { shootMainViews, shootPolicyViews } from '../../packages/web/e2e/screenshots.ts'
+import { shootBoardViews, shootMainViews, shootPolicyViews } from '../../packages/web/e2e/screenshots.ts'
 import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 
 const API_EXISTS = existsSync(join(API_DIR, 'src', 'server.ts'))
@@ -349,7 +349,11 @@ describe('web app in Chromium', () => {
     expect(policy.files).toHaveLength(20)
     for (const f of [...main, ...policy.files]) expect(statSync(f).size, f).toBeGreaterThan(10_000)
     expect(policy.errors).toEqual([])
-  }, 360_000)
+    const board = await shootBoardViews(options)
+    expect(board.files).toHaveLength(24)
+    for (const f of board.files) expect(statSync(f).size, f).toBeGreaterThan(10_000)
+    expect(board.errors).toEqual([])
+  }, 600_000)
 
   it('keeps the shared-link notice until the reader dismisses it (no timer removes it)', async () => {
     const page = await openApp(browser.context, served.url)

@@ -99,5 +99,5 @@ export async function downloadedBytes(page: Page, button: ReturnType<Page['locat
 
 /** Waits until the preview on screen is the finished preview of the config as it is now. */
 export async function waitForCurrentPreview(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForSelector('#results[data-preview-current="true"]', { timeout })
+  await page.waitForSelector('#results[data-preview-current="true"]', { state: 'attached', timeout })
 }

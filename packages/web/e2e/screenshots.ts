@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext } from 'playwright-core'
-import { collectErrors, loadTemplate, openApp, waitForPreview } from './page-helpers.ts'
+import { collectErrors, loadTemplate, openApp, waitForCurrentPreview, waitForPreview } from './page-helpers.ts'
 
 export const LOCALES = ['en', 'zh-CN'] as const
 export const WIDTHS = [
@@ -87,6 +87,73 @@ export async function shootPolicyViews({ context, url, outDir, offline }: ShotOp
         await page.screenshot({ path })
         files.push(path)
       }
+      await page.close()
+    }
+  }
+  return { files, errors }
+}
+
+/**
+ * The board report, the exports (the export bar and a 2× chart PNG as downloaded), the scenario
+ * editor with two stacked shocks, and compare's side-by-side tables; returns files and page errors.
+ */
+export async function shootBoardViews({ context, url, outDir, offline }: ShotOptions): Promise<{ files: string[]; errors: string[] }> {
+  mkdirSync(outDir, { recursive: true })
+  const files: string[] = []
+  const errors: string[] = []
+  const shot = async (page: import('playwright-core').Page, name: string, full = false) => {
+    const path = join(outDir, `${name}.png`)
+    await page.screenshot({ path, fullPage: full })
+    files.push(path)
+  }
+  for (const locale of LOCALES) {
+    for (const [w, h] of WIDTHS) {
+      const tag = `${locale}-${w}`
+      const page = await openApp(context, url, { locale, viewport: { width: w, height: h } })
+      errors.push(...collectErrors(page, offline))
+      await loadTemplate(page, 'city-ai-fund')
+      // scenario editor: two shocks on the timeline
+      const market = page.locator('details.section', { has: page.getByTestId('scenario-editor') })
+      if ((await market.getAttribute('open')) === null) await market.locator('> summary').click()
+      await page.getByTestId('shock-add').click()
+      await page.fill('#f-market-shocks-0-id', 'ai-winter')
+      await page.getByTestId('shock-0-sector-ai').check()
+      await page.getByTestId('shock-add').click()
+      await page.fill('#f-market-shocks-1-fromYear', '5')
+      await page.getByTestId('scenario-editor').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot(page, `scenario-editor-${tag}`)
+      await waitForPreview(page)
+      await waitForCurrentPreview(page)
+      // exports: the bar, and a chart's PNG as a reader downloads it
+      await showPhoneView(page, 'results')
+      await page.getByTestId('share-export').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot(page, `exports-${tag}`)
+      const chart = page.getByTestId('chart-jcurve')
+      await chart.scrollIntoViewIfNeeded()
+      await waitForDrawn(page)
+      const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /PNG/ }).click()])
+      const png = join(outDir, `export-png-${tag}.png`)
+      await download.saveAs(png)
+      files.push(png)
+      // the board report, its first screen and as printed
+      await page.getByTestId('report-open').click()
+      await page.getByTestId('report').waitFor()
+      await shot(page, `report-${tag}`)
+      await page.emulateMedia({ media: 'print' })
+      await page.locator('.report-charts').first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot(page, `report-print-${tag}`)
+      await page.emulateMedia({ media: 'screen' })
+      await page.getByTestId('report-close').click()
+      // compare with the new tables
+      await page.getByTestId('tab-compare').click()
+      await page.getByTestId('compare-add-current').click()
+      await page.selectOption('#compare-template', 'us-vc-10y')
+      await page.getByTestId('compare-add-template').click()
+      await page.fill('#compare-trials', '2000')
+      await page.getByTestId('compare-run').click()
+      await page.getByTestId('compare-results').waitFor({ timeout: 120_000 })
+      await page.getByTestId('compare-timeline').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot(page, `compare-tables-${tag}`)
       await page.close()
     }
   }

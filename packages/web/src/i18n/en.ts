@@ -556,6 +556,7 @@ export const en = {
     csv: 'Download comparison CSV',
     irrOverlayTitle: 'Net IRR distributions, overlaid',
     irrOverlayUnits: 'x-axis: net IRR (% a year) · y-axis: density',
+    irrOverlayReading: (list: string) => `Median net IRR: ${list}.`,
     timeline: 'J-curve and DPI',
     trough: 'J-curve low (median)',
     troughYear: 'in year',

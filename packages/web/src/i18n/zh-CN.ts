@@ -555,6 +555,7 @@ export const zhCN: Messages = {
     csv: '下载比较结果 CSV',
     irrOverlayTitle: '净 IRR 分布叠加',
     irrOverlayUnits: '横轴：净 IRR（年化 %）· 纵轴：密度',
+    irrOverlayReading: (list: string) => `净 IRR 中位数：${list}。`,
     timeline: 'J 曲线与 DPI',
     trough: 'J 曲线最低点（中位数）',
     troughYear: '所在年份',

@@ -37,7 +37,7 @@ export function CompareResults({ result, source, chartRef }: { result: Compariso
   const signed = (x: number, f: (x: number) => string) => (x > 0 ? `+${f(x)}` : f(x))
   const diffMult = (x: number) => signed(x, (v) => fmt.multiple(v, 2))
   const diffPct = (x: number) => signed(x, (v) => fmt.percent(v, 1))
-  const irrReading = c.pairReading(label(first?.a ?? 0), label(first?.b ?? 1), fmt.percent(first?.probABeatsB.value ?? 0, 0), false)
+  const irrReading = c.irrOverlayReading(result.runs.map((r, i) => `${letter(i)} ${fmt.percent(r.summary.netIrr.p50)}`).join(t.builder.terms.sep))
   return (
     <div className="compare-results" data-testid="compare-results">
       <p className="hint">

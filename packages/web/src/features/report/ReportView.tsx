@@ -41,7 +41,7 @@ function Table({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; te
 function fundRows(r: RunResult, t: Messages, fmt: Format): ReactNode[][] {
   const f = r.config.fund
   const b = t.builder
-  const yrs = (x: number) => `${fmt.number(x, 2)} ${t.units.years}`
+  const yrs = (x: number) => `${Number(x.toFixed(2)).toLocaleString(fmt.locale)} ${t.units.years}`
   return [
     [b.currency, r.currency],
     [b.size, fmt.money(f.size)],

@@ -23,16 +23,23 @@ export function chartPng(chart: Chart, meta: ExportMeta | null, labels: PngLabel
   chart.update('none')
   try {
     const plot = chart.canvas
-    const lines: Array<[string, number, string]> = [
+    const out = document.createElement('canvas')
+    const width = plot.width + 2 * PAD * SCALE
+    const ctx = out.getContext('2d')!
+    // the header's lines, wrapped to the picture's width (measured in the font they are drawn in)
+    const head: Array<[string, number, string]> = [
       [labels.title, 18, '600'],
       ...(meta ? ([[labels.line(meta), 13, '400']] as Array<[string, number, string]>) : []),
       [labels.units, 13, '400'],
     ]
+    const lines: Array<[string, number, string]> = []
+    for (const [text, size, weight] of head) {
+      ctx.font = `${weight} ${size * SCALE}px ${FONT}`
+      for (const line of wrap(ctx, text, width - 2 * PAD * SCALE)) lines.push([line, size, weight])
+    }
     const headH = lines.reduce((h, [, size]) => h + size * 1.5, 0)
-    const out = document.createElement('canvas')
-    out.width = plot.width + 2 * PAD * SCALE
+    out.width = width
     out.height = plot.height + (headH + 2 * PAD) * SCALE
-    const ctx = out.getContext('2d')!
     ctx.fillStyle = '#ffffff'
     ctx.fillRect(0, 0, out.width, out.height)
     ctx.fillStyle = '#1b1f24'
@@ -40,7 +47,7 @@ export function chartPng(chart: Chart, meta: ExportMeta | null, labels: PngLabel
     let y = PAD * SCALE
     for (const [text, size, weight] of lines) {
       ctx.font = `${weight} ${size * SCALE}px ${FONT}`
-      ctx.fillText(text, PAD * SCALE, y, out.width - 2 * PAD * SCALE)
+      ctx.fillText(text, PAD * SCALE, y)
       y += size * 1.5 * SCALE
     }
     ctx.drawImage(plot, PAD * SCALE, y + (PAD / 2) * SCALE)
@@ -50,4 +57,19 @@ export function chartPng(chart: Chart, meta: ExportMeta | null, labels: PngLabel
     chart.resize()
     chart.update('none')
   }
+}
+
+/** Splits `text` into lines no wider than `max` px: at spaces (and " · "), or between CJK characters. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  const pieces = text.split(/(?<=\s)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])/)
+  const out: string[] = []
+  let cur = ''
+  for (const p of pieces) {
+    if (cur && ctx.measureText(cur + p).width > max) {
+      out.push(cur.trimEnd())
+      cur = p.trimStart()
+    } else cur += p
+  }
+  if (cur.trim()) out.push(cur.trimEnd())
+  return out
 }
