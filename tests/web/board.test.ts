@@ -12,7 +12,7 @@ import type { RunResult } from '@pcsim/engine'
 import { createFormat } from '../../packages/web/src/format/index.ts'
 import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, downloadedBytes, downloadedText, loadTemplate, openApp, visibleNumbers, waitForCurrentPreview, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
-import { waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
+import { showPhoneView, waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
 import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 
 let served: Served
@@ -40,9 +40,10 @@ describe('board: no stale numbers', () => {
     await waitForPreview(page)
     // let the US fund's lazy groups draw once, then switch fund without scrolling
     await loadTemplate(page, 'city-ai-fund')
+    // (the export bar does not print: take the result first)
+    const r = JSON.parse((await downloadedText(page, page.getByTestId('export-json'))).text) as RunResult
     await page.emulateMedia({ media: 'print' })
     await waitForDrawn(page)
-    const r = JSON.parse((await downloadedText(page, page.getByRole('button', { name: 'Download JSON' }))).text) as RunResult
     expect(r.name).toBe(await page.inputValue('#f-name'))
     const fmt = createFormat('en', r.currency)
     const size = r.config.fund.size
@@ -365,6 +366,7 @@ describe('board: value by sector', () => {
         const page = await openApp(browser.context, served.url, { locale, viewport: { width, height: 900 } })
         await waitForPreview(page)
         await loadTemplate(page, 'city-ai-fund')
+        await showPhoneView(page, 'results')
         for (const id of ['chart-sector', 'chart-stage']) {
           const canvas = page.getByTestId(id).locator('canvas')
           await canvas.scrollIntoViewIfNeeded()

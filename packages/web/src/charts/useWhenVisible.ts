@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
 
 /** Quiet time after the last change before an off-screen group catches up (then in idle time). */
-const CATCH_UP_AFTER_MS = 400
+const CATCH_UP_AFTER_MS = 1500
 
 export interface Deferred<T> {
   /** The value to draw, or null while an off-screen group waits to draw a newer one. */
