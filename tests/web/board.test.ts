@@ -446,6 +446,13 @@ describe('board: saved scenarios', () => {
     expect(await page.inputValue('#template-select')).toBe('yozma-fund')
     expect(await page.getByTestId('full-run-status').getAttribute('data-status')).toBe('idle')
     expect(await page.locator('#results').textContent()).not.toContain('Done: 5,000 trials')
+    // and it can be compared with the fund on screen
+    await page.getByTestId('tab-compare').click()
+    await page.getByTestId('compare-add-current').click()
+    await page.locator('#compare-saved').waitFor()
+    await page.selectOption('#compare-saved', { label: name })
+    await page.getByTestId('compare-add-saved').click()
+    await expect.poll(() => page.locator('.compare-items li input').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toContain(name)
     await page.close()
   }, 240_000)
 })
