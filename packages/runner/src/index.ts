@@ -20,7 +20,7 @@ export { runWith, compareWith, DEFAULT_CHUNK_SIZE, type RunWithOptions } from '.
 export {
   createExecutor,
   executorFromEnv,
-  choiceForTrials,
+  choiceForRun,
   redisUrlFromEnv,
   checkRedisUrl,
   workerLockFromEnv,
@@ -29,5 +29,6 @@ export {
   type ExecutorChoice,
   type ExecutorKind,
 } from './select.ts'
+export { CROSSOVER, estimatedSeconds, poolPays, trialMicros } from './crossover.ts'
 export { encodeChunk, decodeChunk, encodeChunkSync, decodeChunkSync } from './chunk-codec.ts'
 export { queueStatus, removeQueue, type QueueStatus, type RunningChunk } from './admin.ts'

@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os'
+import type { SimulationConfig } from '@pcsim/engine'
+import { estimatedSeconds, poolPays } from './crossover.ts'
 import type { Executor } from './executor.ts'
 import { InThreadExecutor } from './in-thread.ts'
 import { RedisExecutor, type RedisOptions } from './redis.ts'
@@ -37,12 +39,15 @@ export async function createExecutor(choice: ExecutorChoice = {}): Promise<Execu
 }
 
 /**
- * The choice for a job of `trials` trials in all: when nothing was chosen explicitly
- * (PCSIM_EXECUTOR, PCSIM_REDIS_URL) and the job fits in one chunk, in-thread, since starting a
- * thread pool would cost more than it could save. Results are the same either way.
+ * The default choice for a job: when nothing was chosen explicitly (PCSIM_EXECUTOR,
+ * PCSIM_REDIS_URL), in-thread unless the job's estimated single-thread time is past the crossover
+ * where a thread pool pays for its start-up (crossover.ts), or it fits in one chunk. Results are the
+ * same either way.
  */
-export function choiceForTrials(choice: ExecutorChoice, trials: number, chunkSize = DEFAULT_CHUNK_SIZE): ExecutorChoice {
-  if (choice.kind || choice.redisUrl || trials > chunkSize) return choice
+export function choiceForRun(choice: ExecutorChoice, configs: readonly SimulationConfig[], chunkSize = DEFAULT_CHUNK_SIZE): ExecutorChoice {
+  if (choice.kind || choice.redisUrl) return choice
+  const trials = configs.reduce((a, c) => a + c.run.trials, 0)
+  if (trials > chunkSize && poolPays(estimatedSeconds(configs), choice.threads ?? availableParallelism())) return choice
   return { ...choice, kind: 'in-thread' }
 }
 
