@@ -115,6 +115,25 @@ const LINES: Line[] = [
     },
   },
   {
+    id: 'pool-startup',
+    async run() {
+      const e = await engine()
+      const r = await runner()
+      const config = parsed(e, { run: { trials: 100, seed: 1 } })
+      const threads = cpus().length
+      const once = async () => {
+        const started = process.hrtime.bigint()
+        const pool = new r.ThreadPoolExecutor(threads)
+        await Promise.all(Array.from({ length: threads }, (_, i) => pool.runChunk({ config, start: i, end: i + 1 })))
+        const s = Number(process.hrtime.bigint() - started) / 1e9
+        await pool.close()
+        return s
+      }
+      const s = median(await sequential(3, once))
+      return { id: this.id, label: `thread pool start-up: ${threads} compiled workers to their first one-trial chunks, wall (median of 3)`, value: s, unit: 's', better: 'lower', text: `${s.toFixed(2)} s` }
+    },
+  },
+  {
     id: 'cli-100k',
     long: true,
     async run() {
