@@ -69,8 +69,12 @@ function distribution(values: Float64Array, quantile: (p: number) => number, min
   let ss = 0
   for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0
-  const d = { n, mean, sd, se: sd / Math.sqrt(n), min, max, percentileSe: {} as Distribution['percentileSe'] } as Distribution
-  for (const { key, f, below, above, spread, h } of levels(n)) {
+  return withPercentiles({ n, mean, sd, se: sd / Math.sqrt(n), min, max, percentileSe: {} as Distribution['percentileSe'] } as Distribution, quantile)
+}
+
+/** Sets the percentiles of `d` and their standard errors from `quantile`. */
+function withPercentiles(d: Distribution, quantile: (p: number) => number): Distribution {
+  for (const { key, f, below, above, spread, h } of levels(d.n)) {
     d[key] = quantile(f)
     const slope = h > 0 ? (quantile(above) - quantile(below)) / (2 * h) : 0
     d.percentileSe[key] = slope * spread
@@ -119,15 +123,11 @@ export function describe(data: NumericArray): Distribution | null {
     return [lo, Math.min(n - 1, lo + 1)]
   }
   for (const l of levels(n)) for (const p of [l.f, l.below, l.above]) for (const k of positions(p)) wanted.add(k)
-  const order = values.slice()
-  selectOrderStatistics(order, [...wanted].sort((a, b) => a - b))
-  const quantile = (p: number) => {
-    const h = (n - 1) * p
-    const lo = Math.floor(h)
-    const hi = Math.min(n - 1, lo + 1)
-    return order[lo]! + (h - lo) * (order[hi]! - order[lo]!)
-  }
-  return distribution(values, quantile, min, max)
+  // mean and sd first, in trial order; then the same buffer is rearranged by the selection
+  const d = distribution(values, () => 0, min, max)!
+  selectOrderStatistics(values, [...wanted].sort((a, b) => a - b))
+  const quantile = (p: number) => quantileSorted(values, p)
+  return withPercentiles(d, quantile)
 }
 
 /**
