@@ -6,6 +6,7 @@
  *   pnpm bench --save FILE         also writes the results as JSON (machine, load, rows)
  *   pnpm bench --baseline FILE     shows each line against a saved run (× better: > 1 is faster/smaller)
  *   pnpm bench --only ID[,ID]      runs only these lines (ids: see LINES below)
+ *   pnpm bench --note TEXT         stored with --save (what else ran on the machine)
  *
  * Engine lines are CPU seconds of this process (user + system) so other load disturbs them less;
  * CLI lines are wall time of a child process (what a user waits for), so they need a quiet machine.
@@ -228,7 +229,8 @@ async function main(): Promise<void> {
     rows.push(row)
     console.log(formatRow(row, baseline?.rows.find((b) => b.id === row.id)))
   }
-  const file: BenchFile = { date: new Date().toISOString(), machine, load: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) }, rows }
+  const note = option('--note')
+  const file: BenchFile = { date: new Date().toISOString(), machine, load: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) }, rows, ...(note ? { note } : {}) }
   console.log(`load average at the end: ${file.load.after.join(' ')}`)
   if (baseline) {
     const missing = compareRows(rows, baseline.rows)
