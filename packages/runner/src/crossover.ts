@@ -5,11 +5,13 @@ import { resolveRun, type ResolvedRun, type SimulationConfig } from '@pcsim/engi
  * S + W/P, where S is its start-up (P threads each loading the compiled engine, in parallel) plus
  * the transfer of chunks back; in-thread takes W. So the pool wins once W·(1 − 1/P) > S.
  *
- * The constants are measured with `pnpm bench` and bench/crossover.ts on the machine class named in
- * docs/speed.md (2 × Intel Xeon, node 20, compiled JavaScript): see that page for the figures.
+ * The per-trial constants are fitted to the one-core lines of `pnpm bench` on the machine named in
+ * docs/speed.md (2 × Intel Xeon, node 20, compiled JavaScript). The start-up is each thread's load of
+ * the compiled engine (0.29-0.31 CPU-s measured; the threads load in parallel) plus thread creation;
+ * bench/crossover.ts times both executors on real runs to check the choice.
  */
 export const CROSSOVER = {
-  /** Pool start-up to the first finished chunk on every thread, compiled workers (seconds). */
+  /** Pool start-up to the first finished chunk on every thread, compiled workers, quiet machine (seconds). */
   poolStartupS: 0.35,
   /** Safety factor on the start-up: a loaded machine starts threads more slowly than it computes. */
   margin: 1.5,
