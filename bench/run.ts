@@ -175,6 +175,51 @@ const LINES: Line[] = [
     },
   },
   {
+    id: 'api-full-run',
+    long: true,
+    async run() {
+      // The compiled server on a free port with a throwaway database; one warm-up run, then the timed one.
+      const dir = mkdtempSync(join(tmpdir(), 'pcsim-bench-api-'))
+      const server = spawn(process.execPath, [join(ROOT, 'packages/api/dist/server.js')], {
+        cwd: ROOT,
+        env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PCSIM_DB: join(dir, 'bench.sqlite'), PCSIM_LOG_LEVEL: 'info', PCSIM_SHUTDOWN_GRACE_MS: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let out = ''
+      server.stdout.on('data', (d) => (out += d))
+      server.stderr.on('data', (d) => (out += d))
+      const exited = new Promise<void>((r) => server.on('exit', () => r()))
+      try {
+        const base = await until(() => /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(out)?.[1], 60_000, () => `the server did not start:\n${out}`)
+        await until(async () => (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) || undefined, 60_000, () => 'the server did not become ready')
+        const runOnce = async (trials: number) => {
+          const started = process.hrtime.bigint()
+          const res = await fetch(`${base}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ preset: 'gov-angel-fund', trials, seed: 1 }) })
+          if (res.status !== 202) throw new Error(`POST /api/runs answered ${res.status}: ${await res.text()}`)
+          const { id } = (await res.json()) as { id: string }
+          await until(
+            async () => {
+              const run = (await (await fetch(`${base}/api/runs/${id}`)).json()) as { status: string }
+              if (run.status === 'failed' || run.status === 'cancelled') throw new Error(`the run ${run.status}`)
+              return run.status === 'done' || undefined
+            },
+            600_000,
+            () => 'the run did not finish in 10 minutes',
+            100,
+          )
+          return Number(process.hrtime.bigint() - started) / 1e9
+        }
+        await runOnce(2_000)
+        const s = await runOnce(100_000)
+        return { id: this.id, label: `API full run, 100,000 trials of gov-angel-fund (compiled server, warm pool, ${cpus().length} cores), wall`, value: s, unit: 's', better: 'lower', text: `${s.toFixed(1)} s`, target: 15 }
+      } finally {
+        server.kill('SIGTERM')
+        await exited
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  },
+  {
     id: 'rss-1m',
     long: true,
     async run() {
@@ -186,6 +231,17 @@ const LINES: Line[] = [
     },
   },
 ]
+
+/** Polls `f` until it gives a value; throws `message()` after `ms`. */
+async function until<T>(f: () => T | undefined | Promise<T | undefined>, ms: number, message: () => string, every = 50): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await f()
+    if (v !== undefined) return v
+    if (Date.now() > end) throw new Error(message())
+    await new Promise((r) => setTimeout(r, every))
+  }
+}
 
 async function sequential<T>(n: number, f: () => Promise<T>): Promise<T[]> {
   const out: T[] = []
