@@ -1,6 +1,7 @@
 export { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
 export { InThreadExecutor } from './in-thread.ts'
 export { ThreadPoolExecutor } from './thread-pool.ts'
+export { HybridExecutor } from './hybrid.ts'
 export {
   RedisExecutor,
   RedisRunError,
