@@ -19,7 +19,11 @@ fi
 # A private Redis for tests/runner: loopback only, no persistence, stopped on exit.
 redis_dir=""
 stop_redis() {
-  if [ -n "$redis_dir" ] && [ -f "$redis_dir/redis.pid" ]; then kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true; fi
+  if [ -n "$redis_dir" ] && [ -f "$redis_dir/redis.pid" ]; then
+    pid="$(cat "$redis_dir/redis.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   [ -n "$redis_dir" ] && rm -rf "$redis_dir"
   return 0
 }

@@ -8,6 +8,25 @@ const parsed = (input: unknown): SimulationConfig => {
   return r.config
 }
 
+/** Thread ids of the executor's piscina pool (found by shape, wherever the executor keeps it). */
+async function poolThreadIds(t: TestApp): Promise<number[]> {
+  const seen = new Set<unknown>()
+  const find = (node: unknown, depth: number): { threads: Array<{ threadId: number }> } | undefined => {
+    if (typeof node !== 'object' || node === null || seen.has(node) || depth > 3) return undefined
+    seen.add(node)
+    const candidate = node as { threads?: unknown; run?: unknown }
+    if (Array.isArray(candidate.threads) && typeof candidate.run === 'function') return candidate as { threads: Array<{ threadId: number }> }
+    for (const value of Object.values(node)) {
+      const found = find(value, depth + 1)
+      if (found) return found
+    }
+    return undefined
+  }
+  const pool = find(await t.app.services.pool.executor(), 0)
+  if (!pool) throw new Error('no piscina pool in the executor')
+  return pool.threads.map((w) => w.threadId).sort((a, b) => a - b)
+}
+
 describe('simulation jobs', () => {
   let t: TestApp
   let base: string
@@ -55,11 +74,14 @@ describe('simulation jobs', () => {
     ])
   })
 
-  it('cancels a large running run: its chunks stop and it ends cancelled', async () => {
+  it('cancels a large running run cooperatively: its chunks stop, it ends cancelled, the pool threads live on', async () => {
+    const threads = await poolThreadIds(t)
+    expect(threads.length).toBe(2)
     const { id } = (await postRun(t.app, { trials: 400_000, seed: 9 })).json()
     const streamed = readEvents(`${base}/api/runs/${id}/events`)
     const until = Date.now() + 30_000
-    while ((await t.app.inject({ url: `/api/runs/${id}` })).json().status !== 'running' && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+    // cancel while chunks are simulating (some progress back from a worker), not while queued
+    while (((await t.app.inject({ url: `/api/runs/${id}` })).json().progress?.done ?? 0) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
     const cancel = await t.app.inject({ method: 'DELETE', url: `/api/runs/${id}` })
     expect(cancel.statusCode).toBe(202)
     expect(cancel.json()).toEqual({ id, status: 'cancelled' })
@@ -72,9 +94,28 @@ describe('simulation jobs', () => {
     const again = await t.app.inject({ method: 'DELETE', url: `/api/runs/${id}` })
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('PCSIM_ERR_ALREADY_FINISHED')
-    // the pool still works after its threads were terminated
-    const next = (await postRun(t.app, { trials: 500, seed: 10 })).json()
-    expect((await waitForJob(t.app, `/api/runs/${next.id}`)).status).toBe('done')
+    // the same threads run the next job (none was terminated and replaced), with the same numbers as one thread
+    const next = (await postRun(t.app, { trials: 1000, seed: 10 })).json()
+    const done = await waitForJob(t.app, `/api/runs/${next.id}`)
+    expect(done.status).toBe('done')
+    expect(resultDigest(done.result)).toBe(resultDigest(runSimulation(parsed({ run: { trials: 1000, seed: 10 } }))))
+    expect(await poolThreadIds(t)).toEqual(threads)
+  })
+
+  it('stops a chunk between trials when its signal aborts, in the same thread', async () => {
+    const executor = await t.app.services.pool.executor()
+    const threads = await poolThreadIds(t)
+    const controller = new AbortController()
+    let last = 0
+    const chunk = executor.runChunk(
+      { config: parsed({ run: { trials: 100_000, seed: 4 } }), start: 0, end: 100_000 },
+      { signal: controller.signal, onProgress: (done) => ((last = done), controller.abort()) },
+    )
+    await expect(chunk).rejects.toMatchObject({ code: 'PCSIM_ERR_CANCELLED' })
+    // progress comes every 500 trials: the chunk stopped long before its 100,000th
+    expect(last).toBeGreaterThan(0)
+    expect(last).toBeLessThan(100_000)
+    expect(await poolThreadIds(t)).toEqual(threads)
   })
 
   it('compares strategies on common random numbers, equal to the engine compareConfigs', async () => {

@@ -1,3 +1,4 @@
+import { hostname, networkInterfaces } from 'node:os'
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../packages/api/src/app.ts'
@@ -43,11 +44,15 @@ describe('limits', () => {
     expect(res.json().code).toBe('PCSIM_ERR_BODY_TOO_LARGE')
   })
 
-  it('refuses trials over PCSIM_MAX_TRIALS naming /run/trials', async () => {
+  it('refuses trials over PCSIM_MAX_TRIALS naming the field where they were sent', async () => {
     const a = await app({ PCSIM_MAX_TRIALS: '5000' })
     const res = await postRun(a, { trials: 5001 })
     expect(res.statusCode).toBe(400)
-    expect(res.json()).toMatchObject({ code: 'PCSIM_ERR_TRIALS_LIMIT', issues: [{ path: '/run/trials', code: 'too_big', params: { limit: 5000 } }] })
+    expect(res.json()).toMatchObject({ code: 'PCSIM_ERR_TRIALS_LIMIT', issues: [{ path: '/trials', code: 'too_big', params: { limit: 5000 } }] })
+    const inConfig = await postRun(a, { config: { run: { trials: 5001 } } })
+    expect(inConfig.json()).toMatchObject({ code: 'PCSIM_ERR_TRIALS_LIMIT', issues: [{ path: '/config/run/trials' }] })
+    const inItem = await a.inject({ method: 'POST', url: '/api/comparisons', payload: { items: [{ config: { run: { trials: 6000 } } }, {}] } })
+    expect(inItem.json()).toMatchObject({ code: 'PCSIM_ERR_TRIALS_LIMIT', issues: [{ path: '/items/0/config/run/trials' }] })
   })
 
   it('answers 503 with Retry-After when the queue is full', async () => {
@@ -58,6 +63,11 @@ describe('limits', () => {
     expect(second.statusCode).toBe(503)
     expect(second.headers['retry-after']).toBe('5')
     expect(second.json()).toMatchObject({ statusCode: 503, code: 'PCSIM_ERR_QUEUE_FULL' })
+    // refused before the body is read: a body that is not even JSON (or a comparison) gets the 503 too
+    const unread = await a.inject({ method: 'POST', url: '/api/runs', headers: { 'content-type': 'application/json' }, payload: '{"trials": 10,' })
+    expect(unread.statusCode).toBe(503)
+    const comparison = await a.inject({ method: 'POST', url: '/api/comparisons', headers: { 'content-type': 'application/json' }, payload: 'not json' })
+    expect(comparison.json()).toMatchObject({ statusCode: 503, code: 'PCSIM_ERR_QUEUE_FULL' })
     expect((await a.inject({ method: 'DELETE', url: `/api/runs/${first.json().id}` })).statusCode).toBe(202)
   })
 
@@ -69,6 +79,8 @@ describe('limits', () => {
     expect(() => loadConfig({ PCSIM_WORKERS: '-1' })).toThrow(/PCSIM_WORKERS/)
     expect(() => loadConfig({ PCSIM_API_TOKEN: 'short' })).toThrow(/PCSIM_API_TOKEN/)
     expect(() => loadConfig({ PCSIM_LOG_LEVEL: 'loud' })).toThrow(/PCSIM_LOG_LEVEL/)
+    expect(() => loadConfig({ PCSIM_ALLOWED_HOSTS: 'pcsim.example:3000' })).toThrow(/PCSIM_ALLOWED_HOSTS: .*"pcsim.example:3000"/)
+    expect(() => loadConfig({ PCSIM_ALLOWED_HOSTS: 'ok.example, bad_name' })).toThrow(/PCSIM_ALLOWED_HOSTS/)
     const defaults = loadConfig({})
     expect(defaults).toMatchObject({ host: '127.0.0.1', port: 3000, dbPath: './data/pcsim.sqlite', chunkSize: 5000, bodyLimit: 1048576, maxTrials: 1_000_000, maxQueued: 16, rateLimit: 300, rateLimitJobs: 30 })
   })
@@ -98,6 +110,47 @@ describe('security', () => {
     const log = lines.join('')
     expect(log).toContain('incoming request')
     expect(log).not.toContain(TOKEN)
+  })
+
+  it('answers only for allowed Host names: the bound address and localhost by default, more from PCSIM_ALLOWED_HOSTS', async () => {
+    const a = await app()
+    for (const host of ['localhost', 'localhost:5173', '127.0.0.1:3000', '[::1]:3000', 'app.localhost', 'LOCALHOST.'])
+      expect((await a.inject({ url: '/api/presets', headers: { host } })).statusCode, host).toBe(200)
+    for (const host of ['pcsim.example', '127.0.0.2', '10.0.0.1:3000', 'localhost.evil.example'])
+      expect((await a.inject({ url: '/api/presets', headers: { host } })).json().code, host).toBe('PCSIM_ERR_HOST_NOT_ALLOWED')
+    await current!.close()
+    removeDir(current!.dir)
+    current = undefined
+    const b = await app({ PCSIM_ALLOWED_HOSTS: 'pcsim.example, 10.0.0.1' })
+    for (const host of ['pcsim.example', 'PCSIM.example:8080', '10.0.0.1:3000', 'localhost']) expect((await b.inject({ url: '/api/presets', headers: { host } })).statusCode, host).toBe(200)
+    expect((await b.inject({ method: 'POST', url: '/api/runs', headers: { host: 'other.example' }, payload: {} })).statusCode).toBe(421)
+    expect(loadConfig({ PCSIM_ALLOWED_HOSTS: '*' }).allowedHosts).toEqual({ any: true })
+    expect(loadConfig({ HOST: '192.168.1.20' }).allowedHosts).toMatchObject({ names: new Set(['localhost', '127.0.0.1', '::1', '192.168.1.20']) })
+    // on every interface: each interface's address and the machine's name answer too
+    const everywhere = loadConfig({ HOST: '0.0.0.0' }).allowedHosts as { names: ReadonlySet<string> }
+    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) expect(everywhere.names.has(i.address.split('%')[0]!.toLowerCase())).toBe(true)
+    expect(everywhere.names.has(hostname().toLowerCase())).toBe(true)
+    expect(everywhere.names.has('0.0.0.0')).toBe(false)
+  })
+
+  it('answers in the app\'s shape while starting and while shutting down', async () => {
+    const a = await app()
+    const { state } = current!.app.services
+    const ready = state.poolReady
+    state.poolReady = false
+    const starting = await a.inject({ url: '/api/ready' })
+    expect(starting.statusCode).toBe(503)
+    expect(starting.json()).toMatchObject({ statusCode: 503, code: 'PCSIM_ERR_NOT_READY', error: 'Service Unavailable', message: expect.any(String), status: 'starting' })
+    state.poolReady = ready
+    state.shuttingDown = true
+    for (const url of ['/api/ready', '/api/runs', '/api/presets']) {
+      const res = await a.inject({ url })
+      expect(res.statusCode, url).toBe(503)
+      expect(res.json()).toMatchObject({ statusCode: 503, code: 'PCSIM_ERR_SHUTTING_DOWN', error: 'Service Unavailable', message: expect.any(String), status: 'shutting_down' })
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['retry-after']).toBe('5')
+      expect(res.headers.connection).toBe('close')
+    }
   })
 
   it('sets security headers on every response and has CORS off by default', async () => {

@@ -75,3 +75,33 @@ describe('the server process', () => {
     }
   })
 })
+
+describe('a crash', () => {
+  it('keeps the progress count of a run interrupted by SIGKILL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcsim-api-'))
+    try {
+      const env = { PCSIM_DB: join(dir, 'db.sqlite'), PCSIM_CHUNK_SIZE: '5000' }
+      const first = startServer(env)
+      const base = await first.url
+      const created = (await (await fetch(`${base}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"trials":400000}' })).json()) as { id: string }
+      const progress = async (url: string) => ((await (await fetch(`${url}/api/runs/${created.id}`)).json()) as { progress: { done: number } }).progress.done
+      // two lanes of 5,000-trial chunks: 10,000 done means at least one chunk has ended (and was recorded)
+      await expect.poll(() => progress(base), { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(10_000)
+      first.child.kill('SIGKILL')
+      await first.exited
+      const second = startServer(env)
+      try {
+        const again = await second.url
+        const run = (await (await fetch(`${again}/api/runs/${created.id}`)).json()) as { status: string; error: { code: string }; progress: { done: number; total: number } }
+        expect(run).toMatchObject({ status: 'failed', error: { code: 'PCSIM_ERR_INTERRUPTED' }, progress: { total: 400_000 } })
+        expect(run.progress.done).toBeGreaterThanOrEqual(5_000)
+        expect(run.progress.done).toBeLessThan(400_000)
+      } finally {
+        second.child.kill('SIGTERM')
+        await second.exited
+      }
+    } finally {
+      removeDir(dir)
+    }
+  })
+})

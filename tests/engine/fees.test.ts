@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { plannedFees, quarterFee, type SimulationConfig } from '@pcsim/engine'
+import { V2_BOOKS } from './helpers.ts'
 
 type Fund = SimulationConfig['fund']
 type Fee = Fund['managementFee']
@@ -10,11 +11,11 @@ const fund = (fee: Partial<Fee> = {}, over: Partial<Fund> = {}): Fund => ({
   investmentPeriodYears: 5,
   lifeYears: 10,
   extensionYears: 2,
-  extensionNavThreshold: 0.05,
   managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 5, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested', ...fee },
   carry: { rate: 0.2, hurdle: 0, catchUp: 1, waterfall: 'european', clawback: true },
   recycling: { cap: 0, untilYear: 0 },
-  endOfLifeDiscount: 0,
+  capitalCalls: V2_BOOKS.capitalCalls as unknown as Fund['capitalCalls'],
+  endOfLife: V2_BOOKS.endOfLife as unknown as Fund['endOfLife'],
   ...over,
 })
 

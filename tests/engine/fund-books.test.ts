@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { annualise, parseConfig, resolveRun, runResolved, runSimulation, type SimulationConfig } from '@pcsim/engine'
 
-import { CALM, config, npv } from './helpers.ts'
+import { CALM, config, npv, V2_BOOKS } from './helpers.ts'
 
 /**
  * A fund small enough to follow by hand. Size 100, 10-year life, no extension, 2% on committed
@@ -31,7 +31,7 @@ function tinyFund(carry: Partial<SimulationConfig['fund']['carry']>, extra: Reco
       managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 10, rateAfterStepDown: 0.02, basisAfterStepDown: 'committed' },
       carry: { rate: 0.2, hurdle: 0, catchUp: 1, waterfall: 'european', clawback: true, ...carry },
       recycling: { cap: 0, untilYear: 0 },
-      endOfLifeDiscount: 0.3,
+      ...V2_BOOKS,
       ...e.fund,
     },
     strategy: { stageWeights: { seed: 1 }, chequeSize: { seed: 8, early: 8, growth: 8 }, deploymentYears: 2.5, ...e.strategy },
@@ -248,24 +248,35 @@ describe('edge funds', () => {
     expect(s.concentration.probFundNotReturned.value).toBe(1)
   })
 
-  it('holdings still alive at the end extend the fund, then are sold at the end-of-life discount', () => {
-    // Holding 12 years > life 10 + extension 2: no exit. NAV at cost 80 > 5% of size at year 10,
-    // so the fund extends a year at a time to year 12, then sells at 70% of NAV = 56.
-    // Fees stop after the 10-year life (20 in all) ⇒ paid-in 100, LP 56 ⇒ TVPI 0.56.
+  it('holdings still alive at the end extend the fund, then are sold at the end-of-life discount, keeping the multiple they drew', () => {
+    // Holding 12 years > life 10 + extension 2: no exit inside the horizon. NAV at cost 80 > 5% of
+    // size at year 10, so the fund extends a year at a time to year 12 (probability 1 here), then
+    // sells at 70% of the value each deal drew (3 × 8 = 24): 0.7 · 240 = 168 (under schema v2 it
+    // was 70% of cost, 56). Fees stop after the 10-year life (20 in all) ⇒ paid-in 100. European
+    // waterfall, 20% carry with full catch-up: profit 68 ⇒ carry 13.6, LP 154.4 ⇒ TVPI 1.544.
     const c = tinyFund({}, { fund: { extensionYears: 2 }, companies: { powerLaw: { holdingYears: { median: 12, sigma: 0 } } } })
     const { v, n } = oneTrial(c)
     expect(n.heldAtEnd).toBe(10)
     expect(n.acquisitions).toBe(0)
-    expect(v.grossProceeds).toBeCloseTo(56, 10)
+    expect(v.grossProceeds).toBeCloseTo(168, 10)
+    expect(v.secondaryDiscount).toBeCloseTo(0.3, 12)
+    expect(v.extensionYears).toBe(2)
     expect(v.fees).toBeCloseTo(20, 10)
     expect(v.paidIn).toBeCloseTo(100, 10)
-    expect(v.netTvpi).toBeCloseTo(0.56, 12)
-    expect(v.carry).toBe(0)
+    expect(v.carry).toBeCloseTo(13.6, 10)
+    expect(v.netTvpi).toBeCloseTo(1.544, 12)
     // the LP flows run 48 quarters: the sale lands in the last quarter of the extension
-    const flows = [...Array<number>(10).fill(-8.5), ...Array<number>(30).fill(-0.5), ...Array<number>(7).fill(0), 56]
+    const flows = [...Array<number>(10).fill(-8.5), ...Array<number>(30).fill(-0.5), ...Array<number>(7).fill(0), 154.4]
     expectIrrRoot(flows, v.netIrr)
-    expect(v.netIrr).toBeLessThan(0)
     expect(annualise(Math.pow(1 + v.netIrr, 0.25) - 1, 4)).toBeCloseTo(v.netIrr, 12)
+  })
+
+  it('a deal that drew a write-off but exits after the horizon is sold for nothing, not at a share of cost', () => {
+    const c = tinyFund({}, { fund: { extensionYears: 2 }, companies: { powerLaw: { buckets: [{ low: 0, high: 0, probability: 1 }], holdingYears: { median: 12, sigma: 0 } } } })
+    const { v, n } = oneTrial(c)
+    expect(n.heldAtEnd).toBe(10)
+    expect(v.grossProceeds).toBe(0)
+    expect(v.netTvpi).toBe(0)
   })
 })
 
@@ -342,7 +353,7 @@ describe('a fund-of-funds over the hand-computed fund', () => {
       managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 10, rateAfterStepDown: 0.02, basisAfterStepDown: 'committed' },
       carry: { rate: 0.2, hurdle: 0, catchUp: 1, waterfall: 'european', clawback: true },
       recycling: { cap: 0, untilYear: 0 },
-      endOfLifeDiscount: 0.3,
+      ...V2_BOOKS,
     },
     strategy: { stageWeights: { seed: 1 }, chequeSize: { seed: 8, early: 8, growth: 8 }, deploymentYears: 2.5 },
     companies: { model: 'power_law', powerLaw: { kind: 'buckets', buckets: [{ low: 3, high: 3, probability: 1 }], holdingYears: { median: 2, sigma: 0 } } },
@@ -374,6 +385,20 @@ describe('a fund-of-funds over the hand-computed fund', () => {
   it('a 2% NAV-basis fee is charged on the NAV of every quarter', () => {
     const { v } = oneTrial(mother({ rate: 0.02, basis: 'nav', rateAfterStepDown: 0.02, basisAfterStepDown: 'nav' }))
     expect(v.fees).toBeCloseTo(0.005 * 0.99 * 640, 9)
+  })
+
+  it('a 1% paid-in-basis fee is charged on what the mother has paid in before each quarter', () => {
+    // the sub-fund calls 8.5 a quarter to q9, then 0.5, to q39; the mother pays 0.99 of that plus its fee
+    const { v } = oneTrial(mother({ rate: 0.01, basis: 'paid_in', rateAfterStepDown: 0.01, basisAfterStepDown: 'paid_in' }))
+    let paid = 0
+    let fees = 0
+    for (let q = 0; q < 40; q++) {
+      const fee = 0.0025 * paid
+      fees += fee
+      paid += 0.99 * (q < 10 ? 8.5 : 0.5) + fee
+    }
+    expect(v.fees).toBeCloseTo(fees, 9)
+    expect(v.paidIn).toBeCloseTo(paid, 9)
   })
 
   // Fixed engine problem (kept as a regression test): simulateFundOfFundsTrial (fund-of-funds.ts) never reads run.evaluateAtYear: a

@@ -52,10 +52,10 @@ describe('migration v1 → v2', () => {
     expect(c.policy).toEqual({ toleratedLoss: { fund: 1, deal: 1 } })
   })
 
-  it('does not touch a config that is already v2, and leaves a missing version as the current one', () => {
-    const v2 = { schemaVersion: 2, strategy: { regionWeights: { beijing: 1 } } }
-    const m = migrateConfig(v2)
-    expect(m.ok && m.config).toEqual(v2)
+  it('does not touch a config that is already current, and leaves a missing version as the current one', () => {
+    const current = { schemaVersion: SCHEMA_VERSION, strategy: { regionWeights: { beijing: 1 } } }
+    const m = migrateConfig(current)
+    expect(m.ok && m.config).toEqual(current)
     const none = migrateConfig({ name: 'x' })
     expect(none.ok && none.config.schemaVersion).toBe(SCHEMA_VERSION)
   })
@@ -172,8 +172,8 @@ describe('no special terms: the same numbers as before', () => {
     }
   })
 
-  it('parseConfig accepts the v1 config and reports v2', () => {
+  it('parseConfig accepts the v1 config and reports the current version', () => {
     const r = parseConfig(v1Of(REFERENCE_FUND, { trials: 5, seed: 1 }))
-    expect(r.ok && r.config.schemaVersion).toBe(2)
+    expect(r.ok && r.config.schemaVersion).toBe(SCHEMA_VERSION)
   })
 })

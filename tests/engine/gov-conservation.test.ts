@@ -15,8 +15,8 @@ import { config } from './helpers.ts'
  * is what `LpLedger.distribute` returned (less any clawback, which the ledger hands back to the
  * classes). The classes' own distributions in `ws.ledger.dists` are computed separately, so
  * Σ classes = lpFlows + calls checks that the ledger's split adds up to the fund's distributable.
- * Over the whole life the fund's money also balances: paid-in + proceeds = invested + fees +
- * everything distributed, with no cash left at the end. Everything distributed is the LPs' part plus
+ * Over the whole life the fund's money also balances: paid-in + proceeds + cash yield = invested + fees +
+ * everything distributed, with no cash left at the end (plus the yield earned on cash held at the fund). Everything distributed is the LPs' part plus
  * the GP's carry, plus, when a term names "gp" as the receiver of a cap's upside or a concession,
  * that upside (which the engine reports neither as carry nor as an LP distribution).
  */
@@ -76,7 +76,7 @@ function checkBooks(run: ResolvedRun, trials: number, label: string): Tally {
       tally.quarters++
     }
     // whole life: the GP's carry (and upside, if any) is what was distributed beyond the LPs' part
-    const distributed = v[V.paidIn]! + v[V.grossProceeds]! - v[V.invested]! - v[V.fees]!
+    const distributed = v[V.paidIn]! + v[V.grossProceeds]! + v[V.cashIncome]! - v[V.invested]! - v[V.fees]!
     const gpUpside = distributed - lpTotal - v[V.carry]!
     if (gpUpside < -tol || (!upsideToGp && gpUpside > tol))
       expect.fail(`${label} trial ${t}: LP ${lpTotal} + carry ${v[V.carry]} ≠ distributed ${distributed}`)
@@ -308,7 +308,7 @@ function gaps(input: Record<string, unknown>, trials: number) {
       lp += ws.lpFlows[q]! + ws.calls[q]!
     }
     const v = rec.values
-    const upside = v[V.paidIn]! + v[V.grossProceeds]! - v[V.invested]! - v[V.fees]! - lp - v[V.carry]!
+    const upside = v[V.paidIn]! + v[V.grossProceeds]! + v[V.cashIncome]! - v[V.invested]! - v[V.fees]! - lp - v[V.carry]!
     return { exercised: ws.ledger.buyOutDone[0] === 1, call, dist, classes: Array.from(rec.classes), carry: v[V.carry]!, upside }
   })
 }

@@ -7,6 +7,17 @@ export function config(overrides: Record<string, unknown> = {}): SimulationConfi
   return r.config
 }
 
+/** The fund books as schema v2 ran them: calls just in time with no yield on cash, an extension
+ * whenever NAV is above 5% of commitments, what is left sold at exactly 30% below NAV. */
+export const V2_BOOKS = {
+  capitalCalls: { policy: 'just_in_time', aheadQuarters: 0, tranches: [], topUpBelow: 0, cashYield: 0 },
+  endOfLife: {
+    extension: { navThreshold: 0.05, firstProbability: 1, decay: 1, navReference: 1, navElasticity: 0, regimeFactor: { boom: 1, normal: 1, bust: 1 } },
+    secondary: { discountMean: { boom: 0.3, normal: 0.3, bust: 0.3 }, discountSd: 0, earlyStageExtra: 0, unpricedExtra: 0 },
+    continuation: { enabled: false, discount: 0, rollShare: 0 },
+  },
+} as const
+
 /** A calm market: no regime switching, no correlated sector factors (every company sees the normal row). */
 export const CALM = { regimes: { enabled: false }, factors: { enabled: false } } as const
 

@@ -152,7 +152,7 @@ const validOverrides = fc
         managementFee: { ...g.fee, stepDownYear: Math.round(g.fee.stepDown * life * 4) / 4, stepDown: undefined },
         carry: { ...g.carry, catchUp },
         recycling: { cap: g.recycling.cap, untilYear: Math.round(g.recycling.until * life * 4) / 4 },
-        endOfLifeDiscount: g.discount,
+        endOfLife: { secondary: { discountMean: { boom: g.discount, normal: g.discount, bust: g.discount } } },
       },
       strategy: {
         sectorWeights: g.sectors,

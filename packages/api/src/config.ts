@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { limits } from '@pcsim/engine'
 import { executorFromEnv, ExecutorConfigError, type ExecutorChoice } from '@pcsim/runner'
+import { UserDirectory } from './users/users.ts'
+import { defaultAllowedHosts, parseAllowedHosts, type AllowedHosts } from './http/host-allow-list.ts'
 
 /** Everything the server reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -24,7 +26,11 @@ export interface AppConfig {
   rateLimit: number
   rateLimitJobs: number
   apiToken: string | undefined
+  /** Named users (PCSIM_USERS_FILE); undefined = the one-person local mode. */
+  users: UserDirectory | undefined
   corsOrigin: string | undefined
+  /** Host header names the server answers for (DNS-rebinding guard). */
+  allowedHosts: AllowedHosts
   logLevel: string
   shutdownGraceMs: number
   webDist: string
@@ -71,8 +77,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const logLevel = text(env, 'PCSIM_LOG_LEVEL') ?? 'info'
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('PCSIM_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
+  const usersFile = text(env, 'PCSIM_USERS_FILE')
+  if (usersFile !== undefined && token !== undefined) throw new ConfigError('PCSIM_USERS_FILE', 'set either PCSIM_USERS_FILE (named users) or PCSIM_API_TOKEN (one shared token), not both')
+  let users: UserDirectory | undefined
+  try {
+    users = usersFile === undefined ? undefined : UserDirectory.fromFile(usersFile)
+  } catch (error) {
+    throw new ConfigError('PCSIM_USERS_FILE', (error as Error).message)
+  }
+  const host = text(env, 'HOST') ?? '127.0.0.1'
+  const hostsRaw = text(env, 'PCSIM_ALLOWED_HOSTS')
+  let allowedHosts: AllowedHosts
+  try {
+    allowedHosts = hostsRaw === undefined ? defaultAllowedHosts(host) : parseAllowedHosts(hostsRaw, host)
+  } catch (error) {
+    throw new ConfigError('PCSIM_ALLOWED_HOSTS', (error as Error).message)
+  }
   return {
-    host: text(env, 'HOST') ?? '127.0.0.1',
+    host,
     port: int(env, 'PORT', 3000, 0, 65535),
     dbPath: text(env, 'PCSIM_DB') ?? './data/pcsim.sqlite',
     workers,
@@ -85,7 +107,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimit: int(env, 'PCSIM_RATE_LIMIT', 300, 1, 10_000_000),
     rateLimitJobs: int(env, 'PCSIM_RATE_LIMIT_JOBS', 30, 1, 10_000_000),
     apiToken: token,
+    users,
     corsOrigin: text(env, 'PCSIM_CORS_ORIGIN'),
+    allowedHosts,
     logLevel,
     shutdownGraceMs: int(env, 'PCSIM_SHUTDOWN_GRACE_MS', 5000, 0, 600_000),
     webDist: text(env, 'PCSIM_WEB_DIST') ?? DEFAULT_WEB_DIST,

@@ -11,7 +11,11 @@ try {
 
 // Imported after the configuration is checked, so a bad variable fails fast with exit code 2.
 const { buildApp } = await import('./app.ts')
-const app = await buildApp({ config, logger: { level: config.logLevel } })
+const app = await buildApp({ config, logger: { level: config.logLevel } }).catch((error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error
+  process.stderr.write(`pcsim api: invalid configuration: ${error.message}\n`)
+  process.exit(2)
+})
 
 let closing = false
 async function shutdown(signal: string): Promise<void> {

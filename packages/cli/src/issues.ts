@@ -1,4 +1,5 @@
 import type { ConfigIssue } from '@pcsim/engine'
+import type { DecideCode } from '@pcsim/engine/decide'
 import { issueKey, type Lang } from './messages/index.ts'
 import { en } from './messages/en.ts'
 import { zhCN } from './messages/zh-CN.ts'
@@ -6,7 +7,7 @@ import { zhCN } from './messages/zh-CN.ts'
 /** A problem with user input: an engine issue, or one the CLI finds (unreadable file, bad --out). */
 export interface CliIssue {
   path: string
-  code: ConfigIssue['code'] | 'unreadable_file' | 'unwritable_file'
+  code: ConfigIssue['code'] | 'unreadable_file' | 'unwritable_file' | DecideCode
   message: { en: string; zh: string }
 }
 

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander'
+import { MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS } from '@pcsim/engine'
 import type { Messages } from './messages/index.ts'
 
 export const RUN_FORMATS = ['table', 'json', 'csv'] as const
@@ -27,9 +28,18 @@ export const parseConcurrency = (m: Messages) => (value: string): number => {
   return n
 }
 
+/** `pcsim calibrate --trials N`: within the calibration report's limits. */
+export const parseCalibrationTrials = (m: Messages) => (value: string): number => {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || n < MIN_CALIBRATION_TRIALS || n > MAX_CALIBRATION_TRIALS)
+    throw new InvalidArgumentError(m.flags.calibrationTrials(MIN_CALIBRATION_TRIALS, MAX_CALIBRATION_TRIALS))
+  return n
+}
+
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value]
 
 export const trialsOption = (m: Messages) => new Option('--trials <n>', m.options.trials).argParser(parseTrials(m))
+export const calibrationTrialsOption = (m: Messages) => new Option('--trials <n>', m.options.calibrationTrials).argParser(parseCalibrationTrials(m))
 export const seedOption = (m: Messages) => new Option('--seed <seed>', m.options.seed).argParser(parseSeed(m))
 export const scenarioOption = (m: Messages) => new Option('--scenario <id>', m.options.scenario).argParser(collect)
 export const formatOption = (m: Messages, choices: readonly string[]) => new Option('--format <format>', m.options.format).choices(choices).default('table')

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
 import { ENGINE_VERSION } from '@pcsim/engine'
+import { calibrateCommand, type CalibrateCommandOptions } from './commands/calibrate.ts'
 import { compareCommand, type CompareCommandOptions } from './commands/compare.ts'
 import { planCommand, type PlanCommandOptions } from './commands/plan.ts'
 import { presetsCommand } from './commands/presets.ts'
@@ -10,7 +11,8 @@ import { validateCommand } from './commands/validate.ts'
 import { workerCommand, type WorkerCommandOptions } from './commands/worker.ts'
 import type { Context } from './context.ts'
 import { LANGS } from './messages/index.ts'
-import { concurrencyOption, formatOption, outOption, queueOption, redisOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
+import { registerDecisionCommands } from './decide-commands.ts'
+import { calibrationTrialsOption, concurrencyOption, formatOption, outOption, queueOption, redisOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
 
 const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
@@ -83,6 +85,14 @@ export function buildProgram(ctx: Context): Command {
     .action((input: string, o: { out?: string }) => showCommand(input, o, ctx))
 
   program
+    .command('calibrate')
+    .description(m.commands.calibrate)
+    .addOption(calibrationTrialsOption(m))
+    .addOption(formatOption(m, VIEW_FORMATS))
+    .addOption(outOption(m))
+    .action((o: CalibrateCommandOptions) => calibrateCommand(o, ctx))
+
+  program
     .command('worker')
     .description(m.commands.worker)
     .addOption(redisOption(m))
@@ -94,5 +104,6 @@ export function buildProgram(ctx: Context): Command {
       return workerCommand(url, o, ctx)
     })
 
+  registerDecisionCommands(program, ctx)
   return program
 }

@@ -1,14 +1,16 @@
 import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
-import { choiceForRun, compareWith, createExecutor, executorFromEnv, runWith, type Executor } from '@pcsim/runner'
+import { choiceForRun, choiceForTrials, compareWith, createExecutor, executorFromEnv, runWith, type Executor } from '@pcsim/runner'
 import type { Progress } from './progress.ts'
 
 /**
  * Runs `work` on the executor the environment chooses (by default a thread pool when the job is
- * big enough for one to pay, else in-thread; PCSIM_EXECUTOR chooses explicitly, Redis workers when
+ * big enough for one to pay, else in-thread; for a bare trial count (decision tools), the pool when
+ * it spans more than one chunk; PCSIM_EXECUTOR chooses explicitly, Redis workers when
  * PCSIM_REDIS_URL is set), and always closes it. Results do not depend on the choice.
  */
-async function withExecutor<T>(configs: readonly SimulationConfig[], work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
-  const executor = await createExecutor(choiceForRun(executorFromEnv(process.env), configs))
+export async function withExecutor<T>(jobs: readonly SimulationConfig[] | number, work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const env = executorFromEnv(process.env)
+  const executor = await createExecutor(typeof jobs === 'number' ? choiceForTrials(env, jobs) : choiceForRun(env, jobs))
   // Ctrl-C (or SIGTERM) cancels the run on every worker before the process exits; another one
   // a second later exits at once (signals closer together count as one keypress).
   const controller = new AbortController()

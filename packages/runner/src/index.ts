@@ -22,6 +22,7 @@ export {
   createExecutor,
   executorFromEnv,
   choiceForRun,
+  choiceForTrials,
   redisUrlFromEnv,
   checkRedisUrl,
   workerLockFromEnv,
@@ -33,3 +34,4 @@ export {
 export { CROSSOVER, estimatedSeconds, poolPays, trialMicros } from './crossover.ts'
 export { encodeChunk, decodeChunk, encodeChunkSync, decodeChunkSync } from './chunk-codec.ts'
 export { queueStatus, removeQueue, type QueueStatus, type RunningChunk } from './admin.ts'
+export { trialsOn } from './decide-trials.ts'

@@ -57,6 +57,15 @@ export function choiceForRun(choice: ExecutorChoice, configs: readonly Simulatio
   return { ...choice, kind: 'in-thread' }
 }
 
+/**
+ * The default choice when only a trial count is known (the decision tools run many configs): in-thread
+ * for a job of one chunk, else this thread computing next to the pool's workers.
+ */
+export function choiceForTrials(choice: ExecutorChoice, trials: number, chunkSize = DEFAULT_CHUNK_SIZE): ExecutorChoice {
+  if (choice.kind || choice.redisUrl) return choice
+  return trials > chunkSize ? { ...choice, callerComputes: true } : { ...choice, kind: 'in-thread' }
+}
+
 function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name]?.trim()
   if (!raw) return undefined

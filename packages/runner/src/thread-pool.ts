@@ -5,6 +5,7 @@ import { MessageChannel } from 'node:worker_threads'
 import type { ChunkResult } from '@pcsim/engine'
 import type { Piscina } from 'piscina'
 import { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
+import type { ChunkTask } from './workers/chunk.worker.ts'
 
 /** The worker file and how to start it: TypeScript through tsx's CommonJS hook in development
  * (tsx's ESM hooks do not reach worker threads on Node 20), built JavaScript otherwise. */
@@ -24,26 +25,52 @@ const loadPiscina = (): typeof Piscina => (createRequire(import.meta.url)('pisci
 export class ThreadPoolExecutor implements Executor {
   readonly kind = 'thread-pool'
   private readonly pool: Piscina
+  private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(readonly parallelism = availableParallelism()) {
     const { filename, execArgv } = workerEntry()
     this.pool = new (loadPiscina())({ filename, execArgv, minThreads: parallelism, maxThreads: parallelism, idleTimeout: 30_000 })
   }
 
+  /**
+   * Cancel is cooperative: the signal raises a flag in shared memory that the worker reads between
+   * trials, so the chunk ends within one trial and the worker thread lives on (terminating it cost
+   * a new thread and a fresh engine import, seconds of CPU).
+   */
   async runChunk(job: ChunkJob, options: ChunkOptions = {}): Promise<ChunkResult> {
+    const { signal } = options
+    if (signal?.aborted) throw new CancelledError()
     const { port1, port2 } = new MessageChannel()
     port1.on('message', (done: number) => options.onProgress?.(done))
+    const stop = new Int32Array(new SharedArrayBuffer(4))
+    const raise = () => Atomics.store(stop, 0, 1)
+    signal?.addEventListener('abort', raise, { once: true })
+    const task = this.pool.run({ ...job, port: port2, stop } satisfies ChunkTask, { transferList: [port2] })
+    this.inFlight.add(task)
     try {
-      return (await this.pool.run({ ...job, port: port2 }, { transferList: [port2], ...(options.signal ? { signal: options.signal } : {}) })) as ChunkResult
+      return (await task) as ChunkResult
     } catch (error) {
-      if (options.signal?.aborted) throw new CancelledError()
+      if (signal?.aborted) throw new CancelledError()
       throw error
     } finally {
+      this.inFlight.delete(task)
+      signal?.removeEventListener('abort', raise)
       port1.close()
     }
   }
 
+  /** Lets running chunks answer first (a cancelled one stops within a trial): a worker's answer that
+   * arrives after destroy() has dropped its task is an uncaught error in piscina. Waits at most 10 s. */
   async close(): Promise<void> {
+    if (this.inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 10_000)
+        timer.unref()
+      })
+      await Promise.race([Promise.allSettled([...this.inFlight]), limit])
+      clearTimeout(timer)
+    }
     await this.pool.destroy()
   }
 }

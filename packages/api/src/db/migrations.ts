@@ -37,6 +37,19 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       CREATE INDEX scenarios_updated ON scenarios (updated_at DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'owners and share links',
+    // Rows from before keep owner NULL: in the local mode everyone sees them, with named users only admins do.
+    sql: `
+      ALTER TABLE runs ADD COLUMN owner TEXT;
+      ALTER TABLE scenarios ADD COLUMN owner TEXT;
+      ALTER TABLE scenarios ADD COLUMN share_id TEXT;
+      CREATE INDEX runs_owner_kind_created ON runs (owner, kind, created_at DESC);
+      CREATE INDEX scenarios_owner_updated ON scenarios (owner, updated_at DESC);
+      CREATE UNIQUE INDEX scenarios_share_id ON scenarios (share_id) WHERE share_id IS NOT NULL;
+    `,
+  },
 ]
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

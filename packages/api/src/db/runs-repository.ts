@@ -20,6 +20,8 @@ export interface JobRecord {
   createdAt: string
   startedAt: string | null
   finishedAt: string | null
+  /** The user who submitted it; null in the local mode and for jobs from before users. */
+  owner: string | null
 }
 
 export type JobListItem = Pick<JobRecord, 'id' | 'status' | 'name' | 'trials' | 'seed' | 'createdAt' | 'finishedAt'>
@@ -41,6 +43,7 @@ interface Row {
   created_at: string
   started_at: string | null
   finished_at: string | null
+  owner: string | null
 }
 
 const toRecord = (r: Row, withBodies: boolean): JobRecord => ({
@@ -59,9 +62,11 @@ const toRecord = (r: Row, withBodies: boolean): JobRecord => ({
   createdAt: r.created_at,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  owner: r.owner,
 })
 
 const now = () => new Date().toISOString()
+const LIST_COLUMNS = "id, kind, status, name, seed, trials, total, progress_done, engine_version, created_at, started_at, finished_at, error_code, error_message, owner, '{}' AS config, NULL AS result"
 
 /** Runs and comparisons (one table, `kind` tells them apart). All writes are single statements. */
 export class RunsRepository {
@@ -69,12 +74,15 @@ export class RunsRepository {
   constructor(db: Database) {
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO runs (id, kind, status, name, config, seed, trials, total, engine_version, created_at)
-         VALUES (@id, @kind, 'queued', @name, @config, @seed, @trials, @total, @engineVersion, @createdAt)`,
+        `INSERT INTO runs (id, kind, status, name, config, seed, trials, total, engine_version, created_at, owner)
+         VALUES (@id, @kind, 'queued', @name, @config, @seed, @trials, @total, @engineVersion, @createdAt, @owner)`,
       ),
       get: db.prepare('SELECT * FROM runs WHERE id = ? AND kind = ?'),
       list: db.prepare(
-        'SELECT id, kind, status, name, seed, trials, total, progress_done, engine_version, created_at, started_at, finished_at, error_code, error_message, \'{}\' AS config, NULL AS result FROM runs WHERE kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+        `SELECT ${LIST_COLUMNS} FROM runs WHERE kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+      ),
+      listOwned: db.prepare(
+        `SELECT ${LIST_COLUMNS} FROM runs WHERE kind = ? AND owner = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
       ),
       start: db.prepare("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'"),
       finish: db.prepare(
@@ -83,15 +91,16 @@ export class RunsRepository {
       end: db.prepare(
         "UPDATE runs SET status = ?, error_code = ?, error_message = ?, progress_done = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')",
       ),
+      progress: db.prepare("UPDATE runs SET progress_done = ? WHERE id = ? AND status = 'running'"),
       interruptAll: db.prepare(
         "UPDATE runs SET status = 'failed', error_code = 'PCSIM_ERR_INTERRUPTED', error_message = ?, finished_at = ? WHERE status IN ('queued', 'running')",
       ),
     }
   }
 
-  insert(job: { id: string; kind: JobKind; name: string | null; config: unknown; seed: string | number; trials: number; total: number; engineVersion: string }): string {
+  insert(job: { id: string; kind: JobKind; name: string | null; config: unknown; seed: string | number; trials: number; total: number; engineVersion: string; owner?: string | null }): string {
     const createdAt = now()
-    this.stmts.insert.run({ ...job, config: JSON.stringify(job.config), seed: JSON.stringify(job.seed), createdAt })
+    this.stmts.insert.run({ ...job, owner: job.owner ?? null, config: JSON.stringify(job.config), seed: JSON.stringify(job.seed), createdAt })
     return createdAt
   }
 
@@ -100,8 +109,10 @@ export class RunsRepository {
     return row && toRecord(row, true)
   }
 
-  list(kind: JobKind, limit: number): JobListItem[] {
-    return (this.stmts.list.all(kind, limit) as Row[]).map((r) => {
+  /** Most recent first; only `owner`'s when given. */
+  list(kind: JobKind, limit: number, owner?: string): JobListItem[] {
+    const rows = (owner === undefined ? this.stmts.list.all(kind, limit) : this.stmts.listOwned.all(kind, owner, limit)) as Row[]
+    return rows.map((r) => {
       const { id, status, name, trials, seed, createdAt, finishedAt } = toRecord(r, false)
       return { id, status, name, trials, seed, createdAt, finishedAt }
     })
@@ -117,6 +128,11 @@ export class RunsRepository {
     const at = now()
     this.stmts.finish.run(JSON.stringify(result), at, id)
     return at
+  }
+
+  /** Records how many trials of a running job are done (kept if the process dies). */
+  saveProgress(id: string, done: number): void {
+    this.stmts.progress.run(done, id)
   }
 
   /** Moves a live job to failed or cancelled; returns false if it had already ended. */

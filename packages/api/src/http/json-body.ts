@@ -6,6 +6,17 @@ export const MAX_BODY_DEPTH = 64
 
 const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
 
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Decodes a body as UTF-8, refusing invalid bytes rather than replacing them with U+FFFD. */
+export function decodeUtf8Body(body: Buffer): string {
+  try {
+    return utf8.decode(body)
+  } catch {
+    throw new ApiError('PCSIM_ERR_BAD_ENCODING', 'The body is not valid UTF-8; JSON must be sent as UTF-8 (RFC 8259 §8.1).')
+  }
+}
+
 /**
  * Parses a JSON body and refuses prototype-pollution keys anywhere in it, naming the path.
  * JSON.parse keeps "__proto__" as an own property, so nothing is polluted before the check.

@@ -16,6 +16,8 @@ export interface JobSpec {
   storedConfig: unknown
   trials: number
   seed: string | number
+  /** The submitting user (null or absent in the local mode). */
+  owner?: string | null
 }
 
 export type JobEvent = { type: 'progress'; done: number; total: number } | { type: 'done' | 'failed' | 'cancelled'; id: string; status: JobStatus }
@@ -30,6 +32,8 @@ interface LiveJob {
   controller: AbortController
   listeners: Set<Listener>
   lastEmit: number
+  /** When progress was last written to the database (so a crash keeps the count). */
+  lastSaved: number
   finished?: Promise<void>
 }
 
@@ -45,6 +49,8 @@ export interface JobQueueOptions {
 }
 
 const RETRY_AFTER_SECONDS = 5
+/** Progress of a running job reaches the database at least this often, and whenever a chunk ends. */
+const SAVE_PROGRESS_MS = 1_000
 
 /** The code and sentence stored on a failed job: the executor's own code when it has one (Redis runs). */
 function jobError(error: unknown): { code: ErrorCode; message: string } {
@@ -69,19 +75,24 @@ export class JobQueue {
     return this.live.size
   }
 
-  /** Stores the job as queued and schedules it; throws 503 when the queue is full or closing. */
-  submit(spec: JobSpec): { id: string; createdAt: string } {
+  /** Throws 503 (with Retry-After) when a new job would be refused: the queue is full or closing. */
+  assertAccepting(): void {
     if (!this.accepting) throw new ApiError('PCSIM_ERR_SHUTTING_DOWN', undefined, undefined, {}, { 'retry-after': String(RETRY_AFTER_SECONDS) })
     if (this.live.size >= this.opts.maxQueued)
       throw new ApiError('PCSIM_ERR_QUEUE_FULL', `${this.live.size} jobs are queued or running (limit ${this.opts.maxQueued}); retry later.`, undefined, {}, {
         'retry-after': String(RETRY_AFTER_SECONDS),
       })
+  }
+
+  /** Stores the job as queued and schedules it; throws 503 when the queue is full or closing. */
+  submit(spec: JobSpec): { id: string; createdAt: string } {
+    this.assertAccepting()
     const id = randomUUID()
     const total = spec.trials * spec.configs.length
-    const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION })
+    const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION, owner: spec.owner })
     const controller = new AbortController()
     setMaxListeners(0, controller.signal) // every chunk in flight listens to it
-    const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller, listeners: new Set(), lastEmit: 0 }
+    const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller, listeners: new Set(), lastEmit: 0, lastSaved: 0 }
     this.live.set(id, job)
     this.waiting.push(job)
     this.pump()
@@ -158,6 +169,7 @@ export class JobQueue {
         job.done += done - credited[t]!
         credited[t] = done
         this.emitProgress(job, false)
+        this.saveProgress(job, done === tasks[t]!.end - tasks[t]!.start)
       }
       let next = 0
       // Each job keeps at most `parallelism` chunks in flight, so concurrent jobs interleave.
@@ -209,6 +221,17 @@ export class JobQueue {
     const event: JobEvent = { type: job.status as 'done' | 'failed' | 'cancelled', id: job.id, status: job.status }
     for (const listener of job.listeners) listener(event)
     job.listeners.clear()
+  }
+
+  private saveProgress(job: LiveJob, force: boolean): void {
+    const now = Date.now()
+    if (!force && now - job.lastSaved < SAVE_PROGRESS_MS) return
+    job.lastSaved = now
+    try {
+      this.opts.runs.saveProgress(job.id, job.done)
+    } catch (dbError) {
+      this.opts.log.warn({ err: dbError, jobId: job.id }, 'could not record the progress of a job')
+    }
   }
 
   private emitProgress(job: LiveJob, force: boolean): void {

@@ -1,4 +1,4 @@
-import { findScenario, findTemplate, FUND_TEMPLATES, makeIssue, parseConfig, SCENARIOS, type ConfigIssue, type SimulationConfig } from '@pcsim/engine'
+import { findScenario, findTemplate, FUND_TEMPLATES, makeIssue, parseConfig, SCENARIOS, schemaIssuesFor, SimulationConfigSchema, type ConfigIssue, type SimulationConfig } from '@pcsim/engine'
 import { ApiError } from '../errors.ts'
 
 export interface ItemInput {
@@ -8,28 +8,32 @@ export interface ItemInput {
   name?: string
 }
 
+/** The request's top-level `trials` and `seed`, which replace `config.run.trials` and `config.run.seed`. */
 export interface RunOverrides {
   trials?: number
   seed?: string | number
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const RUN_FIELDS = SimulationConfigSchema.properties.run.properties
 
-function invalidConfig(issues: ConfigIssue[], prefix: string): ApiError {
-  const moved = issues.map((i) => ({ ...i, path: `${prefix}${i.path}` }))
-  return new ApiError('PCSIM_ERR_INVALID_CONFIG', `The simulation config is not valid: ${moved.length} issue(s), first at "${moved[0]?.path || '/'}".`, moved)
+function invalidConfig(issues: ConfigIssue[]): ApiError {
+  return new ApiError('PCSIM_ERR_INVALID_CONFIG', `The simulation config is not valid: ${issues.length} issue(s), first at "${issues[0]?.path || '/'}".`, issues)
 }
 
-function parsed(raw: unknown, prefix: string): SimulationConfig {
-  const result = parseConfig(raw)
-  if (!result.ok) throw invalidConfig(result.issues, prefix)
-  return result.config
+/** Body-relative issue paths: config paths under `prefix`, except fields the envelope set (they point at the envelope field). */
+function relocate(issues: ConfigIssue[], prefix: string, moved: Record<string, string>): ConfigIssue[] {
+  return issues.map((i) => {
+    const own = Object.entries(moved).find(([from]) => i.path === from || i.path.startsWith(`${from}/`))
+    return { ...i, path: own ? `${own[1]}${i.path.slice(own[0].length)}` : `${prefix}${i.path}` }
+  })
 }
 
 /**
  * Turns one {config | preset, scenarios, name} item plus the run overrides into a parsed config.
- * `at` is the item's JSON Pointer in the request body ("" for a run, "/items/2" in a comparison);
- * config issue paths are relative to the config for a run and prefixed with `/items/i/config` in a comparison.
+ * `at` is the item's JSON Pointer in the request body ("" for a run, "/items/2" in a comparison).
+ * Every issue path is relative to the request body: `/config/fund/size`, `/items/1/config/…`,
+ * and `/trials`, `/seed` (the request's top-level fields) or `${at}/name` when the value came from the envelope.
  */
 export function prepareConfig(item: ItemInput, overrides: RunOverrides, at: string, maxTrials: number): SimulationConfig {
   if (item.config !== undefined && item.preset !== undefined)
@@ -48,20 +52,41 @@ export function prepareConfig(item: ItemInput, overrides: RunOverrides, at: stri
   const repeated = scenarioIds.flatMap((id, i) => (scenarioIds.indexOf(id) < i ? [makeIssue(`${at}/scenarios/${i}`, 'duplicate_id', { value: id })] : []))
   if (repeated.length) throw new ApiError('PCSIM_ERR_INVALID_REQUEST', `Scenario listed twice at ${repeated[0]!.path}.`, repeated)
 
-  const prefix = at ? `${at}/config` : ''
+  const prefix = `${at}/config`
   const raw: Record<string, unknown> = item.config !== undefined ? { ...(item.config as Record<string, unknown>) } : item.preset !== undefined ? { template: item.preset } : {}
-  const run = raw.run === undefined ? {} : raw.run
-  if (isObject(run)) raw.run = { ...run, ...(overrides.trials !== undefined && { trials: overrides.trials }), ...(overrides.seed !== undefined && { seed: overrides.seed }) }
-  if (item.name !== undefined) raw.name = item.name
+  const moved: Record<string, string> = {}
+  // A bad config.run is reported, never silently replaced by an override (and a non-object run is left for parseConfig to refuse).
+  if (raw.run === undefined || isObject(raw.run)) {
+    const run: Record<string, unknown> = { ...((raw.run as Record<string, unknown> | undefined) ?? {}) }
+    for (const field of ['trials', 'seed'] as const) {
+      const override = overrides[field]
+      if (override === undefined) continue
+      if (run[field] !== undefined) {
+        const issues = schemaIssuesFor(RUN_FIELDS[field], run[field], `${prefix}/run/${field}`)
+        if (issues.length) throw invalidConfig(issues)
+      }
+      run[field] = override
+      moved[`/run/${field}`] = `/${field}`
+    }
+    if (raw.run !== undefined || Object.keys(run).length) raw.run = run
+  }
+  if (item.name !== undefined) {
+    raw.name = item.name
+    moved['/name'] = `${at}/name`
+  }
+  const trialsPath = moved['/run/trials'] ?? `${prefix}/run/trials`
   const trialsLimit = () =>
-    new ApiError('PCSIM_ERR_TRIALS_LIMIT', `At most ${maxTrials} trials per run on this server (at ${prefix}/run/trials).`, [
-      makeIssue(`${prefix}/run/trials`, 'too_big', { limit: maxTrials }),
-    ])
+    new ApiError('PCSIM_ERR_TRIALS_LIMIT', `At most ${maxTrials} trials per run on this server (at ${trialsPath}).`, [makeIssue(trialsPath, 'too_big', { limit: maxTrials })])
   const asked = isObject(raw.run) ? raw.run.trials : undefined
   if (typeof asked === 'number' && asked > maxTrials) throw trialsLimit()
-  let config = parsed(raw, prefix)
+  const parse = (value: unknown) => {
+    const result = parseConfig(value)
+    if (!result.ok) throw invalidConfig(relocate(result.issues, prefix, moved))
+    return result.config
+  }
+  let config = parse(raw)
   if (config.run.trials > maxTrials) throw trialsLimit()
   const shocks = scenarioIds.flatMap((id) => findScenario(id)!.shocks)
-  if (shocks.length) config = parsed({ ...config, market: { ...config.market, shocks: [...config.market.shocks, ...shocks] } }, prefix)
+  if (shocks.length) config = parse({ ...config, market: { ...config.market, shocks: [...config.market.shocks, ...shocks] } })
   return config
 }

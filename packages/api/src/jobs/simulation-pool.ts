@@ -10,9 +10,9 @@ import { chunkBuffers, type PoolTask } from './tasks.ts'
  * TypeScript: tsx's ESM hooks do not reach worker threads on node 20, its CommonJS hook does
  * (STACK.md §4), and the engine is resolved from source through the @pcsim/source condition.
  */
-function workerEntry(): { filename: string; execArgv: string[] } {
+export function workerEntry(name = 'simulate'): { filename: string; execArgv: string[] } {
   const source = import.meta.url.endsWith('.ts')
-  const filename = fileURLToPath(new URL(`../workers/simulate.worker.${source ? 'ts' : 'js'}`, import.meta.url))
+  const filename = fileURLToPath(new URL(`../workers/${name}.worker.${source ? 'ts' : 'js'}`, import.meta.url))
   if (!source) return { filename, execArgv: [] }
   const tsxCjs = createRequire(import.meta.url).resolve('tsx/cjs')
   return { filename, execArgv: ['--require', tsxCjs, '--conditions=@pcsim/source', '--disable-warning=ExperimentalWarning'] }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { JobKind } from '../db/runs-repository.ts'
 import { TERMINAL } from '../db/runs-repository.ts'
@@ -6,6 +7,7 @@ import { ApiError } from '../errors.ts'
 import { ExportQuery } from '../schemas/runs.ts'
 import { errorResponses, IdParams, JobCancelled, JobList, JobView, ListQuery } from '../schemas/common.ts'
 import type { Services } from '../services.ts'
+import { canSee, ownerScope } from '../users/ownership.ts'
 import { jobCsv } from './runs/export-csv.ts'
 import { jobPath, jobView } from './job-view.ts'
 
@@ -15,27 +17,30 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
   const base = `/${jobPath(kind)}`
   const tag = jobPath(kind)
   const notFound = kind === 'run' ? 'PCSIM_ERR_RUN_NOT_FOUND' : 'PCSIM_ERR_COMPARISON_NOT_FOUND'
-  const load = (id: string) => {
+  // Another user's job is answered like an unknown one: its id reveals nothing.
+  const load = (id: string, request?: FastifyRequest) => {
     const record = runs.get(id, kind)
-    if (!record) throw new ApiError(notFound, `No ${kind} with id "${id}".`)
+    if (!record || (request && !canSee(request, record.owner))) throw new ApiError(notFound, `No ${kind} with id "${id}".`)
     return record
   }
 
   app.get(
     base,
     { schema: { tags: [tag], summary: `List ${tag}, most recent first`, querystring: ListQuery, response: { 200: JobList, ...errorResponses(400) } } },
-    async (request) => ({ items: runs.list(kind, request.query.limit ?? 50) }),
+    async (request) => ({ items: runs.list(kind, request.query.limit ?? 50, ownerScope(request)) }),
   )
 
   app.get(
     `${base}/:id`,
     { schema: { tags: [tag], summary: `Status, progress and (when done) the result`, params: IdParams, response: { 200: JobView, ...errorResponses(404) } } },
-    async (request) => jobView(load(request.params.id), jobs),
+    async (request) => jobView(load(request.params.id, request), jobs),
   )
 
   app.get(
     `${base}/:id/events`,
     {
+      // EventSource cannot send a token; the stream holds only counts and the status, and job ids are random UUIDs.
+      config: { access: 'public' },
       schema: {
         tags: [tag],
         summary: 'Server-sent events: progress {done,total}, then done | failed | cancelled {id,status}',
@@ -79,7 +84,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
       },
     },
     async (request, reply) => {
-      const record = load(request.params.id)
+      const record = load(request.params.id, request)
       if (!TERMINAL.has(record.status) && jobs.cancel(record.id)) return reply.code(202).send({ id: record.id, status: 'cancelled' })
       const status = load(record.id).status
       throw new ApiError('PCSIM_ERR_ALREADY_FINISHED', `The ${kind} has already finished (${status}).`, undefined, { status })
@@ -99,7 +104,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
       },
     },
     async (request, reply) => {
-      const record = load(request.params.id)
+      const record = load(request.params.id, request)
       const format = request.query.format ?? 'json'
       if (format === 'csv' && record.status !== 'done') throw new ApiError('PCSIM_ERR_NOT_FINISHED', `CSV needs a finished ${kind}; this one is ${record.status}.`)
       reply.header('content-disposition', `attachment; filename="pcsim-${kind}-${record.id}.${format}"`)

@@ -18,6 +18,7 @@ export function jobView(record: JobRecord, jobs: JobQueue) {
     startedAt: record.startedAt,
     finishedAt: record.finishedAt,
     ...(record.error && { error: record.error }),
+    owner: record.owner,
     config: record.config,
     ...(record.result !== undefined && { result: record.result }),
   }

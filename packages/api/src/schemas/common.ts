@@ -78,6 +78,7 @@ export const JobView = Type.Object({
   startedAt: Type.Union([Type.String(), Type.Null()]),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
   error: Type.Optional(JobError),
+  owner: Type.Union([Type.String(), Type.Null()], { description: 'the user who submitted it (null without named users)' }),
   config: Type.Unknown(),
   result: Type.Optional(Type.Unknown()),
 })

@@ -17,6 +17,21 @@ export const Scenario = Type.Object({
   config: Type.Unknown(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  owner: Type.Union([Type.String(), Type.Null()], { description: 'the user who saved it (null without named users)' }),
+  shareId: Type.Union([Type.String(), Type.Null()], { description: 'id of the read-only link while shared: GET /api/shared/scenarios/{shareId}' }),
+})
+
+export const ShareParams = Type.Object({ shareId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false })
+
+export const ShareLink = Type.Object({ shareId: Type.String(), url: Type.String({ description: 'the read-only link (path on this server)' }) })
+
+/** What a read-only link shows: the scenario without its owner, id or link. */
+export const SharedScenario = Type.Object({
+  name: Type.String(),
+  version: Type.Integer(),
+  config: Type.Unknown(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
 })
 
 export const ScenarioList = Type.Object({

@@ -15,6 +15,7 @@ export const en = {
     plan: 'print the deterministic expected-value construction plan of a fund',
     show: 'print the full config of a fund template (a starting point to edit)',
     worker: 'run chunks of simulations for other machines: read a Redis queue until stopped (SIGTERM or Ctrl-C)',
+    calibrate: 'run the calibration benchmarks (published venture figures) on the default model and say which pass',
   },
   args: {
     input: 'config file (JSON) or fund template id',
@@ -30,6 +31,7 @@ export const en = {
     redis: 'Redis URL, redis://[:password@]host:port[/db] (default: PCSIM_REDIS_URL)',
     concurrency: 'chunks to run at once, each on its own thread (default: 1)',
     queue: 'queue name (default: PCSIM_REDIS_QUEUE or pcsim-chunks)',
+    calibrationTrials: 'fund trials per fund benchmark; cohorts get 20 companies per trial (default: 10000)',
   },
   flags: {
     trials: 'Must be a whole number of at least 1.',
@@ -37,6 +39,7 @@ export const en = {
     compareArity: 'pcsim compare needs at least two configs or template ids.',
     concurrency: 'Must be a whole number from 1 to 256.',
     redisMissing: 'pcsim worker needs a Redis URL: --redis redis://host:6379 or PCSIM_REDIS_URL.',
+    calibrationTrials: (min: number, max: number) => `Must be a whole number from ${min} to ${max}.`,
   },
   errors: {
     invalidInput: (label: string) => `pcsim: invalid input in ${label}`,
@@ -67,6 +70,8 @@ export const en = {
     format: '{label} |{bar}| {percentage}% | {value}/{total} trials | ETA {eta_formatted}',
     simulating: 'Simulating',
     comparing: 'Comparing',
+    calibrating: 'Calibrating',
+    benchmarksFormat: '{label} |{bar}| {value}/{total} benchmarks | ETA {eta_formatted}',
   },
   validate: {
     valid: 'valid',
@@ -172,6 +177,20 @@ export const en = {
     failed: 'Failed',
     stalled: 'Stalled',
     heldAtEnd: 'Held at the end',
+  },
+  calibrate: {
+    header: (p: { engine: string; trials: number; companies: number; seconds: string }) =>
+      `Calibration against published figures · engine ${p.engine} · ${p.trials} fund trials / ${p.companies} companies per benchmark · ${p.seconds} s`,
+    benchmark: 'Benchmark',
+    published: 'Published',
+    simulated: 'Simulated ± s.e.',
+    tolerance: 'Band (passes within ± 3 s.e.)',
+    result: 'Result',
+    pass: 'pass',
+    fail: 'FAIL',
+    summary: (passed: number, total: number) => `${passed} of ${total} pass`,
+    notes: 'Why the failing benchmarks fail',
+    sources: 'Sources: docs/references.md. Each benchmark passes when every figure in it is inside its band widened by 3 Monte Carlo standard errors.',
   },
   presets: {
     sectors: 'Sectors',

@@ -17,6 +17,7 @@ export const zhCN: Messages = {
     plan: '输出基金的确定性期望值组合规划',
     show: '输出基金模板的完整配置（可作为修改的起点）',
     worker: '为其他机器运行模拟分块：读取 Redis 队列，直到被停止（SIGTERM 或 Ctrl-C）',
+    calibrate: '用默认模型运行校准基准（公开的创投数据），并给出哪些通过',
   },
   args: {
     input: '配置文件（JSON）或基金模板标识',
@@ -32,6 +33,7 @@ export const zhCN: Messages = {
     redis: 'Redis 地址，redis://[:密码@]主机:端口[/库号]（默认取 PCSIM_REDIS_URL）',
     concurrency: '同时运行的分块数，每块一个线程（默认 1）',
     queue: '队列名（默认取 PCSIM_REDIS_QUEUE 或 pcsim-chunks）',
+    calibrationTrials: '每个基金基准的模拟次数；企业队列按每次 20 家企业计（默认 10000）',
   },
   flags: {
     trials: '必须是不小于 1 的整数。',
@@ -39,6 +41,7 @@ export const zhCN: Messages = {
     compareArity: 'pcsim compare 至少需要两个配置文件或模板标识。',
     concurrency: '必须是 1 到 256 之间的整数。',
     redisMissing: 'pcsim worker 需要 Redis 地址：--redis redis://主机:6379 或环境变量 PCSIM_REDIS_URL。',
+    calibrationTrials: (min, max) => `必须是 ${min} 到 ${max} 之间的整数。`,
   },
   errors: {
     invalidInput: (label) => `pcsim：${label} 中的输入无效`,
@@ -67,6 +70,8 @@ export const zhCN: Messages = {
     format: '{label} |{bar}| {percentage}% | {value}/{total} 次 | 剩余 {eta_formatted}',
     simulating: '模拟中',
     comparing: '比较中',
+    calibrating: '校准中',
+    benchmarksFormat: '{label} |{bar}| {value}/{total} 项基准 | 剩余 {eta_formatted}',
   },
   validate: {
     valid: '有效',
@@ -169,6 +174,19 @@ export const zhCN: Messages = {
     failed: '失败',
     stalled: '停滞',
     heldAtEnd: '期末仍持有',
+  },
+  calibrate: {
+    header: (p) => `与公开数据的校准对照 · 引擎 ${p.engine} · 每项基准 ${p.trials} 次基金模拟 / ${p.companies} 家企业 · ${p.seconds} 秒`,
+    benchmark: '基准',
+    published: '公开数据',
+    simulated: '模拟值 ± 标准误',
+    tolerance: '区间（放宽 ± 3 个标准误即通过）',
+    result: '结果',
+    pass: '通过',
+    fail: '未通过',
+    summary: (passed, total) => `${total} 项中 ${passed} 项通过`,
+    notes: '未通过的原因',
+    sources: '来源见 docs/references.md。一项基准中的每个数字都落在其区间（放宽 3 个蒙特卡洛标准误）内时，该基准通过。',
   },
   presets: {
     sectors: '行业',

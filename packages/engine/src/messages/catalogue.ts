@@ -54,6 +54,7 @@ export type IssueCode =
   | 'nested_fund_of_funds'
   | 'commitment_above_class'
   | 'cheque_above_valuation'
+  | 'tranches_exceed_commitments'
 
 export interface Catalogue {
   issues: Record<IssueCode, (p: IssueParams) => string>

@@ -54,6 +54,7 @@ export const en: Catalogue = {
     pipeline_empty: () => 'An enabled pipeline needs deals planned each quarter and reserve and start rates above 0.',
     terms_not_supported: () => 'A fund-of-funds\' own LP classes take no special terms; set terms in the sub-funds.',
     nested_fund_of_funds: () => 'A sub-fund cannot itself be a fund-of-funds.',
+    tranches_exceed_commitments: (p) => `The tranches call ${p.sum} of commitments; together they may call at most 1 (100%).`,
     cheque_above_valuation: (p) => `A cheque would buy half of a company or more at its median entry valuation: at most ${p.limit}m.`,
     commitment_above_class: (p) => `The commitment is larger than the sub-fund class it buys (${p.limit}m).`,
     unknown_scenario: (p) => `Unknown scenario "${p.value}". Known: ${p.allowed}.`,

@@ -54,6 +54,7 @@ export const zhCN: Catalogue = {
     pipeline_empty: () => '启用项目储备时，每季度谋划的项目数、储备率和开工率都必须大于 0。',
     terms_not_supported: () => '母基金自身的出资人类别不设特殊条款；请在子基金中设置条款。',
     nested_fund_of_funds: () => '子基金本身不能再是母基金。',
+    tranches_exceed_commitments: (p) => `各期实缴合计为认缴额的 ${p.sum}，合计不得超过 1（100%）。`,
     cheque_above_valuation: (p) => `按企业入股估值中位数计算，单笔投资将买下一半或更多股权：最多 ${p.limit} 百万。`,
     commitment_above_class: (p) => `认缴额大于所认购的子基金份额类别（${p.limit} 百万）。`,
     unknown_scenario: (p) => `未知情景“${p.value}”。可用：${p.allowed}。`,

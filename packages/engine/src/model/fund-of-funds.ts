@@ -96,7 +96,7 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
   const snap = { paidIn: 0, dist: 0, lpNav: 0, invested: 0, received: 0, nav: 0, fees: 0, carry: 0 }
   for (let q = 0; q < end; q++) {
     wf.accrue()
-    const fee = quarterFee(fund, q, invested - received > 0 ? invested - received : 0, ws.subNav[q]!)
+    const fee = quarterFee(fund, q, invested - received > 0 ? invested - received : 0, ws.subNav[q]!, paidIn)
     const call = ws.subCalls[q]! + fee
     invested += ws.subCalls[q]!
     received += ws.subDists[q]!

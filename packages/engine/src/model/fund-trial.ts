@@ -1,87 +1,17 @@
 import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
-import { AmericanWaterfall } from './american-waterfall.ts'
 import { simulateCompany, type CompanyContext } from './company-path.ts'
-import { scheduleDeals, type DealFlowResult } from './deal-flow.ts'
+import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
-import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
-import { ACQUIRED, EventBuffer, FAILED } from './events.ts'
+import { ACQUIRED, FAILED } from './events.ts'
 import { runBooks } from './fund-books.ts'
-import { LpLedger } from './lp-ledger.ts'
-import { createMarketPath, simulateMarket, type MarketPath } from './market-path.ts'
+import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
 import type { ResolvedRun } from './resolve.ts'
+import type { TrialWorkspace } from './workspace.ts'
 
-/** Buffers one chunk reuses for all its trials. */
-export interface TrialWorkspace {
-  market: MarketPath
-  events: EventBuffer
-  order: Int32Array
-  bucketStart: Int32Array
-  bucketFill: Int32Array
-  euro: EuropeanWaterfall
-  amer: AmericanWaterfall
-  ledger: LpLedger
-  dealQuarter: Int32Array
-  flow: DealFlowResult
-  state: Int8Array
-  own: Float64Array
-  mark: Float64Array
-  entryPost: Float64Array
-  /** Money other investors put into the company's entry round. */
-  entryOthers: Float64Array
-  invested: Float64Array
-  proceeds: Float64Array
-  entryQuarter: Int32Array
-  followed: Int32Array
-  unicorn: Uint8Array
-  calls: Float64Array
-  lpFlows: Float64Array
-  grossFlows: Float64Array
-  classFlows: Float64Array
-  classNav: Float64Array
-  /** Fund NAV at the end of each quarter (for a fund-of-funds above this fund). */
-  navByQuarter: Float64Array
-  sorted: Float64Array
-  split: Split
-}
-
-export function createWorkspace(run: ResolvedRun): TrialWorkspace {
-  const n = run.deals.cheque.length
-  const H = run.horizon
-  const { carry } = run.config.fund
-  return {
-    market: createMarketPath(H),
-    events: new EventBuffer(Math.max(64, n * 4)),
-    order: new Int32Array(Math.max(64, n * 4)),
-    bucketStart: new Int32Array(H + 2),
-    bucketFill: new Int32Array(H + 2),
-    euro: new EuropeanWaterfall(carry.rate, carry.hurdle, carry.catchUp),
-    amer: new AmericanWaterfall(carry.rate, carry.hurdle, carry.catchUp),
-    ledger: new LpLedger(run.config, H),
-    dealQuarter: new Int32Array(n),
-    flow: { planned: 0, reserved: 0, started: 0, producing: 0 },
-    state: new Int8Array(n),
-    own: new Float64Array(n),
-    mark: new Float64Array(n),
-    entryPost: new Float64Array(n),
-    entryOthers: new Float64Array(n),
-    invested: new Float64Array(n),
-    proceeds: new Float64Array(n),
-    entryQuarter: new Int32Array(n),
-    followed: new Int32Array(n),
-    unicorn: new Uint8Array(n),
-    calls: new Float64Array(H),
-    lpFlows: new Float64Array(H),
-    grossFlows: new Float64Array(H),
-    classFlows: new Float64Array(H),
-    classNav: new Float64Array(run.config.lpClasses.length),
-    navByQuarter: new Float64Array(H),
-    sorted: new Float64Array(n),
-    split: { lp: 0, gp: 0 },
-  }
-}
+export { createWorkspace, type TrialWorkspace } from './workspace.ts'
 
 /** Stable counting sort of the trial's events by quarter into `ws.order`. */
 function sortEvents(ws: TrialWorkspace, quarters: number): void {
@@ -133,6 +63,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       const hold = companies.powerLaw.holdingYears
       const t = q0 + Math.max(1, Math.round(hold.median * 4 * Math.exp(hold.sigma * streams.companies.normal())))
       if (t < H) ev.push(t, i, m > 0 ? ACQUIRED : FAILED, 0, deals.cheque[i]! * m, 0)
+      // an exit after the horizon keeps the value it drew: the end-of-life sale prices it
+      ws.drawnValue[i] = t < H ? Number.NaN : deals.cheque[i]! * m
       continue
     }
     const model = run.sectorModels[s]!
@@ -146,5 +78,8 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     simulateCompany(ctx, streams.companies, i, deals.round[i]!, q0, entryPost[i]!, ev)
   }
   sortEvents(ws, H)
+  ws.path = market
+  // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
+  ws.rng = streams.deals
   runBooks(run, ws, out)
 }

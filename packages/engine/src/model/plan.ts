@@ -66,7 +66,7 @@ export function propagate(p: PlanInputs, sector: number, round: number, q0: numb
   const J = fo.maxRounds + 1
   const followOnEnd = Math.round(fo.untilYear * 4)
   const proRata = fo.rule === 'pro_rata' && config.companies.model === 'lifecycle'
-  const keep = 1 - config.fund.endOfLifeDiscount
+  const keep = 1 - config.fund.endOfLife.secondary.discountMean.normal
   const size = K * J * H
   const mass = new Float64Array(size)
   const value = new Float64Array(size)

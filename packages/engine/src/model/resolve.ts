@@ -1,16 +1,14 @@
 import type { SectorModel } from '../schema/companies.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { SECTOR_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
-import { MAX_QUARTERS } from '../schema/limits.ts'
-import { buildConstruction, type Construction } from './construction.ts'
+import type { EntryStageId, SectorId } from '../schema/ids.ts'
+import type { Construction } from './construction.ts'
 import { parseConfig } from '../schema/parse-config.ts'
 import { EngineError } from '../issues.ts'
 import { plannedFees } from './fees.ts'
-import { buildEffectTables, SECTOR_INDEX, type EffectTables } from './effects.ts'
+import { SECTOR_INDEX, type EffectTables } from './effects.ts'
+import { directConstruction, horizonQuarters, planBase } from './fund-construction.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
-import { expectedFollowOnRatio } from './plan.ts'
-import { resolveSectorModel } from './sector-model.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
 
@@ -49,7 +47,7 @@ export interface ResolvedRun {
   feesAhead: Float64Array
 }
 
-export const horizonQuarters = (c: SimulationConfig): number => Math.min(MAX_QUARTERS, Math.round((c.fund.lifeYears + c.fund.extensionYears) * 4))
+export { horizonQuarters } from './fund-construction.ts'
 
 /** The sub-fund configs of a fund-of-funds, parsed with the mother's market and run settings. */
 export function subFundConfigs(config: SimulationConfig): Array<{ id: string; config: SimulationConfig; classIndex: number; ratio: number }> {
@@ -65,10 +63,9 @@ export function subFundConfigs(config: SimulationConfig): Array<{ id: string; co
 export function resolveRun(config: SimulationConfig): ResolvedRun {
   const subs = subFundConfigs(config).map((s) => ({ id: s.id, run: resolveRun(s.config), classIndex: s.classIndex, ratio: s.ratio }))
   const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
-  const effects = buildEffectTables(config, horizon)
-  const sectorModels = SECTOR_IDS.map((s) => ((config.strategy.sectorWeights[s] ?? 0) > 0 ? resolveSectorModel(s, config) : undefined))
-  const base = { config, horizon, effects, sectorModels }
-  const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : buildConstruction(config, () => expectedFollowOnRatio(base))
+  const base = planBase(config, horizon)
+  const { effects, sectorModels } = base
+  const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : directConstruction(base)
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
   const n = construction.deals.length

@@ -1,26 +1,7 @@
 import { annualise, periodicIrr } from '../metrics/irr.ts'
 import { C, CLASS_METRICS, V, type TrialRecord } from '../run/metric-ids.ts'
-import type { TrialWorkspace } from './fund-trial.ts'
+import type { TrialWorkspace } from './workspace.ts'
 import type { ResolvedRun } from './resolve.ts'
-
-/** What the quarterly books hand over to the end-of-trial metrics. */
-export interface BooksTotals {
-  endQ: number
-  paidIn: number
-  lpDist: number
-  gpCarry: number
-  fees: number
-  breakEven: number
-  mobilisedEntry: number
-  mobilisedLife: number
-  cashDrag: number
-  /** Cash handed to the GP by caps or concessions that name it (not carry). */
-  gpUpside: number
-  /** Snapshot at `run.evaluateAt` when that falls before the end (at = −1 otherwise). Multiples,
-   * IRRs, PME, paid-in, invested capital, proceeds, fees and carry are read there; company counts,
-   * break-even and policy outcomes cover the fund's whole life. */
-  evaluation: { at: number; paidIn: number; lpDist: number; nav: number; lpNav: number; gross: number; invested: number; fees: number; carry: number }
-}
 
 /** IRR of flows[0..len) with `terminal` added to the last flow, annualised from quarters. */
 function irrWithTerminal(flows: Float64Array, len: number, terminal: number): number {
@@ -32,7 +13,8 @@ function irrWithTerminal(flows: Float64Array, len: number, terminal: number): nu
 }
 
 /** Fund, LP-class and policy metrics of one finished trial. */
-export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord, t: BooksTotals): void {
+export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord): void {
+  const t = ws.books
   const { config, deals } = run
   const size = config.fund.size
   const n = deals.cheque.length
@@ -55,7 +37,7 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
     }
   }
   out.endQuarter = t.endQ
-  const e = t.evaluation
+  const e = t.snap
   const early = e.at > 0
   const paidIn = early ? e.paidIn : t.paidIn
   const dist = early ? e.lpDist : t.lpDist
@@ -85,6 +67,10 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   v[V.fees] = early ? e.fees : t.fees
   v[V.carry] = early ? e.carry : t.gpCarry
   v[V.gpUpside] = t.gpUpside
+  v[V.cashIncome] = t.cashIncome
+  v[V.calledAt2y] = t.endQ >= 8 ? t.calledAt2y : t.paidIn / size
+  v[V.extensionYears] = (t.endQ - run.lifeQuarters) / 4
+  v[V.secondaryDiscount] = t.navSold > 0 ? 1 - t.saleProceeds / t.navSold : Number.NaN
   v[V.deployment] = grossIn / size
   v[V.breakEvenYear] = t.breakEven
   v[V.topDealShare] = grossTotal > 0 ? maxDeal / grossTotal : 0
@@ -94,8 +80,8 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   v[V.dealLossBreachShare] = dealsInvested > 0 ? dealBreaches / dealsInvested : 0
   const government = run.governmentShare * size
   v[V.mobilisedAtEntry] = government > 0 ? t.mobilisedEntry / government : Number.NaN
-  v[V.mobilisedOverLife] = government > 0 ? t.mobilisedLife / government : Number.NaN
-  v[V.cashDrag] = t.cashDrag
+  v[V.mobilisedOverLife] = government > 0 ? (t.mobilisedEntry + t.mobilisedLife) / government : Number.NaN
+  v[V.cashDrag] = run.investQuarters > 0 ? t.idle / (run.investQuarters * size) : 0
   v[V.firstLossPaid] = ledger.uniform ? 0 : ledger.firstLossPaid / size
   v[V.buyOutExercised] = ledger.uniform ? 0 : ledger.buyOutDone.includes(1) ? 1 : 0
   const flow = ws.flow

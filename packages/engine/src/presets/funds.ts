@@ -14,6 +14,24 @@ export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object
 /** FX assumption for the built-in USD valuations: about 7.2 CNY per USD (2024-25 average). */
 export const CNY_PER_USD = 7.2
 
+/** Quarters of projected needs the reference fund calls ahead (docs/model-books.md, "Capital calls"). */
+const AHEAD_QUARTERS = 6
+
+/** End of life (docs/model-books.md, "End of life"): extensions a year at a time, each less likely, more likely
+ * with more NAV left and in a bust; the rest sold to LP-led secondary buyers at a regime-dependent discount. */
+const END_OF_LIFE = {
+  // Kauffman: about a quarter of funds still hold assets after year 10 [S29]; NVCA/Adams Street: few finish by year 12 [S30]
+  extension: { navThreshold: 0.05, firstProbability: 0.2, decay: 0.75, navReference: 0.5, navElasticity: 1, regimeFactor: { boom: 0.7, normal: 1, bust: 1.4 } },
+  // VC LP interests at 88% of NAV (2021), 68% (2022–23), 75% (2024) [S18]; early stage 59–69% vs late 61–71% [S18]; unpriced extra: assumption
+  secondary: { discountMean: { boom: 0.12, normal: 0.25, bust: 0.32 }, discountSd: 0.06, earlyStageExtra: 0.02, unpricedExtra: 0.1 },
+  // continuation-vehicle pricing vs NAV: not found [S24]; off by default, assumptions when on
+  continuation: { enabled: false, discount: 0.1, rollShare: 0.5 },
+}
+
+/** RMB funds pay in by tranches (分期实缴); 40/30/30 at close, year 1.5 and year 3 is an assumption (no published
+ * schedule; NDRC 2005 allowed the rest within 5 years [S38]), called early if cash would fall below 5%. */
+const CN_CALLS = { policy: 'tranches' as const, aheadQuarters: 0, tranches: [{ year: 0, share: 0.4 }, { year: 1.5, share: 0.3 }, { year: 3, share: 0.3 }], topUpBelow: 0.05, cashYield: 0.015 }
+
 /** US-style 10-year seed/early VC fund: the reference every other template starts from. */
 export const REFERENCE_FUND: SimulationConfig = {
   schemaVersion: SCHEMA_VERSION,
@@ -26,15 +44,15 @@ export const REFERENCE_FUND: SimulationConfig = {
     // row 43: US VC 10 + 2
     lifeYears: 10,
     extensionYears: 2,
-    extensionNavThreshold: 0.05,
     // row 42: 2% of commitments, stepping down after the 5-year investment period
     managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 5, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested' },
     // row 42: 20% carry, no hurdle for US-style VC, European waterfall
     carry: { rate: 0.2, hurdle: 0, catchUp: 1, waterfall: 'european', clawback: true },
     // assumption: recycling up to 10% of commitments during the investment period
     recycling: { cap: 0.1, untilYear: 5 },
-    // assumption: secondary sale of the tail at a 30% discount to NAV
-    endOfLifeDiscount: 0.3,
+    // calls ahead of need: ~47–60% of commitments called by month 24 (docs/model-books.md [R6]); 2% on idle cash (assumption)
+    capitalCalls: { policy: 'ahead' as const, aheadQuarters: AHEAD_QUARTERS, tranches: [], topUpBelow: 0.05, cashYield: 0.02 },
+    endOfLife: END_OF_LIFE,
   },
   // row 42: GP commitment 1%
   lpClasses: [
@@ -93,6 +111,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'Government angel guidance fund',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 500,
         investmentPeriodYears: 5,
         lifeYears: 12,
@@ -125,6 +144,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'City AI industry fund',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 10_000,
         lifeYears: 10,
         extensionYears: 2,
@@ -155,6 +175,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: '15-year patient-capital fund',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 5_000,
         investmentPeriodYears: 7,
         lifeYears: 15,
@@ -185,6 +206,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'City AI industry fund with government terms',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 10_000,
         managementFee: { rate: 0.015, basis: 'committed', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
         carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
@@ -219,6 +241,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'Social-security special fund (single LP)',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 5_000,
         investmentPeriodYears: 6,
         lifeYears: 12,
@@ -245,6 +268,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'Angel guidance fund, 60% tolerated loss',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 300,
         investmentPeriodYears: 5,
         lifeYears: 12,
@@ -308,6 +332,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'Beijing-Tianjin-Hebei joint fund',
       fund: {
         currency: CNY.currency,
+        capitalCalls: CN_CALLS,
         size: 3_000,
         managementFee: { rate: 0.015, basis: 'committed', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
         carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
@@ -337,6 +362,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
       name: 'Government fund-of-funds',
       fund: {
         currency: CNY.currency,
+        // a fund-of-funds passes its sub-funds' calls through as they come (docs/model-books.md)
+        capitalCalls: { policy: 'just_in_time' as const, aheadQuarters: 0, tranches: [], topUpBelow: 0, cashYield: 0 },
         size: 2_000,
         lifeYears: 15,
         extensionYears: 3,

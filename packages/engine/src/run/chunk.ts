@@ -110,13 +110,20 @@ export class ChunkRecorder {
   }
 }
 
-/** Runs trials [start, end) of a resolved run. Results depend only on the trial indices. */
-export function runChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000): ChunkResult {
+/** Thrown by runChunk when its `shouldStop` hook answers true (the caller cancelled the chunk). */
+const CHUNK_STOPPED = 'the chunk was stopped before it finished'
+
+/**
+ * Runs trials [start, end) of a resolved run. Results depend only on the trial indices.
+ * `shouldStop`, asked before each trial, lets a caller cancel cooperatively: runChunk then throws.
+ */
+export function runChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
   const n = end - start
-  if (run.subRuns.length > 0) return runFundOfFundsChunk(run, start, end, onProgress, progressEvery)
+  if (run.subRuns.length > 0) return runFundOfFundsChunk(run, start, end, onProgress, progressEvery, shouldStop)
   const recorder = new ChunkRecorder(run, start, end)
   const ws = createWorkspace(run)
   for (let t = 0; t < n; t++) {
+    if (shouldStop?.()) throw new Error(CHUNK_STOPPED)
     simulateTrial(run, start + t, ws, recorder.rec)
     recorder.record(t)
     if (onProgress && (t + 1) % progressEvery === 0) onProgress(t + 1, n)
@@ -126,12 +133,13 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
 }
 
 /** A fund-of-funds chunk: the mother fund's columns, and each sub-fund's own chunk inside. */
-function runFundOfFundsChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000): ChunkResult {
+function runFundOfFundsChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
   const n = end - start
   const mother = new ChunkRecorder(run, start, end)
   const subs = run.subRuns.map((s) => new ChunkRecorder(s.run, start, end))
   const ws = createFundOfFundsWorkspace(run)
   for (let t = 0; t < n; t++) {
+    if (shouldStop?.()) throw new Error(CHUNK_STOPPED)
     simulateFundOfFundsTrial(run, start + t, ws, mother.rec, subs.map((s) => s.rec))
     mother.record(t)
     subs.forEach((s) => s.record(t))

@@ -15,6 +15,21 @@ export interface CohortOptions {
   years: number
   /** Companies that share one market path (a "vintage"). */
   batch?: number
+  /** Called once per company after its path is simulated (the calibration report reads it). */
+  onCompany?: (company: CohortCompany) => void
+}
+
+/** One simulated company of a cohort, as handed to `onCompany`. Buffers are reused: read, don't keep. */
+export interface CohortCompany {
+  index: number
+  entryRound: number
+  entryPost: number
+  /** The company's events in time order, quarters counted from its entry round. */
+  events: EventBuffer
+  /** Its financing rounds from the top round down: multiple at exit (or mark) and new money. */
+  financings: number
+  financingMultiple: Float64Array
+  financingDollars: Float64Array
 }
 
 export interface CohortResult {
@@ -52,6 +67,7 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
   const f = { count: 0, below1x: 0, atLeast5x: 0, atLeast10x: 0, dollars: 0, dollarBelow1x: 0, dollarAtLeast10x: 0 }
   const posts = new Float64Array(K)
   const newMoney = new Float64Array(K)
+  const visited: CohortCompany = { index: 0, entryRound: ENTRY_ROUND[o.stage], entryPost: 0, events, financings: 0, financingMultiple: new Float64Array(K), financingDollars: new Float64Array(K) }
   const round0 = ENTRY_ROUND[o.stage]
   for (let b = 0; b * batch < o.companies; b++) {
     const streams = createTrialStreams(String(config.run.seed), b)
@@ -91,8 +107,11 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
       if (!ended && (events.length === 0 || events.type[events.length - 1] === RAISE)) r.alive++
       if (unicorn) r.unicorns++
       let diluted = 1
+      visited.financings = 0
       for (let k = top; k >= round0; k--) {
         const multiple = (final * diluted) / posts[k]!
+        visited.financingMultiple[visited.financings] = multiple
+        visited.financingDollars[visited.financings++] = newMoney[k]!
         f.count++
         f.dollars += newMoney[k]!
         if (multiple < 1) {
@@ -105,6 +124,11 @@ export function simulateCohort(config: SimulationConfig, o: CohortOptions): Coho
           f.dollarAtLeast10x += newMoney[k]!
         }
         diluted *= 1 - model.rounds[ROUND_IDS[k]!].dilution
+      }
+      if (o.onCompany) {
+        visited.index = i
+        visited.entryPost = post
+        o.onCompany(visited)
       }
     }
   }

@@ -25,6 +25,14 @@ export const VALUE_METRICS = [
   'firstLossPaid',
   'buyOutExercised',
   'gpUpside',
+  /** Yield earned on cash held at the fund. */
+  'cashIncome',
+  /** Share of commitments paid in by month 24. */
+  'calledAt2y',
+  /** Years of extension the fund took. */
+  'extensionYears',
+  /** Discount to NAV at which the holdings left at the end were sold (NaN when nothing was left). */
+  'secondaryDiscount',
 ] as const
 export type ValueMetric = (typeof VALUE_METRICS)[number]
 

@@ -7,7 +7,7 @@ import { MarketSchema } from './market.ts'
 import { PolicySchema } from './policy.ts'
 import { StrategySchema } from './strategy.ts'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const RunSettingsSchema = Type.Object(
   {
@@ -47,6 +47,6 @@ export const SimulationConfigSchema = Type.Object(
     subFunds: Type.Optional(Type.Array(SubFundSchema, { maxItems: MAX_SUB_FUNDS })),
     run: RunSettingsSchema,
   },
-  { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v2.json', title: 'pcsim simulation config' },
+  { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v3.json', title: 'pcsim simulation config' },
 )
 export type SimulationConfig = Type.Static<typeof SimulationConfigSchema>

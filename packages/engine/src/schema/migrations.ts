@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from './config.ts'
+import { booksV2ToV3 } from './migrate-books-v3.ts'
 
 type Step = (config: Record<string, unknown>) => Record<string, unknown>
 const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
@@ -18,8 +19,11 @@ const v1ToV2: Step = (c) => {
   }
 }
 
+/** v2 → v3: the fund books' call policy, end-of-life rules and secondaries (schema/migrate-books-v3.ts). */
+const v2ToV3: Step = (c) => booksV2ToV3(c)
+
 /** Steps that lift a saved config from version n to n + 1 (index n). */
-const MIGRATIONS: Array<Step | undefined> = [undefined, v1ToV2]
+const MIGRATIONS: Array<Step | undefined> = [undefined, v1ToV2, v2ToV3]
 
 export type MigrationResult = { ok: true; config: Record<string, unknown> } | { ok: false; version: unknown }
 

@@ -4,9 +4,10 @@ import { SCHEMA_VERSION, type SimulationConfig } from './config.ts'
 import { fillFrom } from './fill.ts'
 import { migrateConfig } from './migrations.ts'
 import { ruleIssues } from './rules.ts'
+import type { ParseResult } from './parse-result.ts'
 import { schemaIssues } from './schema-issues.ts'
 
-export type ParseResult = { ok: true; config: SimulationConfig } | { ok: false; issues: ConfigIssue[] }
+export type { ParseResult } from './parse-result.ts'
 
 export const DEFAULT_TEMPLATE = 'us-vc-10y'
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
@@ -48,7 +49,7 @@ export function parseConfig(input: unknown): ParseResult {
     const issues = schemaIssues(filled)
     if (issues.length) return { ok: false, issues }
     const config = filled as SimulationConfig
-    const rules = ruleIssues(config)
+    const rules = ruleIssues(config, parseConfig)
     return rules.length ? { ok: false, issues: rules } : { ok: true, config }
   } catch (error) {
     return { ok: false, issues: [makeIssue('', 'invalid_value', { allowed: `a config the engine can read (${error instanceof Error ? error.message : 'internal error'})` })] }

@@ -1,19 +1,20 @@
 import { makeIssue, type ConfigIssue } from '../issues.ts'
-import { resolveRun } from '../model/resolve.ts'
+import { directConstruction, horizonQuarters, planBase } from '../model/fund-construction.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import type { SimulationConfig } from './config.ts'
 import { ENTRY_ROUND, ENTRY_STAGE_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
 import { regionTargets } from '../model/regions.ts'
-import { plannedFees } from '../model/fees.ts'
-import { parseConfig } from './parse-config.ts'
+import { fundOfFundsIssues } from './fund-of-funds-rules.ts'
+import type { ParseFn } from './parse-result.ts'
 
 const TOLERANCE = 1e-6
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6
 const total = (o: Record<string, number | undefined>) => Object.values(o).reduce<number>((a, b) => a + (b ?? 0), 0)
 
-/** Cross-field rules JSON Schema cannot express. Runs on a config that passed the schema. */
-export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
+/** Cross-field rules JSON Schema cannot express. Runs on a config that passed the schema; `parse`
+ * reads a fund-of-funds' sub-fund configs. */
+export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
   const issues: ConfigIssue[] = []
   const add = (path: string, code: ConfigIssue['code'], params: ConfigIssue['params'] = {}) => issues.push(makeIssue(path, code, params))
   const { fund, strategy, market, companies } = c
@@ -46,6 +47,7 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
   const end = fund.lifeYears + fund.extensionYears
   if (end > MAX_YEARS) add('/fund/extensionYears', 'too_big', { limit: round6(MAX_YEARS - fund.lifeYears) })
   if (c.run.evaluateAtYear !== undefined && c.run.evaluateAtYear > end) add('/run/evaluateAtYear', 'year_after_end', { limit: end })
+  callIssues(c, add)
   if (fund.recycling.untilYear > fund.lifeYears) add('/fund/recycling/untilYear', 'year_after_end', { limit: fund.lifeYears })
   if (fund.carry.rate > 0 && fund.carry.catchUp > 0 && fund.carry.catchUp <= fund.carry.rate)
     add('/fund/carry/catchUp', 'catch_up_below_carry', { limit: fund.carry.rate })
@@ -84,11 +86,11 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
   }
 
   if (c.subFunds && c.subFunds.length > 0) {
-    fundOfFundsIssues(c, add)
+    fundOfFundsIssues(c, add, parse)
     return issues
   }
   if (issues.length > 0) return issues
-  const { construction } = resolveRun(c)
+  const construction = directConstruction(planBase(c, horizonQuarters(c)))
   const companiesCount = construction.requested
   if (companiesCount > MAX_COMPANIES) add('/strategy/chequeSize', 'too_many_companies', { value: companiesCount, limit: MAX_COMPANIES })
   else if (companiesCount === 0) add('/strategy/chequeSize', 'no_deals')
@@ -102,6 +104,18 @@ export function ruleIssues(c: SimulationConfig): ConfigIssue[] {
     })
   chequeIssues(c, add)
   return issues
+}
+
+/** A tranche schedule must exist when chosen, fall within the fund's life and call at most the commitments. */
+function callIssues(c: SimulationConfig, add: Add): void {
+  const calls = c.fund.capitalCalls
+  if (calls.policy !== 'tranches') return
+  if (calls.tranches.length === 0) add('/fund/capitalCalls/tranches', 'too_short', { limit: 1 })
+  calls.tranches.forEach((t, i) => {
+    if (t.year > c.fund.lifeYears) add(`/fund/capitalCalls/tranches/${i}/year`, 'year_after_end', { limit: c.fund.lifeYears })
+  })
+  const sum = calls.tranches.reduce((a, t) => a + t.share, 0)
+  if (sum > 1 + TOLERANCE) add('/fund/capitalCalls/tranches', 'tranches_exceed_commitments', { sum: round6(sum) })
 }
 
 type Add = (path: string, code: ConfigIssue['code'], params?: ConfigIssue['params']) => void
@@ -139,43 +153,6 @@ function lpTermIssues(c: SimulationConfig, add: Add): void {
     }
   })
   if (firstLoss > 1 + TOLERANCE) add('/lpClasses', 'shares_not_normalised', { sum: round6(firstLoss) })
-}
-
-/** A fund-of-funds: every sub-fund must parse, name one of its classes, and fit the mother. */
-function fundOfFundsIssues(c: SimulationConfig, add: Add): void {
-  c.lpClasses.forEach((l, i) => {
-    if (l.terms && Object.keys(l.terms).length > 0) add(`/lpClasses/${i}/terms`, 'terms_not_supported')
-  })
-  const seen = new Set<string>()
-  let committed = 0
-  c.subFunds!.forEach((sf, i) => {
-    const base = `/subFunds/${i}`
-    if (seen.has(sf.id)) add(`${base}/id`, 'duplicate_id', { value: sf.id })
-    seen.add(sf.id)
-    committed += sf.commitment
-    if ('subFunds' in sf.config) {
-      add(`${base}/config/subFunds`, 'nested_fund_of_funds')
-      return
-    }
-    const parsed = parseConfig({ ...sf.config, market: c.market, run: c.run })
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) add(`${base}/config${issue.path}`, issue.code, issue.params)
-      return
-    }
-    if (parsed.config.subFunds?.length) {
-      add(`${base}/config`, 'nested_fund_of_funds')
-      return
-    }
-    const cls = parsed.config.lpClasses.find((l) => l.id === sf.lpClass)
-    if (!cls) {
-      add(`${base}/lpClass`, 'unknown_class', { value: sf.lpClass, allowed: parsed.config.lpClasses.map((l) => l.id).join(', ') })
-      return
-    }
-    const classCommitment = cls.share * parsed.config.fund.size
-    if (sf.commitment > classCommitment * (1 + 1e-9)) add(`${base}/commitment`, 'commitment_above_class', { limit: round6(classCommitment) })
-  })
-  const investable = c.fund.size - plannedFees(c.fund)
-  if (committed > investable * (1 + 1e-9)) add('/subFunds', 'over_committed', { value: round6(committed), limit: round6(investable) })
 }
 
 /** A cheque must buy less than half of a company at its median entry valuation; more would mean

@@ -21,6 +21,9 @@ const LIMIT_CODES: Record<string, ConfigIssue['code']> = {
   maxItems: 'too_many',
 }
 
+/** A key as one JSON Pointer reference token (RFC 6901 §3: "~" → "~0", "/" → "~1"). */
+const token = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
+
 /** Catalogue key for "one of these JSON types" (the catalogues say it in each language). */
 function typeCode(types: string[]): string {
   const set = new Set(types)
@@ -49,12 +52,12 @@ export function issuesFromSchemaErrors(errors: readonly SchemaError[], prefix = 
     switch (e.keyword) {
       case 'required': {
         const fields = (e.params.requiredProperties as string[] | undefined) ?? [String(e.params.missingProperty)]
-        for (const field of fields) push(makeIssue(`${path}/${field}`, 'required', { field }))
+        for (const field of fields) push(makeIssue(`${path}/${token(field)}`, 'required', { field }))
         break
       }
       case 'additionalProperties': {
         const fields = (e.params.additionalProperties as string[] | string | undefined) ?? []
-        for (const field of Array.isArray(fields) ? fields : [fields]) push(makeIssue(`${path}/${field}`, 'unknown_field', { field }))
+        for (const field of Array.isArray(fields) ? fields : [fields]) push(makeIssue(`${path}/${token(field)}`, 'unknown_field', { field }))
         break
       }
       case 'boolean':

@@ -22,7 +22,7 @@ export class OfflineError extends Error {
 const BASE = '/api'
 const TOKEN_KEY = 'pcsim.apiToken'
 
-/** The bearer token a server with PCSIM_API_TOKEN wants for writes; kept for this tab only. */
+/** The bearer token a server with PCSIM_API_TOKEN (writes) or named users (everything) wants; kept for this tab only. */
 export const apiToken = {
   get: () => globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? '',
   set: (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
@@ -31,13 +31,14 @@ export const apiToken = {
 /** True when the server refused a write for want of the right token. */
 export const isUnauthorized = (e: unknown) => e instanceof ApiError && e.status === 401
 
-async function call<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
   let res: Response
   // the server words issue messages in the language the page shows
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'en' }
   if (body !== undefined) headers['content-type'] = 'application/json'
+  // a server with named users (PCSIM_USERS_FILE) wants the token on reads too; others ignore it there
   const token = apiToken.get()
-  if (token && method !== 'GET') headers.authorization = `Bearer ${token}`
+  if (token) headers.authorization = `Bearer ${token}`
   try {
     res = await fetch(`${BASE}${path}`, {
       method,

@@ -23,7 +23,7 @@ async function pollJob(poll: Poll, hooks: Hooks): Promise<void> {
 }
 
 /** Follows a job's server-sent events (`progress`, then `done`, `failed` or `cancelled`). */
-function followEvents(url: string, poll: Poll, hooks: Hooks): Promise<void> {
+export function followEvents(url: string, poll: Poll, hooks: Hooks): Promise<void> {
   return new Promise((resolve, reject) => {
     const source = new EventSource(url)
     const end = (fn: () => void) => {
@@ -48,7 +48,7 @@ function followEvents(url: string, poll: Poll, hooks: Hooks): Promise<void> {
   })
 }
 
-function onAbortDelete(hooks: Hooks, remove: () => Promise<unknown>): () => void {
+export function onAbortDelete(hooks: Hooks, remove: () => Promise<unknown>): () => void {
   const f = () => void remove().catch(() => undefined)
   hooks.signal.addEventListener('abort', f, { once: true })
   return () => hooks.signal.removeEventListener('abort', f)

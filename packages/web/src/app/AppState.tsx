@@ -6,7 +6,7 @@ import { useServer, type ServerState } from './useServer.ts'
 import type { Messages } from '../i18n/en.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
-export type Tab = 'build' | 'compare' | 'scenarios' | 'learn'
+export type Tab = 'build' | 'compare' | 'scenarios' | 'learn' | 'calibration' | 'decide'
 export type Notice = (t: Messages) => string
 
 interface AppState {

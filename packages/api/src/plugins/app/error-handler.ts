@@ -1,8 +1,10 @@
 import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError, type ErrorCode } from '../../errors.ts'
 import { localiseIssue, pickLanguage } from '../../http/language.ts'
 import { validationIssues } from '../../http/validation-issues.ts'
+import { SECURITY_HEADERS } from '../external/security-headers.ts'
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PCSIM_ERR_BODY_TOO_LARGE',
@@ -10,7 +12,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'PCSIM_ERR_BAD_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'PCSIM_ERR_BAD_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'PCSIM_ERR_INVALID_REQUEST',
+  FST_ERR_BAD_URL: 'PCSIM_ERR_BAD_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'PCSIM_ERR_URI_TOO_LONG',
 }
+
+/** Other 4xx statuses (from plugins such as the static file server) keep their status and get a code of their own. */
+const STATUS_CODES_4XX: Record<number, ErrorCode> = { 403: 'PCSIM_ERR_FORBIDDEN', 404: 'PCSIM_ERR_NOT_FOUND', 405: 'PCSIM_ERR_METHOD_NOT_ALLOWED', 413: 'PCSIM_ERR_BODY_TOO_LARGE', 414: 'PCSIM_ERR_URI_TOO_LONG', 415: 'PCSIM_ERR_UNSUPPORTED_MEDIA_TYPE' }
 
 /** One error body for everything: `{ statusCode, code, error, message, issues? }`, never a stack trace. */
 export function toApiError(error: FastifyError | ApiError | Error): ApiError {
@@ -25,6 +32,8 @@ export function toApiError(error: FastifyError | ApiError | Error): ApiError {
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined
   if (mapped) return new ApiError(mapped, mapped === 'PCSIM_ERR_INVALID_REQUEST' ? fe.message : undefined)
   const status = fe.statusCode ?? 500
+  const byStatus = STATUS_CODES_4XX[status]
+  if (byStatus) return new ApiError(byStatus)
   if (status >= 400 && status < 500) {
     const e = new ApiError('PCSIM_ERR_INVALID_REQUEST', fe.message)
     ;(e as { statusCode: number }).statusCode = status
@@ -58,3 +67,35 @@ export function errorHandler(app: FastifyInstance): void {
   })
 }
 
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals (bad percent-encoding, an over-long
+ * parameter) answer in the app's shape too. They skip the hooks, so the headers are set here.
+ */
+export function routerErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value)
+  request.log.info({ code: error.code }, 'request rejected by the router')
+  void sendError(request, reply, toApiError(error))
+}
+
+/** The app's error body as raw HTTP/1.1 bytes, for answers written before Fastify has a request. */
+export function rawErrorResponse(code: ErrorCode, message?: string): string {
+  const error = new ApiError(code, message)
+  const body = JSON.stringify({ statusCode: error.statusCode, code, error: STATUS_CODES[error.statusCode] ?? 'Error', message: error.message })
+  const headers = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' }
+  return `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`
+}
+
+/**
+ * Fastify's `clientErrorHandler`: bytes Node's HTTP parser refuses (malformed request line or
+ * header, headers too large, a request that never completes) get the app's shape and headers too.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  if (socket.writable) {
+    if (error.code === 'HPE_HEADER_OVERFLOW') socket.write(rawErrorResponse('PCSIM_ERR_HEADERS_TOO_LARGE'))
+    else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.write(rawErrorResponse('PCSIM_ERR_REQUEST_TIMEOUT'))
+    else socket.write(rawErrorResponse('PCSIM_ERR_INVALID_REQUEST', `The request is not valid HTTP/1.1 (${String(error.code ?? 'parse error').slice(0, 40)}).`))
+  }
+  socket.destroy()
+}

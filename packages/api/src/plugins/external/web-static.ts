@@ -20,6 +20,10 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
       wildcard: true,
       setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     })
+  // Nothing under /api is ever a file: an unknown API path is a 404 in the app's shape, never the file server's answer.
+  app.all('/api/*', { schema: { hide: true } }, async (request, reply) =>
+    sendError(request, reply, new ApiError('PCSIM_ERR_NOT_FOUND', `No route ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}.`)),
+  )
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? ''
     const isFile = /\.[a-z0-9]+$/i.test(path.slice(path.lastIndexOf('/')))

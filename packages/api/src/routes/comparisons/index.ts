@@ -4,6 +4,7 @@ import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { ComparisonRequest } from '../../schemas/comparisons.ts'
 import type { Services } from '../../services.ts'
+import { ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
 import { jobLinks } from '../job-view.ts'
 
@@ -17,6 +18,10 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     '/comparisons',
     {
       config: { rateLimit: { max: config.rateLimitJobs, timeWindow: MINUTE } },
+      preParsing: async (_request, _reply, payload) => {
+        jobs.assertAccepting()
+        return payload
+      },
       schema: {
         tags: ['comparisons'],
         summary: 'Queue a comparison of 2-8 strategies or scenarios on common random numbers',
@@ -37,6 +42,7 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
         storedConfig,
         trials: shared.trials,
         seed: shared.seed,
+        owner: ownerOf(request),
       })
       const links = jobLinks('comparison', id)
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })

@@ -4,6 +4,7 @@ import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { RunRequest } from '../../schemas/runs.ts'
 import type { Services } from '../../services.ts'
+import { ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
 import { jobLinks } from '../job-view.ts'
 
@@ -14,9 +15,14 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/runs',
     {
       config: { rateLimit: { max: config.rateLimitJobs, timeWindow: MINUTE } },
-      // No body at all means "the default template": treat it as {}.
+      // A full queue answers before the body is read and parsed (after the rate limiter counted the request).
+      preParsing: async (_request, _reply, payload) => {
+        jobs.assertAccepting()
+        return payload
+      },
+      // No body at all means "the default template": treat it as {} (a JSON null is refused by the schema).
       preValidation: async (request) => {
-        if (request.body === undefined || request.body === null) request.body = {}
+        if (request.body === undefined) request.body = {}
       },
       schema: {
         tags: ['runs'],
@@ -36,6 +42,7 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         storedConfig: parsed,
         trials: parsed.run.trials,
         seed: parsed.run.seed,
+        owner: ownerOf(request),
       })
       const links = jobLinks('run', id)
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })

@@ -20,7 +20,7 @@ export function FundBuilder() {
   const { issues, draft } = useAppState()
   const fundOfFunds = Array.isArray(draft.config.subFunds) && draft.config.subFunds.length > 0
   const b = t.builder
-  const basis = (['committed', 'invested', 'nav'] as const).map((v) => ({ value: v, label: b.basis[v] }))
+  const basis = (['committed', 'paid_in', 'invested', 'nav'] as const).map((v) => ({ value: v, label: b.basis[v] }))
   return (
     <section className="builder" aria-labelledby="builder-heading">
       <h2 id="builder-heading">{b.heading}</h2>
@@ -76,7 +76,7 @@ export function FundBuilder() {
           <NumberField pointer="/fund/investmentPeriodYears" label={b.investmentPeriod} unit="years" />
           <NumberField pointer="/fund/lifeYears" label={b.life} unit="years" />
           <NumberField pointer="/fund/extensionYears" label={b.extensions} unit="years" />
-          <NumberField pointer="/fund/extensionNavThreshold" label={b.extensionNav} unit="percent" />
+          <NumberField pointer="/fund/endOfLife/extension/navThreshold" label={b.extensionNav} unit="percent" />
           <NumberField pointer="/fund/managementFee/rate" label={b.feeRate} unit="percent" />
           <SelectField pointer="/fund/managementFee/basis" label={b.feeBasis} options={basis} />
           <NumberField pointer="/fund/managementFee/stepDownYear" label={b.stepDownYear} unit="years" />
@@ -89,7 +89,9 @@ export function FundBuilder() {
           <CheckField pointer="/fund/carry/clawback" label={b.clawback} />
           <NumberField pointer="/fund/recycling/cap" label={b.recyclingCap} unit="percent" />
           <NumberField pointer="/fund/recycling/untilYear" label={b.recyclingUntil} unit="years" />
-          <NumberField pointer="/fund/endOfLifeDiscount" label={b.endDiscount} unit="percent" />
+          <NumberField pointer="/fund/endOfLife/secondary/discountMean/normal" label={b.endDiscount} unit="percent" />
+          <SelectField pointer="/fund/capitalCalls/policy" label={b.callPolicy} options={(['just_in_time', 'ahead', 'tranches'] as const).map((v) => ({ value: v, label: b.callPolicies[v] }))} />
+          <NumberField pointer="/fund/capitalCalls/aheadQuarters" label={b.aheadQuarters} unit="count" />
         </div>
       </Section>
       <Section title={b.lpClasses} tour="lp-classes">

@@ -1,0 +1,6 @@
+export { CALIBRATION_BENCHMARKS } from './benchmarks/index.ts'
+export { assembleReport, calibrationJson, calibrationSize, DEFAULT_CALIBRATION_TRIALS, findBenchmark, MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS, runBenchmark, runCalibration, type CalibrationJson, type CalibrationOptions } from './report.ts'
+export { formatFigure, judgeBenchmark, judgeCheck, SE_ALLOWANCE, withinBand } from './judge.ts'
+export { groupedEstimate, quantileOrNever, replicateEstimate } from './estimate.ts'
+export { EXIT_ROUTES, exitRouteOf, MODELLED_EXIT_ROUTES, type ExitRoute } from './adapters.ts'
+export type { BenchmarkDefinition, BenchmarkResult, CalibrationReport, CalibrationSize, CheckResult, CheckSpec, Estimate, FigureUnit } from './types.ts'

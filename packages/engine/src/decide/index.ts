@@ -1,0 +1,16 @@
+/** `@pcsim/engine/decide`: sensitivity, goal-seeking and allocation search on common random numbers.
+ * A separate entry so chunk workers, which import `@pcsim/engine`, never load mathjs. */
+export { DecideError, locate } from './errors.ts'
+export { DECIDE_MESSAGES, decideMessage, type DecideCode } from './messages.ts'
+export { compileExpression, compileNumber, compileCondition, compileTarget, type Expression, type Target } from './expression.ts'
+export { SAMPLE_METRICS, SCALAR_METRICS, STAT_FUNCTIONS } from './metrics.ts'
+export { estimate, valueOn, batchesFor, type Estimate, type IntervalMethod } from './intervals.ts'
+export { findLever, parseRange, withCompanies, NAMED_LEVERS, type Lever } from './levers.ts'
+export { appendColumns, type TrialColumns } from './columns.ts'
+export { runTrialsInThread, onSeed, DecideCancelledError, type RunTrials, type TrialsOptions } from './trials.ts'
+export { contextOf, type DecideProgress } from './context.ts'
+export { runSensitivity, splitVary, METHOD_TEXT, type SensitivityRequest, type SensitivityResult, type TornadoBar } from './sensitivity.ts'
+export { runSolve, SOLVE_METHOD, type SolveRequest, type SolveResult } from './solve.ts'
+export { runOptimise, rungSizes, firstRungTrials, paretoFront, OPTIMISE_METHOD, type OptimiseRequest, type OptimiseResult, type Candidate, type FinalistReport, type OptimiseBudget } from './optimise.ts'
+export { parseSpace, sampleAllocations, applyAllocation, intoBox, type SearchSpace, type Allocation } from './space.ts'
+export { returnTheFund, type ReturnTheFund } from './return-the-fund.ts'

@@ -1,0 +1,84 @@
+import { C, type TrialRecord } from '../../run/metric-ids.ts'
+import { ACQUIRED, FAILED, RAISE, STALLED } from '../events.ts'
+import type { ResolvedRun } from '../resolve.ts'
+import type { TrialWorkspace } from '../workspace.ts'
+import { ALIVE, GONE, REACHED, STILL } from './state.ts'
+
+/** Company events of the quarter: rounds (with pro-rata follow-ons from the reserve), stalls,
+ * write-offs and exits (proceeds to the fund; American carry per realised deal). */
+export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: number, out: TrialRecord): void {
+  const s = ws.books
+  const t = s.terms
+  const { deals } = run
+  const { state, own, mark, invested, proceeds, entryQuarter, followed, unicorn, amer, events: ev, order } = ws
+  const start = ws.bucketStart
+  const counts = out.counts
+  // running totals in locals for the loop, written back after it
+  let nav = s.nav
+  let investQ = s.investQ
+  let investedLive = s.investedLive
+  let reserveLeft = s.reserveLeft
+  let mobilisedLife = s.mobilisedLife
+  let proceedsQ = s.proceedsQ
+  let carryQ = s.carryQ
+  const fundable = s.fundable
+  for (let e = start[q]!; e < start[q + 1]!; e++) {
+    const x = order[e]!
+    const c = ev.company[x]!
+    if (state[c] !== ALIVE) continue
+    const type = ev.type[x]!
+    const value = ev.value[x]!
+    const held = own[c]! * mark[c]!
+    if (type === RAISE) {
+      const d = ev.dilution[x]!
+      let amount = 0
+      if (t.proRata && q < run.followOnEnd && followed[c]! < t.maxRounds) {
+        amount = Math.min(own[c]! * d * value, t.capPerCompany - invested[c]!, reserveLeft, fundable - investQ)
+        if (!(amount > 1e-9)) amount = 0
+      }
+      own[c] = own[c]! * (1 - d) + amount / value
+      mark[c] = value
+      mobilisedLife += d * value - amount
+      if (amount > 0) {
+        followed[c]!++
+        investQ += amount
+        invested[c]! += amount
+        investedLive += amount
+        reserveLeft -= amount
+        out.cellInvested[deals.cell[c]!]! += amount
+      }
+      nav += own[c]! * value - held
+      counts[REACHED[ev.round[x]!]!]!++
+      if (value >= t.unicornAt) unicorn[c] = 1
+    } else if (type === STALLED) {
+      mark[c] = value
+      nav += own[c]! * value - held
+      state[c] = STILL
+      counts[C.stalled]!++
+    } else {
+      const p = type === FAILED ? 0 : own[c]! * value
+      nav -= held
+      investedLive -= invested[c]!
+      state[c] = GONE
+      proceeds[c] = p
+      proceedsQ += p
+      out.cellProceeds[deals.cell[c]!]! += p
+      if (type === FAILED) {
+        counts[C.writeOffs]!++
+        if (t.american) amer.writeOff(invested[c]!)
+      } else {
+        if (type === ACQUIRED) counts[C.acquisitions]!++
+        else counts[C.listings]!++
+        if (value >= t.unicornAt && !t.powerLaw) unicorn[c] = 1
+        if (t.american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+      }
+    }
+  }
+  s.nav = nav
+  s.investQ = investQ
+  s.investedLive = investedLive
+  s.reserveLeft = reserveLeft
+  s.mobilisedLife = mobilisedLife
+  s.proceedsQ = proceedsQ
+  s.carryQ = carryQ
+}

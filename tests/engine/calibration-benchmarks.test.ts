@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { CALIBRATION_BENCHMARKS, formatFigure, runCalibration, type BenchmarkResult } from '@pcsim/engine'
+
+/**
+ * The built-in calibration report (`pcsim calibrate`), computed once for the whole file: one test per
+ * benchmark of calibration.md §7, the Chinese exit-route mixes and the RMB J-curve. A test fails when
+ * any figure of its benchmark leaves its band widened by 3 Monte Carlo standard errors; the message is
+ * the report's own note. 20,000 fund trials per fund benchmark and 400,000 companies per cohort
+ * benchmark (≈30 s on one core), so standard errors are small beside the bands.
+ */
+const report = runCalibration({ trials: 20_000 })
+const byId = new Map(report.benchmarks.map((b) => [b.id, b]))
+
+const describeRow = (b: BenchmarkResult) =>
+  b.checks.map((c) => `${c.title}: ${formatFigure(c.simulated, c.unit)} ± ${formatFigure(c.se, c.unit, 2)} (band ${formatFigure(c.low, c.unit)}–${formatFigure(c.high, c.unit)})`).join('; ')
+
+describe('calibration benchmarks (band + 3 SE)', () => {
+  it('covers every benchmark once', () => {
+    expect(report.benchmarks.map((b) => b.id)).toEqual(CALIBRATION_BENCHMARKS.map((b) => b.id))
+  })
+
+  for (const def of CALIBRATION_BENCHMARKS)
+    it(`${def.id}: ${def.title}`, () => {
+      const row = byId.get(def.id)!
+      for (const c of row.checks) {
+        expect(Number.isFinite(c.simulated) && Number.isFinite(c.se), `${c.id} is a number`).toBe(true)
+        expect(c.se, `${c.id}: SE small beside its band`).toBeLessThan(Math.max(c.high - c.low, 1e-9))
+      }
+      expect(row.pass, `${row.note ?? ''} | ${describeRow(row)}`).toBe(true)
+    })
+})
