@@ -96,7 +96,7 @@ describe('createRng', () => {
   })
 })
 
-describe('createTrialStreams (integer-mixed seeding)', () => {
+describe('createTrialStreams', () => {
   const n = 200_000
 
   it('the first draws of consecutive trials are uniform by decile (4 SE) and never repeat as a pair', () => {

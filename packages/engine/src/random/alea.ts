@@ -1,8 +1,7 @@
 /**
  * Baagøe's Alea generator (a lag-3 multiply-with-carry on 32-bit fractions, period ~2^116), as in
  * seedrandom 3.0.5's lib/alea.js, rewritten as a class with plain number fields so V8 keeps every
- * draw inline: the same numbers bit for bit for a string seed (Baagøe's Mash seeding), plus a
- * seeding from three 32-bit words for the per-trial streams (no string is built or hashed).
+ * draw inline: the same numbers bit for bit (Baagøe's Mash seeding of a string).
  */
 const TWO_M32 = 2.3283064365386963e-10 // 2^-32
 
@@ -57,6 +56,3 @@ export class Alea {
     return (this.s2 = t - this.c)
   }
 }
-
-/** A state fraction from an unsigned 32-bit word. */
-export const wordFraction = (w: number): number => (w >>> 0) * TWO_M32

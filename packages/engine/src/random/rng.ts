@@ -1,4 +1,4 @@
-import { Alea, stringState, wordFraction } from './alea.ts'
+import { Alea, stringState } from './alea.ts'
 import { zigguratNormal } from './ziggurat.ts'
 
 /** A source of uniform numbers in (0, 1) plus standard normals, both from one seeded stream. */
@@ -25,6 +25,3 @@ class AleaRng extends Alea implements Rng {
 
 /** A stream seeded by a string (Baagøe's Mash, as seedrandom's alea). */
 export const createRng = (seed: string): Rng => new AleaRng(...stringState(seed))
-
-/** A stream seeded by three 32-bit words (see streams.ts). */
-export const createRngFromWords = (w0: number, w1: number, w2: number): Rng => new AleaRng(wordFraction(w0), wordFraction(w1), wordFraction(w2))
