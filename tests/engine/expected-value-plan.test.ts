@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { expectedValuePlan, findScenario, resolveRun, runResolved, type SimulationConfig } from '@pcsim/engine'
 import { CALM, config, meanSe, withinSe } from './helpers.ts'
 
+/** The plan values holdings as common equity (ownership × value); preferences are switched off here. */
+const COMMON = { preferenceMultiple: 0 }
+
 /**
  * In a calm market (no regimes, no factors) with reserves that never run out, the Monte Carlo means
  * across trials converge to the expected-value plan: same transition table, same rounded-lognormal
@@ -59,6 +62,7 @@ describe('expected-value plan vs Monte Carlo in a calm market', () => {
   it('generalist seed + early fund, two pro-rata follow-ons until the end of life', () => {
     const c = config({
       fund: { extensionYears: 0, recycling: { cap: 0, untilYear: 0 }, managementFee: { basisAfterStepDown: 'committed' } },
+      companies: { dealTerms: COMMON },
       strategy: {
         chequeSize: { seed: 0.25, early: 0.5 },
         reserves: { mode: 'share', share: 0.6 },
@@ -77,6 +81,7 @@ describe('expected-value plan vs Monte Carlo in a calm market', () => {
     // plan's follow-on window and its per-quarter shock multipliers are both exercised.
     const c = config({
       fund: { lifeYears: 12, extensionYears: 0, recycling: { cap: 0, untilYear: 0 }, managementFee: { basisAfterStepDown: 'committed' } },
+      companies: { dealTerms: COMMON },
       strategy: {
         sectorWeights: { ai: 0.5, biotech: 0.3, robotics: 0.2 },
         stageWeights: { seed: 0.4, early: 0.4, growth: 0.2 },

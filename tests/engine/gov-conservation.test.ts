@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { parseConfig, resolveRun, runResolved, type ResolvedRun, type SimulationConfig } from '@pcsim/engine'
 import { createWorkspace, simulateTrial } from '../../packages/engine/src/model/fund-trial.ts'
 import { createTrialRecord, V } from '../../packages/engine/src/run/metric-ids.ts'
+import { lossCap } from '../../packages/engine/src/model/lp-ledger.ts'
 import { config } from './helpers.ts'
 
 /**
@@ -26,13 +27,14 @@ function gpReceivesUpside(c: SimulationConfig): boolean {
   return c.lpClasses.some((l) => l.terms?.cappedReturn?.upsideTo[0] === 'gp' || l.terms?.profitConcession?.to[0] === 'gp')
 }
 
-const PRESETS = ['city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'yozma-fund', 'uk-ecf-fund', 'jjj-joint-fund'] as const
+const PRESETS = ['city-ai-fund', 'nssf-special-fund', 'angel-guidance-60', 'yozma-fund', 'uk-ecf-fund', 'jjj-joint-fund', 'shenzhen-angel-fund', 'anhui-angel-fund'] as const
 
 interface Tally {
   trials: number
   quarters: number
   exercised: number
   firstLoss: number
+  guaranteed: number
 }
 
 /** Runs `trials` trials of a resolved run and checks the books of each one. */
@@ -45,7 +47,7 @@ function checkBooks(run: ResolvedRun, trials: number, label: string): Tally {
   const rec = createTrialRecord(years, run.cells.length, c.lpClasses.length, run.requirements.length)
   const ledger = ws.ledger
   const k = ledger.k
-  const tally: Tally = { trials: 0, quarters: 0, exercised: 0, firstLoss: 0 }
+  const tally: Tally = { trials: 0, quarters: 0, exercised: 0, firstLoss: 0, guaranteed: 0 }
   const upsideToGp = gpReceivesUpside(c)
   for (let t = 0; t < trials; t++) {
     simulateTrial(run, t, ws, rec)
@@ -86,8 +88,27 @@ function checkBooks(run: ResolvedRun, trials: number, label: string): Tally {
       for (let q = 0; q < end; q++) for (let i = 0; i < k; i++) called += ledger.calls[i]![q]!
       if (Math.abs(called - v[V.paidIn]!) > tol) expect.fail(`${label} trial ${t}: class calls ${called} ≠ paid-in ${v[V.paidIn]}`)
       if (ledger.buyOutDone.includes(1)) tally.exercised++
-      if (ledger.firstLossPaid > 0) tally.firstLoss++
+      if (ledger.firstLossPeak > 0) tally.firstLoss++
       expect(v[V.firstLossPaid]).toBeCloseTo(ledger.firstLossPaid / size, 12)
+      expect(v[V.guaranteePaid]).toBeCloseTo(ledger.guaranteePaid / size, 12)
+      // the first-loss class never gives up more than its cap, at any time, and never pays in
+      // more than its commitment; a guarantor never pays more than its guarantee's cap
+      if (ledger.firstLossPeak > ledger.firstLossCap + tol) expect.fail(`${label} trial ${t}: first loss ${ledger.firstLossPeak} above its cap ${ledger.firstLossCap}`)
+      for (let i = 0; i < k; i++) {
+        const cl = c.lpClasses[i]!
+        let paidIn = 0
+        let guaranteed = 0
+        for (let q = 0; q < end; q++) {
+          paidIn += ledger.calls[i]![q]!
+          guaranteed += ledger.guarantees[i]![q]!
+        }
+        // (a buyer also pays the calls on the stake it bought)
+        if (!ledger.buyOutDone.includes(1) && paidIn > cl.share * size + tol) expect.fail(`${label} trial ${t}: class ${cl.id} paid in ${paidIn} above its commitment`)
+        const g = cl.terms?.cashGuarantee
+        const cap = g ? lossCap(g, cl.share, size) : 0
+        if (guaranteed > cap + tol) expect.fail(`${label} trial ${t}: class ${cl.id} guaranteed ${guaranteed} above its cap ${cap}`)
+        if (g) tally.guaranteed += guaranteed > 0 ? 1 : 0
+      }
     }
     tally.trials++
   }
@@ -181,7 +202,8 @@ const configArb = fc
           fc.record({ share: fc.constantFrom(0.2, 0.5, 1), threshold: fc.constantFrom(0, 0.03, 0.1), gp: fc.boolean(), pick: fc.integer({ min: 1, max: 7 }) }),
           { nil: undefined },
         ),
-        firstLoss: fc.option(fc.constantFrom(0.25, 0.5, 1), { nil: undefined }),
+        firstLoss: fc.option(fc.record({ share: fc.constantFrom(0.25, 0.5, 1), amount: fc.option(fc.constantFrom(0.1, 0.5), { nil: undefined }), preferredReturn: fc.constantFrom(0, 0.04, 0.08) }), { nil: undefined }),
+        guarantee: fc.option(fc.constantFrom(0.25, 1), { nil: undefined }),
         buyOut: fc.option(fc.record({ windowYears: fc.constantFrom(2, 5, 7), rate: fc.constantFrom(0, 0.05, 0.1) }), { nil: undefined }),
       }),
       { minLength: 4, maxLength: 4 },
@@ -207,7 +229,12 @@ const configArb = fc
       if (x.cap) terms.cappedReturn = { rate: x.cap.rate, priority: x.cap.priority, upsideTo: (x.cap.gp ? null : pickOthers(i, x.cap.pick)) ?? ['gp'] }
       if (x.concession)
         terms.profitConcession = { share: x.concession.share, threshold: x.concession.threshold, to: (x.concession.gp ? null : pickOthers(i, x.concession.pick)) ?? ['gp'] }
-      if (x.firstLoss) terms.firstLoss = { share: Math.floor(share * x.firstLoss * 1e6) / 1e6 }
+      // one first-loss class at most (the others are its seniors); amounts as a share of its commitment
+      if (x.firstLoss && !r.terms.slice(0, i).some((y) => y.firstLoss)) {
+        const { amount, preferredReturn } = x.firstLoss
+        terms.firstLoss = { share: Math.floor(share * x.firstLoss.share * 1e6) / 1e6, preferredReturn, ...(amount ? { amount: Math.floor(share * 20 * amount * 1e4) / 1e4 } : {}) }
+      }
+      if (x.guarantee) terms.cashGuarantee = { share: Math.floor(share * x.guarantee * 1e6) / 1e6 }
       const buyers = ids.filter((_, j) => j !== i && kinds[j] !== 'government')
       if (x.buyOut && buyers.length > 0) terms.buyOut = { ...x.buyOut, buyers }
       return { id, kind: kinds[i]!, share, ...(Object.keys(terms).length ? { terms } : {}) }

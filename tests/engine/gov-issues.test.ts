@@ -52,6 +52,10 @@ const BAD: Array<[string, unknown, string, ConfigIssue['code']]> = [
   ['a buy-out "bought" by the GP', { lpClasses: [gov({ buyOut: { windowYears: 5, rate: 0.05, buyers: ['gp'] } }), priv()] }, '/lpClasses/0/terms/buyOut/buyers/0', 'unknown_class'],
   ['a buy-out window after the fund life', { lpClasses: [gov({ buyOut: { windowYears: 11, rate: 0.05, buyers: ['p'] } }), priv()] }, '/lpClasses/0/terms/buyOut/windowYears', 'year_after_end'],
   ['first loss above the class\'s commitment', { lpClasses: [gov({}, 0.8), priv(0.2, { firstLoss: { share: 0.3 } })] }, '/lpClasses/1/terms/firstLoss/share', 'first_loss_above_commitment'],
+  ['a first-loss amount above the class\'s commitment', { lpClasses: [gov({}, 0.8), priv(0.2, { firstLoss: { share: 0.2, amount: 1e6 } })] }, '/lpClasses/1/terms/firstLoss/amount', 'loss_cap_above_commitment'],
+  ['a cash guarantee above the class\'s commitment', { lpClasses: [gov({ cashGuarantee: { share: 0.9 } }, 0.8), priv(0.2)] }, '/lpClasses/0/terms/cashGuarantee/share', 'first_loss_above_commitment'],
+  ['two first-loss classes', { lpClasses: [gov({ firstLoss: { share: 0.1 } }, 0.8), priv(0.2, { firstLoss: { share: 0.1 } })] }, '/lpClasses/1/terms/firstLoss', 'first_loss_one_class'],
+  ['a negative senior preferred return', { lpClasses: [gov({ firstLoss: { share: 0.1, preferredReturn: -0.01 } }), priv()] }, '/lpClasses/0/terms/firstLoss/preferredReturn', 'too_small'],
   [
     'a re-investment multiple no region can satisfy',
     { lpClasses: [priv(0.5), gov({ localReinvestment: { multiple: 20, regions: ['beijing'] } })] },
@@ -104,6 +108,7 @@ describe('invalid LP terms, regions and pipeline', () => {
       { lpClasses: [gov(cap(['gp'])), priv()] },
       { lpClasses: [gov({ buyOut: { windowYears: 5, rate: 0.05, buyers: ['p'] } }), priv()] },
       { lpClasses: [gov({}, 0.8), priv(0.2, { firstLoss: { share: 0.2 } })] },
+      { lpClasses: [gov({ firstLoss: { share: 0.2, amount: 5, preferredReturn: 0.06 }, cashGuarantee: { share: 0.1, amount: 3 } }, 0.8), priv(0.2)] },
       { lpClasses: [priv(0.5), gov({ localReinvestment: { multiple: 1, regions: ['beijing'] } })] },
       { strategy: { regionWeights: { beijing: 0.5, other: 0.5 } } },
       { strategy: { pipeline: { enabled: true } } },

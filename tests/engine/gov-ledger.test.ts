@@ -302,9 +302,64 @@ describe('buy-out (Yozma)', () => {
   })
 })
 
-describe('first loss', () => {
+describe('first loss by subordination (during the fund\'s life)', () => {
+  const classes = (firstLoss: Record<string, unknown>): Class[] => [
+    { id: 'gov', kind: 'government', share: 0.4, terms: { firstLoss } },
+    { id: 'p1', kind: 'private', share: 0.3 },
+    { id: 'p2', kind: 'private', share: 0.3 },
+  ]
+
+  it('seniors get their capital first; once whole, what they get above it pays the first-loss class back', () => {
+    const l = ledgerOf(classes({ share: 0.2 }))
+    // call 100 (40/30/30). q1: 40 out, pro rata 16/12/12; p1 and p2 are owed 30 each: short 18 + 18 = 36,
+    //   so gov's 16 goes to them (8 each): 0/20/20; gov has given up 16 (cap 0.2 × 100 = 20).
+    // q2: 40 out, 16/12/12; p1, p2 owed 10 each → whole, 2 each above: 4 back to gov → 20/10/10; given up 12.
+    // q3: 100 out, 40/30/30, nobody owed: 12 back to gov (6 from each) → 52/24/24; given up 0.
+    // Totals 72/54/54 = the pro-rata split of 180: a fund that returns its capital costs gov nothing.
+    quarterly(l, { 0: { invest: 100 }, 1: { dist: 40 }, 2: { dist: 40 }, 3: { dist: 100 } })
+    expect([0, 1, 2].map((c) => at(l, c, 1))).toEqual([0, 20, 20].map((x) => expect.closeTo(x, 9)))
+    expect([0, 1, 2].map((c) => at(l, c, 2))).toEqual([20, 10, 10].map((x) => expect.closeTo(x, 9)))
+    expect([0, 1, 2].map((c) => at(l, c, 3))).toEqual([52, 24, 24].map((x) => expect.closeTo(x, 9)))
+    close(l.firstLossPaid, 0)
+    close(l.firstLossPeak, 16)
+    for (let q = 0; q <= 3; q++) for (let c = 0; c < 3; c++) expect(l.transfers[c]![q]).toBe(0)
+  })
+
+  it('a losing fund: gov bears the loss up to its cap and never pays in more than its calls', () => {
+    const l = ledgerOf(classes({ share: 0.2, amount: 10 }))
+    // q1: 40 out, 16/12/12, seniors short 36; cap min(0.2 × 100, 10, 40) = 10 → gov gives 10: 6/17/17.
+    // Nothing more comes back: p1 and p2 lose 13 each, gov loses 34 of its 40; no cash from gov.
+    quarterly(l, { 0: { invest: 100 }, 1: { dist: 40 } })
+    expect(l.firstLossCap).toBe(10)
+    expect([0, 1, 2].map((c) => at(l, c, 1))).toEqual([6, 17, 17].map((x) => expect.closeTo(x, 9)))
+    close(l.firstLossPaid, 10)
+    expect(l.calls[0]![0]).toBe(40)
+    expect(l.transfers[0]![1]).toBe(0)
+  })
+
+  it('a preferred return: seniors are owed capital compounded at the rate', () => {
+    const l = ledgerOf(classes({ share: 0.2, preferredReturn: 0.1 }))
+    // call 100 at q0; by q4 p1 and p2 are owed 30 × 1.1 = 33 each. q4: 100 out, 40/30/30: short 3 + 3 → 34/33/33.
+    quarterly(l, { 0: { invest: 100 }, 4: { dist: 100 } })
+    expect([0, 1, 2].map((c) => at(l, c, 4))).toEqual([34, 33, 33].map((x) => expect.closeTo(x, 9)))
+    close(l.firstLossPaid, 6)
+  })
+
+  it('interim class values apply the same order without changing the books', () => {
+    const l = ledgerOf(classes({ share: 0.2 }))
+    quarterly(l, { 0: { invest: 100 }, 1: { dist: 40 } })
+    const out = new Float64Array(3)
+    // seniors now owed 10 each; a sale at 50 splits 20/15/15, seniors take 10 each and 5 + 5 above
+    // that pays gov back: 30/10/10.
+    l.previewClassValues(50, out)
+    expect(Array.from(out)).toEqual([30, 10, 10].map((x) => expect.closeTo(x, 9)))
+    close(l.firstLossPaid, 16)
+  })
+})
+
+describe('cash guarantee (end of life, its own cap)', () => {
   const classes: Class[] = [
-    { id: 'gov', kind: 'government', share: 0.4, terms: { firstLoss: { share: 0.2 } } },
+    { id: 'gov', kind: 'government', share: 0.4, terms: { cashGuarantee: { share: 0.2 } } },
     { id: 'p1', kind: 'private', share: 0.3 },
     { id: 'p2', kind: 'private', share: 0.3 },
   ]
@@ -314,17 +369,20 @@ describe('first loss', () => {
     // call 100 (40/30/30); q1: 40 out (16/12/12). p1 and p2 lost 18 each = 36; gov pays at most
     // 0.2 × 100 = 20: p1 +10, p2 +10, gov −20.
     quarterly(l, { 0: { invest: 100 }, 1: { dist: 40 } })
-    l.settleFirstLoss(1, 100)
+    l.settleGuarantees(1, 100)
     close(l.transfers[0]![1]!, -20)
     close(l.transfers[1]![1]!, 10)
     close(l.transfers[2]![1]!, 10)
-    close(l.firstLossPaid, 20)
+    close(l.guaranteePaid, 20)
+    // the payment is in the government's budget for that quarter
+    close(l.guaranteePaid, l.guarantees[0]![1]!)
+    close(l.governmentCalls(1), 20)
     close(sumTransfers(l, 1), 0, 12)
   })
 
   it('pays the whole loss when it is below the limit, pro rata to each class\'s loss', () => {
     const l = ledgerOf([
-      { id: 'gov', kind: 'government', share: 0.4, terms: { firstLoss: { share: 0.2 } } },
+      { id: 'gov', kind: 'government', share: 0.4, terms: { cashGuarantee: { share: 0.2 } } },
       { id: 'p1', kind: 'private', share: 0.3 },
       { id: 'p2', kind: 'private', share: 0.3, terms: { feeExempt: true } },
     ])
@@ -334,7 +392,7 @@ describe('first loss', () => {
     close(l.calls[0]![0]!, 36)
     close(l.calls[1]![0]!, 27)
     close(l.calls[2]![0]!, 24)
-    l.settleFirstLoss(1, 100)
+    l.settleGuarantees(1, 100)
     close(l.transfers[0]![1]!, -3)
     close(l.transfers[1]![1]!, 3)
     expect(l.transfers[2]![1]).toBe(0)
@@ -342,7 +400,7 @@ describe('first loss', () => {
 
   it('splits a binding limit pro rata to each class\'s loss', () => {
     const l = ledgerOf([
-      { id: 'gov', kind: 'government', share: 0.4, terms: { firstLoss: { share: 0.2 } } },
+      { id: 'gov', kind: 'government', share: 0.4, terms: { cashGuarantee: { share: 0.2 } } },
       { id: 'p1', kind: 'private', share: 0.3 },
       { id: 'p2', kind: 'private', share: 0.3, terms: { feeExempt: true } },
     ])
@@ -350,18 +408,32 @@ describe('first loss', () => {
     // q1: 40 out → 16/12/12. Losses p1 18, p2 12 (30 in all) above the limit of 20 → p1 12, p2 8.
     quarterly(l, { 0: { invest: 80, fees: 14 }, 1: { dist: 40 } })
     expect(Array.from(l.calls, (c) => c[0])).toEqual([40, 30, 24])
-    l.settleFirstLoss(1, 100)
+    l.settleGuarantees(1, 100)
     close(l.transfers[0]![1]!, -20)
     close(l.transfers[1]![1]!, 12)
     close(l.transfers[2]![1]!, 8)
   })
 
+  it('an amount caps it below its share of the fund', () => {
+    const l = ledgerOf([
+      { id: 'gov', kind: 'government', share: 0.4, terms: { cashGuarantee: { share: 0.2, amount: 5 } } },
+      { id: 'p1', kind: 'private', share: 0.3 },
+      { id: 'p2', kind: 'private', share: 0.3 },
+    ])
+    // as the first case (losses 18 + 18), capped at 5: p1 +2.5, p2 +2.5
+    quarterly(l, { 0: { invest: 100 }, 1: { dist: 40 } })
+    l.settleGuarantees(1, 100)
+    close(l.transfers[0]![1]!, -5)
+    close(l.transfers[1]![1]!, 2.5)
+    close(l.guaranteePaid, 5)
+  })
+
   it('pays nothing when no other class lost money', () => {
     const l = ledgerOf(classes)
     quarterly(l, { 0: { invest: 100 }, 1: { dist: 200 } })
-    l.settleFirstLoss(1, 100)
+    l.settleGuarantees(1, 100)
     for (let c = 0; c < 3; c++) expect(l.transfers[c]![1]).toBe(0)
-    expect(l.firstLossPaid).toBe(0)
+    expect(l.guaranteePaid).toBe(0)
   })
 })
 
@@ -436,20 +508,17 @@ describe('stacked terms', () => {
     //   cap: 40 × 1.2 = 48 kept, excess 4 → f (30).
     //   concession: gov's 48 is 8 above its principal (threshold 0) → half (4) to the GP → gov 44.
     //   total 44 + 52 + 30 + GP 4 = 130.
-    // End: p paid 60 and got 52 → lost 8; gov made money; f covers p's 8 (limit 0.1 × 100 = 10).
+    //   subordination: p paid 60 and gets 52, short 8; gov (owed 40) is whole → f gives 8 of its 30
+    //   (limit 0.1 × 100 = 10) to p: 44/60/22.
     const gp = quarterly(l, { 0: { invest: 100, fees: 30 }, 4: { dist: 130 } })
     expect(Array.from(l.calls, (c) => c[0])).toEqual([40, 60, 30])
     close(at(l, 0, 4), 44)
-    close(at(l, 1, 4), 52)
-    close(at(l, 2, 4), 30)
+    close(at(l, 1, 4), 60)
+    close(at(l, 2, 4), 22)
     close(gp[4]!, 4)
     close(sumDists(l, 4) + gp[4]!, 130)
-    l.settleFirstLoss(4, 100)
-    close(l.transfers[0]![4]!, 0)
-    close(l.transfers[1]![4]!, 8)
-    close(l.transfers[2]![4]!, -8)
     close(l.firstLossPaid, 8)
-    // net outcome per class: gov +4, p 0, f 30 − 8 − 30 = −8, GP +4: they sum to the fund's 130 − 130
+    // net outcome per class: gov +4, p 0, f 22 − 30 = −8, GP +4: they sum to the fund's 130 − 130
     const net = [0, 1, 2].map((c) => at(l, c, 4) + l.transfers[c]![4]! - l.calls[c]![0]!)
     close(net[0]!, 4)
     close(net[1]!, 0)

@@ -25,6 +25,8 @@ const NULLABLE = [
   'policy/toleratedLoss/(lossRatio|dealBreachShare)',
   'policy/pipeline/cashDrag',
   'policy/firstLossPaid',
+  'policy/guaranteePaid',
+  'policy/reinvestmentCost',
 ].map((p) => new RegExp(`^(/subFunds/\\d+/result)?/summary/${p}$`))
 
 /** Walks a value; every number must be finite, null only where documented. Returns the bad paths. */
@@ -69,10 +71,10 @@ function checkResult(r: RunResult, trials: number) {
     expect(p.value).toBeLessThanOrEqual(1)
   }
   expect(s.netIrr.undefinedShare + s.netIrr.totalLossShare).toBeLessThanOrEqual(1)
-  // every company the fund backs ends in exactly one of: written off, acquired, listed, stalled (held
-  // with no event left), or still active and held at the end
+  // every company the fund backs ends in exactly one of: written off, acquired, listed, transferred,
+  // bought back, stalled (held with no event left), or still active and held at the end
   const o = s.outcomes
-  expect(o.writeOffs.mean + o.acquisitions.mean + o.listings.mean + o.stalled.mean + o.heldAtEnd.mean).toBeCloseTo(o.companies.mean, 6)
+  expect(o.writeOffs.mean + o.acquisitions.mean + o.listings.mean + o.transfers.mean + o.buyBacks.mean + o.stalled.mean + o.heldAtEnd.mean).toBeCloseTo(o.companies.mean, 6)
   // (a fund-of-funds plans no cheques of its own; its outcomes count the sub-funds' companies)
   if (!r.config.subFunds?.length) expect(o.companies.mean).toBeLessThanOrEqual(s.deployment.planned.companies)
   for (const c of s.lpClasses) expect(c.netTvpi?.n, `LP class ${c.id}`).toBe(trials)

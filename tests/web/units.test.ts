@@ -1,6 +1,6 @@
 /** Pure helpers of the web app (no browser): money units, weight rescaling, share links, pointers. */
 import { describe, expect, it } from 'vitest'
-import { chunkRanges, configJsonSchema, mergeChunks, parseConfig, presetName, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
+import { chunkRanges, DEFAULT_REINVESTMENT_POLICY, configJsonSchema, mergeChunks, parseConfig, presetName, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
 import { wrapLabel, textWidth } from '../../packages/web/src/charts/labels.ts'
 import { termDefaults } from '../../packages/web/src/features/fund-builder/term-defaults.ts'
 import { REGION_IDS } from '../../packages/web/src/features/fund-builder/regions.ts'
@@ -87,6 +87,11 @@ describe('government terms in the builder', () => {
       const parsed = parseConfig(next)
       expect(parsed.ok ? [] : parsed.issues.map((x) => `${x.path} ${x.code}`), `${term} on class ${i}`).toEqual([])
     }
+    // a regional pool as the builder switches it on, with the engine's default shallow-pool policy
+    const pooled = structuredClone(r.config)
+    pooled.policy = { ...pooled.policy, regionPools: { beijing: { dealsPerYear: 20, quality: 1 } }, reinvestment: { ...DEFAULT_REINVESTMENT_POLICY } }
+    const parsedPool = parseConfig(pooled)
+    expect(parsedPool.ok ? [] : parsedPool.issues.map((x) => `${x.path} ${x.code}`)).toEqual([])
     // a capped class's upside goes to a class that is not capped itself
     const uk = parseConfig({ template: 'uk-ecf-fund' })
     if (!uk.ok) throw new Error('template')

@@ -5,7 +5,7 @@ const fixed = (x: number, digits: number): string => {
   return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s
 }
 
-export const multiple = (x: number): string => `${fixed(x, 2)}x`
+export const multiple = (x: number, digits = 2): string => `${fixed(x, digits)}x`
 export const percent = (x: number, digits = 1): string => `${fixed(x * 100, digits)}%`
 /** Millions of the fund currency, with thousands separators. */
 export const money = (x: number): string =>

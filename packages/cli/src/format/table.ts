@@ -88,15 +88,17 @@ function lpClassBlock(r: RunResult, m: Messages): string[] {
   if (classes.length < 2) return []
   const irr: Fmt = (x) => percent(x, 1)
   const rows = [
-    [t.lpClasses, t.netTvpi, t.netIrr, t.probLossShort],
+    [t.lpClasses, t.netTvpi, t.netIrr, t.irrTotalLoss, t.irrUndefined, t.probLossShort],
     ...classes.map((c) => [
       `  ${t.lpClassRow(c.id, c.kind, money(c.committed))}`,
       p10to90(c.netTvpi, multiple, t.none),
       p10to90(c.netIrr, irr, t.none),
+      percent(c.netIrr?.totalLossShare ?? 0),
+      percent(c.netIrr ? c.netIrr.undefinedShare : 1),
       withSe(c.probLoss.value, c.probLoss.se, percent),
     ]),
   ]
-  return [layout(rows, { indent: '' }).join('\n')]
+  return [[...layout(rows, { indent: '' }), `  ${t.classIrrNote}`].join('\n')]
 }
 
 function policyBlock(r: RunResult, m: Messages): string[] {
@@ -111,6 +113,12 @@ function policyBlock(r: RunResult, m: Messages): string[] {
   }
   for (const x of p.reinvestment)
     rows.push([t.reinvestment(x.classId, x.regions.join('+'), multiple(x.required)), `${p10to90(x.achieved, multiple, t.none)} · ${t.shortfall} ${percent(x.probShortfall.value)}`])
+  const cost = p.reinvestmentCost
+  if (cost) {
+    const signed = (x: number, f: Fmt) => (x > 0 ? `+${f(x)}` : f(x))
+    rows.push([t.reinvestmentCost, `${signed(cost.netTvpi.mean, (x) => multiple(x, 3))} ± ${multiple(cost.netTvpi.se, 3)} · ${t.probLossShort} ${signed(cost.probLoss.value, percent)} · ${t.governmentTvpiCost} ${signed(cost.governmentTvpi.mean, (x) => multiple(x, 3))}`])
+    rows.push([t.reinvestmentDeals, t.reinvestmentDealsValue(cost.deals.atStandard, cost.deals.belowStandard, cost.deals.relocated, cost.deals.missed)])
+  }
   if (p.toleratedLoss.fund < 1) {
     rows.push([t.lossRatio(percent(p.toleratedLoss.fund)), p10to90(p.toleratedLoss.lossRatio, percent, t.none)])
     rows.push([t.probBreach, withSe(p.toleratedLoss.probBreach.value, p.toleratedLoss.probBreach.se, percent)])
@@ -120,8 +128,10 @@ function policyBlock(r: RunResult, m: Messages): string[] {
     const f = (x: number) => decimal(x, 1)
     rows.push([t.pipeline, `${f(p.pipeline.planned)} / ${f(p.pipeline.reserved)} / ${f(p.pipeline.started)} / ${f(p.pipeline.producing)}`])
     rows.push([t.cashDrag, mean(p.pipeline.cashDrag, percent)])
+    if (p.pipeline.selectionGain !== 1) rows.push([t.selectionGain, multiple(p.pipeline.selectionGain, 3)])
   }
   if (p.firstLossPaid && p.firstLossPaid.max > 0) rows.push([t.firstLoss, mean(p.firstLossPaid, percent)])
+  if (p.guaranteePaid && p.guaranteePaid.max > 0) rows.push([t.guarantee, mean(p.guaranteePaid, percent)])
   if (p.buyOut.probExercised.value > 0) rows.push([t.buyOut, withSe(p.buyOut.probExercised.value, p.buyOut.probExercised.se, percent)])
   if (p.governmentCommitted > 0)
     rows.push([t.budget, p.budget.slice(0, 8).map((b) => `${decimal(b.expected, 0)}/${decimal(b.p95, 0)}`).join(' ')])

@@ -3,7 +3,7 @@
  * (exit routes by type, the Chinese market profile). Each benchmark goes through these functions,
  * so switching to the new outputs is a change here only. See CONTRACTS.md ("calibrate").
  */
-import { ACQUIRED, LISTED, type EventBuffer } from '../model/events.ts'
+import { ACQUIRED, BUYBACK, LISTED, TRANSFER, type EventBuffer } from '../model/events.ts'
 
 /** Exit routes the report counts, in the categories of 清科's exit statistics (calibration.md §2.4). */
 export const EXIT_ROUTES = ['ipo', 'trade_sale', 'buy_back', 'share_transfer'] as const
@@ -18,11 +18,13 @@ export function exitRouteOf(events: EventBuffer, e: number): ExitRoute | null {
   const type = events.type[e]
   if (type === LISTED) return 'ipo'
   if (type === ACQUIRED) return 'trade_sale'
+  if (type === TRANSFER) return 'share_transfer'
+  if (type === BUYBACK) return 'buy_back'
   return null
 }
 
 /** Routes `exitRouteOf` can return today. */
-export const MODELLED_EXIT_ROUTES: ReadonlySet<ExitRoute> = new Set<ExitRoute>(['ipo', 'trade_sale'])
+export const MODELLED_EXIT_ROUTES: ReadonlySet<ExitRoute> = new Set<ExitRoute>(['ipo', 'trade_sale', 'share_transfer', 'buy_back'])
 
 /**
  * ADAPTER (Chinese market). Config overrides that put a cohort or fund in the Chinese market:

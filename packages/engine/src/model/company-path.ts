@@ -1,14 +1,30 @@
 import { boundedPareto, normalCdf } from '../random/distributions.ts'
 import type { Rng } from '../random/rng.ts'
 import type { SectorModel } from '../schema/companies.ts'
+import type { RoundPricing } from './deal-terms.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
-import { EFFECT, effectAt, type EffectTables } from './effects.ts'
-import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, type EventBuffer } from './events.ts'
+import { E, EFFECT, type EffectTables } from './effects.ts'
+import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, TRANSFER, type EventBuffer } from './events.ts'
+import { MAX_AGE, MIN_EVENT_QUARTERS, quarterCoefficients, type RoundHazards } from './hazards.ts'
 import type { MarketPath } from './market-path.ts'
-import { outcomeThresholds, type Thresholds } from './outcome-probabilities.ts'
+
+
+/** How a shut IPO window treats companies that were ready to list (see docs/model.md). */
+export interface ListingQueue {
+  /** Share of the withheld listing hazard that turns into a trade sale (or share transfer) at once. */
+  toSale: number
+  /** Quarters over which the rest of the withheld hazard is released once the window reopens. */
+  releaseQuarters: number
+}
 
 export interface CompanyContext {
+  pricing: RoundPricing
+  /** Share of sales that are share transfers, and their price as a multiple of the last post-money. */
+  transferShare: number
+  transferPrice: number
   model: SectorModel
+  /** Competing-hazard tables of the model's rounds (ROUND_IDS order). */
+  hazards: RoundHazards[]
   sector: number
   effects: EffectTables
   market: MarketPath
@@ -17,9 +33,12 @@ export interface CompanyContext {
   factorsOn: boolean
   /** √(1 − ρ_within): weight of the company's own noise in its latent draw. */
   idiosyncratic: number
+  queue: ListingQueue
+  /** Scratch from `createCoefficients()`. */
+  coefficients: Float64Array
+  /** Scratch of length E (effect multipliers of one quarter). */
+  multipliers: Float64Array
 }
-
-const scratch: Thresholds = { fail: 0, stall: 0, acquisition: 0, next: 0 }
 
 /** Exit value as a multiple of the last post-money: lognormal body or bounded-Pareto tail. */
 export function drawExitMultiple(rng: Rng, model: SectorModel, listed: boolean): number {
@@ -29,63 +48,211 @@ export function drawExitMultiple(rng: Rng, model: SectorModel, listed: boolean):
   return body.median * Math.exp(body.sigma * rng.normal())
 }
 
-/** Fewest quarters between a round and the company's next raise, sale or listing (a failure can
- * come one quarter after a round): deals take months to arrange, and an exit a quarter after the
- * last price would produce meaningless IRRs. */
-export const MIN_EVENT_QUARTERS = 2
-
-/** Waiting time in whole quarters: a lognormal in months, rounded, at least `min` quarters. */
-export const drawWait = (rng: Rng, months: number, multiplier: number, sigma: number, min: number): number =>
-  Math.max(min, Math.round(((months * multiplier) / 3) * Math.exp(sigma * rng.normal())))
-
 /**
  * Simulates one company from the round it has just raised (`round`, post-money `post`, in quarter
  * `q`) until it exits, fails, stalls or the horizon ends, appending its events to `events`.
- * Outcome first, then its waiting time (a semi-Markov form of competing events).
+ *
+ * Each round ends by competing hazards (fail, stall, sale, next round, listing) that are piecewise
+ * constant over the market path: in every quarter the regime and the shocks in force THAT quarter
+ * multiply each cause's hazard, and the waitTime multiplier slows or speeds the round's clock. The
+ * event quarter is where the integrated hazard first passes an exponential draw; the cause is
+ * picked in proportion to the hazards of that quarter, with a latent draw (low = bad) so that the
+ * market's sector factors move companies together. Step-ups and exit values are read at the event
+ * quarter. A listing hazard the market withholds (multiplier below 1) is queued: a share of it
+ * becomes a sale at once, the rest is released when the window reopens.
+ *
+ * Stretches of quarters in one regime with no shock are crossed in one step: the integrated hazard
+ * of regime g is the tabulated G_g(age), so the crossing age is found by bisection in the table.
  */
 export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, round: number, q: number, post: number, events: EventBuffer): void {
-  const { model, sector, effects, market } = ctx
+  const { model, sector, effects, market, horizon, hazards } = ctx
   const years = market.years
+  const regimeRow = effects.regime
+  const shockRow = effects.shock
+  const shocked = effects.shocked
+  const shockEdge = effects.shockEdge
+  const Q = effects.quarters
+  const toSale = ctx.queue.toSale
+  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
+  const coef = ctx.coefficients
+  const m = ctx.multipliers
   for (;;) {
-    const r = model.rounds[ROUND_IDS[round]!]
-    const regime = market.regime[q]!
-    const th = outcomeThresholds(
-      r,
-      effectAt(effects, sector, q, regime, EFFECT.graduation),
-      effectAt(effects, sector, q, regime, EFFECT.acquisition),
-      effectAt(effects, sector, q, regime, EFFECT.listing),
-      effectAt(effects, sector, q, regime, EFFECT.failure),
-      scratch,
-    )
-    const u = ctx.factorsOn ? normalCdf(market.latent[sector * years + (q >> 2)]! + ctx.idiosyncratic * rng.normal()) : rng.uniform()
-    const waitMultiplier = effectAt(effects, sector, q, regime, EFFECT.waitTime)
-    if (u < th.fail) {
-      const t = q + drawWait(rng, r.failMonths, waitMultiplier, r.waitSigma, 1)
-      if (t < ctx.horizon) events.push(t, company, FAILED, round, 0, 0)
+    const h = hazards[round]!
+    const clocks = h.clocks
+    const rc = h.regime
+    const target = -Math.log(1 - rng.uniform())
+    let age = 0
+    let step = 1
+    let total = 0
+    let pending = 0
+    let releaseStep = 0
+    let releaseLeft = 0
+    let released = 0
+    let t = q
+    for (;;) {
+      const t1 = t + 1
+      if (t1 >= horizon) return
+      const g = market.regime[t1]!
+      const qq = t1 < Q ? t1 : Q - 1
+      const isShocked = shocked[sector * Q + qq] !== 0
+      if (!isShocked && !(pending > 0 && rc[4 * g + 2]! < 0)) {
+        // a stretch in regime g with no shock and nothing queued to release
+        let end = market.regimeEnd[t1]!
+        const edge = shockEdge[sector * Q + qq]!
+        if (edge < end) end = edge
+        if (horizon < end) end = horizon
+        step = rc[4 * g + 3]!
+        const G = h.regimeClock[g]!
+        const G0 = valueAt(G, age)
+        let aEnd = age + (end - t1) * step
+        if (aEnd > MAX_AGE - 1) aEnd = MAX_AGE - 1
+        const GEnd = valueAt(G, aEnd)
+        const need = target - total
+        if (GEnd - G0 < need && aEnd < MAX_AGE - 1) {
+          total += GEnd - G0
+          const queued = rc[4 * g + 2]!
+          if (queued >= 0) {
+            pending += queued * (valueAt2(clocks, aEnd, 0) - valueAt2(clocks, age, 0))
+            releaseLeft = 0
+          }
+          age = aEnd
+          t = end - 1
+          continue
+        }
+        const crossing = crossingAge(G, G0 + need, age, aEnd)
+        let k = Math.ceil((crossing - age) / step - 1e-12)
+        if (k < 1) k = 1
+        if (k > end - t1) k = end - t1
+        age += k * step
+        if (age > MAX_AGE - 1) age = MAX_AGE - 1
+        t = t1 + k - 1
+        released = 0
+        break
+      }
+      // a quarter some shock touches, or one that releases queued listings: one quarter at a time
+      if (isShocked) {
+        effectsAt(regimeRow, g * E, shockRow, (sector * Q + qq) * E, m)
+        quarterCoefficients(h, m, toSale, coef, 0)
+      } else for (let i = 0; i < 4; i++) coef[i] = rc[4 * g + i]!
+      step = coef[3]!
+      const a2 = age + step > MAX_AGE - 1 ? MAX_AGE - 1 : age + step
+      total += coef[0]! * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0)) + coef[1]! * (valueAt2(clocks, a2, 1) - valueAt2(clocks, age, 1))
+      released = 0
+      const queued = coef[2]!
+      if (queued >= 0) {
+        pending += queued * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0))
+        releaseLeft = 0
+      } else if (pending > 0) {
+        if (releaseLeft === 0) {
+          releaseLeft = releaseQuarters
+          releaseStep = pending / releaseQuarters
+        }
+        released = releaseLeft === 1 ? pending : releaseStep
+        pending -= released
+        releaseLeft--
+        if (releaseLeft === 0) pending = 0
+        total += released
+      }
+      age = a2
+      t = t1
+      if (total >= target || age >= MAX_AGE - 1) break
+    }
+    // cause weights of the event quarter, ordered bad to good
+    const before = age - step > 0 ? age - step : 0
+    const dW = valueAt2(clocks, age, 0) - valueAt2(clocks, before, 0)
+    const dF = valueAt2(clocks, age, 1) - valueAt2(clocks, before, 1)
+    const tq = t < Q ? t : Q - 1
+    let rb = market.regime[t]! * E
+    let sb = shocked[sector * Q + tq] !== 0 ? (sector * Q + tq) * E : -1
+    const ml = regimeRow[rb + EFFECT.listing]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.listing]!)
+    const wFail = h.fail * dF * regimeRow[rb + EFFECT.failure]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.failure]!)
+    const wStall = wFail + h.stall * dW
+    const wAcq = wStall + h.acquisition * dW * regimeRow[rb + EFFECT.acquisition]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.acquisition]!) + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
+    const wNext = wAcq + h.next * dW * regimeRow[rb + EFFECT.graduation]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.graduation]!)
+    const all = wNext + h.listing * dW * ml + released
+    const u = (ctx.factorsOn ? normalCdf(market.latent[sector * years + (t >> 2)]! + ctx.idiosyncratic * rng.normal()) : rng.uniform()) * all
+    if (u < wFail) {
+      events.push(t, company, FAILED, round, 0, 0)
       return
     }
-    const t = q + drawWait(rng, r.waitMonths, waitMultiplier, r.waitSigma, MIN_EVENT_QUARTERS)
-    if (t >= ctx.horizon) return
-    if (u < th.stall) {
+    if (t - q < MIN_EVENT_QUARTERS) {
+      t = q + MIN_EVENT_QUARTERS
+      if (t >= horizon) return
+      const eq = t < Q ? t : Q - 1
+      rb = market.regime[t]! * E
+      sb = shocked[sector * Q + eq] !== 0 ? (sector * Q + eq) * E : -1
+    }
+    const r = model.rounds[ROUND_IDS[round]!]
+    if (u < wStall) {
       events.push(t, company, STALLED, round, post * r.stallValue, 0)
       return
     }
-    const tr = market.regime[t]!
     const valuationShift = ctx.factorsOn ? market.valuation[sector * years + (t >> 2)]! : 0
-    const exitMultiplier = effectAt(effects, sector, t, tr, EFFECT.exitValue) * Math.exp(valuationShift)
-    if (u < th.acquisition) {
-      events.push(t, company, ACQUIRED, round, post * drawExitMultiple(rng, model, false) * exitMultiplier, 0)
+    const exitMultiplier = regimeRow[rb + EFFECT.exitValue]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.exitValue]!) * Math.exp(valuationShift)
+    if (u < wAcq) {
+      // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
+      // at a discount to the last round
+      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, Math.min(model.maxValue, post * ctx.transferPrice * exitMultiplier), 0)
+      else events.push(t, company, ACQUIRED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, false) * exitMultiplier), 0)
       return
     }
-    if (u >= th.next || round === ROUND_IDS.length - 1) {
-      events.push(t, company, LISTED, round, post * drawExitMultiple(rng, model, true) * exitMultiplier, 0)
+    if (u >= wNext) {
+      events.push(t, company, LISTED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, true) * exitMultiplier), 0)
       return
     }
     const d = model.rounds[ROUND_IDS[round + 1]!].dilution
-    const stepUp = r.stepUp * effectAt(effects, sector, t, tr, EFFECT.stepUp) * Math.exp(r.stepUpSigma * rng.normal() + valuationShift)
-    post = (post * stepUp) / (1 - d)
+    // the round is priced down, flat or up, with the shares of the regime in force at the raise
+    const pricing = ctx.pricing
+    const g = market.regime[t]!
+    const kind = rng.uniform()
+    const z = rng.normal()
+    const stepUp =
+      kind < pricing.down[g]!
+        ? pricing.downMedian * Math.exp(pricing.downSigma * z)
+        : kind < pricing.down[g]! + pricing.flat[g]!
+          ? 1
+          : r.stepUp * regimeRow[rb + EFFECT.stepUp]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.stepUp]!) * Math.exp(r.stepUpSigma * z + valuationShift)
+    post = Math.min(model.maxValue, (post * stepUp) / (1 - d))
     round += 1
     q = t
     events.push(t, company, RAISE, round, post, d)
   }
+}
+
+/** Scratch the company loop reuses for a shocked quarter's coefficients. */
+export const createCoefficients = (): Float64Array => new Float64Array(4)
+
+/** Every effect multiplier of a quarter (regime row × shock row; no shock row when `sb` < 0). */
+function effectsAt(regimeRow: Float64Array, rb: number, shockRow: Float64Array, sb: number, out: Float64Array): void {
+  for (let e = 0; e < E; e++) out[e] = sb < 0 ? regimeRow[rb + e]! : regimeRow[rb + e]! * shockRow[sb + e]!
+}
+
+/** Table value at a fractional age (linear between whole quarters); age < MAX_AGE. */
+function valueAt(table: Float64Array, age: number): number {
+  const i = age | 0
+  const lo = table[i]!
+  return lo + (age - i) * (table[i + 1]! - lo)
+}
+
+/** The same for one of the two interleaved clocks (0 = wait, 1 = fail). */
+function valueAt2(clocks: Float64Array, age: number, which: number): number {
+  const i = 2 * (age | 0) + which
+  const lo = clocks[i]!
+  return lo + (age - (age | 0)) * (clocks[i + 2]! - lo)
+}
+
+/** Smallest age in [from, to] where the non-decreasing, piecewise-linear table reaches y. */
+function crossingAge(table: Float64Array, y: number, from: number, to: number): number {
+  let lo = from | 0
+  let hi = Math.ceil(to)
+  if (table[hi]! < y) return to
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (table[mid]! >= y) hi = mid
+    else lo = mid
+  }
+  const a = table[lo]!
+  const b = table[hi]!
+  const x = b > a ? lo + (y - a) / (b - a) : hi
+  return x < from ? from : x
 }

@@ -30,6 +30,10 @@ export function scheduleDeals(config: SimulationConfig, planned: Int32Array, rng
     return
   }
   const n = planned.length
+  if (p.redeploy) {
+    redeployingPipeline(p, n, rng, out, investQuarters, flow)
+    return
+  }
   let next = 0
   const plannedPerQuarter = Math.round(p.plannedPerQuarter)
   const reserved = new Int32Array(investQuarters + p.reserveLagQuarters + 1)
@@ -45,6 +49,41 @@ export function scheduleDeals(config: SimulationConfig, planned: Int32Array, rng
   }
   flow.started = next
   // production follows a start after `produceLagQuarters`; every started company is drawn
+  flow.producing = binomial(rng, next, p.produceRate)
+  for (; next < n; next++) out[next] = -1
+}
+
+/**
+ * The pipeline with redeployment: each quarter plans at least `plannedPerQuarter` deals, and more
+ * while the cheques still to place exceed what the batches in flight are expected to start, spread
+ * over the quarters whose batches can still start before the investment period ends. Capital a dry
+ * batch could not place is thus planned for again in later batches.
+ */
+function redeployingPipeline(p: SimulationConfig['strategy']['pipeline'], n: number, rng: Rng, out: Int32Array, investQuarters: number, flow: DealFlowResult): void {
+  const base = Math.round(p.plannedPerQuarter)
+  const lag = p.reserveLagQuarters + p.startLagQuarters
+  const span = investQuarters + lag + 1
+  const reservedAt = new Int32Array(span)
+  const conversion = p.reserveRate * p.startRate
+  let next = 0
+  for (let q = 0; q < investQuarters; q++) {
+    // batches in flight: reserved (drawn when planned) but not started before this quarter
+    let inFlight = 0
+    for (let t = Math.max(0, q - p.startLagQuarters); t < span; t++) inFlight += reservedAt[t]! * p.startRate
+    const need = n - next - inFlight
+    const left = investQuarters - lag - q
+    const extra = left > 0 && conversion > 0 && need > 0 ? Math.ceil(need / (conversion * left)) : 0
+    const batch = Math.min(500, Math.max(base, extra))
+    flow.planned += batch
+    reservedAt[q + p.reserveLagQuarters]! += binomial(rng, batch, p.reserveRate)
+    const s = q - p.startLagQuarters
+    if (s >= 0) {
+      const starts = binomial(rng, reservedAt[s]!, p.startRate)
+      flow.reserved += reservedAt[s]!
+      for (let k = 0; k < starts && next < n; k++) out[next++] = q
+    }
+  }
+  flow.started = next
   flow.producing = binomial(rng, next, p.produceRate)
   for (; next < n; next++) out[next] = -1
 }

@@ -13,6 +13,10 @@ export interface EffectTables {
   quarters: number
   regime: Float64Array // [regime * E + effect]
   shock: Float64Array // [(sector * quarters + q) * E + effect]
+  /** 1 where some shock changes an effect of the sector in the quarter (fast path when 0). */
+  shocked: Uint8Array // [sector * quarters + q]
+  /** First quarter after q whose `shocked` flag differs from q's (or `quarters`). */
+  shockEdge: Int32Array // [sector * quarters + q]
   forcedRegime: Int8Array // [q], −1 when free
   indexDriftAdd: Float64Array // [q], annual rate
 }
@@ -26,6 +30,7 @@ export function buildEffectTables(config: SimulationConfig, quarters: number): E
   const shock = new Float64Array(SECTOR_IDS.length * quarters * E).fill(1)
   const forcedRegime = new Int8Array(quarters).fill(-1)
   const indexDriftAdd = new Float64Array(quarters)
+  const shocked = new Uint8Array(SECTOR_IDS.length * quarters)
   for (const s of market.shocks) {
     const from = Math.round(s.fromYear * 4)
     const to = Math.min(quarters, Math.round((s.fromYear + s.years) * 4))
@@ -35,11 +40,20 @@ export function buildEffectTables(config: SimulationConfig, quarters: number): E
       indexDriftAdd[q] = (indexDriftAdd[q] ?? 0) + s.indexDrift
       for (const si of sectors) {
         const base = (si * quarters + q) * E
+        if (Object.keys(s.effects).length > 0) shocked[si * quarters + q] = 1
         for (const [id, value] of Object.entries(s.effects)) shock[base + EFFECT[id as keyof typeof EFFECT]]! *= value as number
       }
     }
   }
-  return { quarters, regime, shock, forcedRegime, indexDriftAdd }
+  const shockEdge = new Int32Array(SECTOR_IDS.length * quarters)
+  for (let si = 0; si < SECTOR_IDS.length; si++) {
+    let edge = quarters
+    for (let q = quarters - 1; q >= 0; q--) {
+      shockEdge[si * quarters + q] = edge
+      if (q > 0 && shocked[si * quarters + q - 1] !== shocked[si * quarters + q]) edge = q
+    }
+  }
+  return { quarters, regime, shock, shocked, shockEdge, forcedRegime, indexDriftAdd }
 }
 
 /** Multiplier of one effect for a sector in a quarter under a regime. */

@@ -3,6 +3,10 @@ export const ACQUIRED = 2
 export const LISTED = 3
 export const FAILED = 4
 export const STALLED = 5
+/** The fund's shares are sold to another investor (股权转让); value: the company's value at the price paid. */
+export const TRANSFER = 6
+/** A redemption right (回购) falls due for the fund; value 1 if a redemption would be paid, else 0. */
+export const BUYBACK = 7
 
 /** Growable flat store of company events for one trial: struct-of-arrays, reused across trials. */
 export class EventBuffer {
@@ -11,7 +15,7 @@ export class EventBuffer {
   company: Int32Array
   type: Int8Array
   round: Int8Array
-  /** RAISE: new post-money; exits: exit value (100%); STALL: the stalled company's value. */
+  /** RAISE: new post-money; exits: exit value (100%); STALL: the stalled company's value; BUYBACK: 1 if paid. */
   value: Float64Array
   /** RAISE: dilution of the round. */
   dilution: Float64Array

@@ -4,6 +4,7 @@ import { SECTOR_IDS } from '../schema/ids.ts'
 import { MAX_QUARTERS } from '../schema/limits.ts'
 import { buildConstruction, type Construction } from './construction.ts'
 import { buildEffectTables, type EffectTables } from './effects.ts'
+import { sectorHazards as hazardsOf, type RoundHazards } from './hazards.ts'
 import { expectedFollowOnRatio } from './plan.ts'
 import { resolveSectorModel } from './sector-model.ts'
 
@@ -16,12 +17,15 @@ export interface PlanBase {
   horizon: number
   effects: EffectTables
   sectorModels: Array<SectorModel | undefined>
+  /** Competing-hazard tables per sector (undefined where the sector is not held or in power-law mode). */
+  sectorHazards: Array<RoundHazards[] | undefined>
 }
 
 export function planBase(config: SimulationConfig, horizon: number): PlanBase {
   const effects = buildEffectTables(config, horizon)
   const sectorModels = SECTOR_IDS.map((s) => ((config.strategy.sectorWeights[s] ?? 0) > 0 ? resolveSectorModel(s, config) : undefined))
-  return { config, horizon, effects, sectorModels }
+  const sectorHazards = sectorModels.map((m) => (m && config.companies.model === 'lifecycle' ? hazardsOf(m, config.market) : undefined))
+  return { config, horizon, effects, sectorModels, sectorHazards }
 }
 
 /** Portfolio construction of a fund that invests in companies directly. */

@@ -1,10 +1,11 @@
 import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
-import { simulateCompany, type CompanyContext } from './company-path.ts'
+import { openCapTable } from './cap-table.ts'
+import { simulateCompany } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
-import { ACQUIRED, FAILED } from './events.ts'
+import { ACQUIRED, BUYBACK, FAILED } from './events.ts'
 import { runBooks } from './fund-books.ts'
 import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
@@ -36,18 +37,15 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   const { companies } = config
   const streams = createTrialStreams(shared ? shared.streams : run.seed, trial)
   const market = shared ? shared.market : simulateMarket(run.market, run.effects, streams.market, ws.market)
+  ws.tranches.cash.fill(0)
+  ws.tranches.book.fill(0)
+  const buyBack = config.market.exits.buyBack
+  const buyBackAfter = Math.round(buyBack.triggerYears * 4)
   scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
   const n = deals.cheque.length
-  const factorsOn = config.market.factors.enabled && config.market.factors.withinSector > 0
-  const ctx: CompanyContext = {
-    model: run.sectorModels[0] ?? run.sectorModels.find((m) => m)!,
-    sector: 0,
-    effects: run.effects,
-    market,
-    horizon: H,
-    factorsOn,
-    idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
-  }
+  const ctx = ws.company
+  const factorsOn = ctx.factorsOn
+  ctx.market = market
   const ev = ws.events
   ev.clear()
   const { entryPost, entryOthers } = ws
@@ -73,9 +71,13 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     entryPost[i] =
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
+    openCapTable(ws.capTables, i, model, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
     ctx.model = model
+    ctx.hazards = run.sectorHazards[s]!
     ctx.sector = s
     simulateCompany(ctx, streams.companies, i, deals.round[i]!, q0, entryPost[i]!, ev)
+    // a redemption right falls due for the fund if the company has not listed by then
+    if (buyBack.enabled && q0 + buyBackAfter < H) ev.push(q0 + buyBackAfter, i, BUYBACK, deals.round[i]!, streams.deals.uniform() < buyBack.recovery ? 1 : 0, 0)
   }
   sortEvents(ws, H)
   ws.path = market

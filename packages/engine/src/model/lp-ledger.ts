@@ -15,9 +15,15 @@ import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
  *  4. profit concession: a share of a class's profit above its threshold return goes to `to`;
  *  5. buy-out: at the end of its window, if the class's stake (its share of NAV net of carry) is
  *     worth more than cost plus interest, the buyers pay that price and take the stake over;
- *  6. first loss, at the end of life: the class pays the other classes' losses, up to its share of
- *     the fund.
- * Buy-out prices and first-loss payments are transfers between classes, kept apart from the fund's
+ *  6. first loss by subordination (劣后), every quarter of the fund's life: the senior classes (all
+ *     but the first-loss class) are owed their paid-in capital, compounded at the preferred return;
+ *     while any of it is unpaid the first-loss class's distributions go to them (pro rata to what
+ *     each is still owed), until the class has given up its cap (a share of the fund and/or an
+ *     amount, never above its commitment); once they are whole, what they receive above it pays
+ *     the class back first. It never pays in more than its commitment;
+ *  7. cash guarantee, at the end of life (a separate, explicit term): the class pays the other
+ *     classes' remaining losses in cash, up to its own cap.
+ * Buy-out prices and guarantee payments are transfers between classes, kept apart from the fund's
  * calls and distributions: each quarter they net to zero, and the classes' distributions plus the
  * GP's carry equal exactly what the fund distributes.
  */
@@ -33,8 +39,10 @@ export class LpLedger {
   readonly feeShare: number
   readonly calls: Float64Array[]
   readonly dists: Float64Array[]
-  /** Buy-out prices and first-loss payments: positive when the class receives. */
+  /** Buy-out prices and guarantee payments: positive when the class receives. */
   readonly transfers: Float64Array[]
+  /** Cash-guarantee payments each class made (positive), by quarter. */
+  readonly guarantees: Float64Array[]
   private readonly group: EuropeanWaterfall
   private readonly capRate: Float64Array
   private readonly capBalance: Float64Array
@@ -43,7 +51,20 @@ export class LpLedger {
   private readonly buyOutBalance: Float64Array
   readonly buyOutQuarter: Int32Array
   readonly buyOutDone: Uint8Array
+  /** Distributions the first-loss class has given up to the senior classes so far, net of what they
+   * paid back once whole. */
   firstLossPaid = 0
+  /** The most the first-loss class had given up at any time in this trial. */
+  firstLossPeak = 0
+  /** Cash the guarantors paid at the end of life. */
+  guaranteePaid = 0
+  /** Index of the first-loss class, or −1. */
+  readonly subordinated: number
+  /** Most the first-loss class gives up (currency). */
+  readonly firstLossCap: number
+  private readonly seniorRate: number
+  /** What each senior class is still owed: paid-in compounded at the preferred return, less what it got. */
+  private readonly seniorOwed: Float64Array
   private readonly ids: string[]
   private readonly scratch: Split = { lp: 0, gp: 0 }
   private readonly lp: Float64Array
@@ -66,6 +87,12 @@ export class LpLedger {
     this.calls = classes.map(() => new Float64Array(quarters))
     this.dists = classes.map(() => new Float64Array(quarters))
     this.transfers = classes.map(() => new Float64Array(quarters))
+    this.guarantees = classes.map(() => new Float64Array(quarters))
+    this.subordinated = classes.findIndex((c) => c.terms?.firstLoss)
+    const fl = classes[this.subordinated]?.terms?.firstLoss
+    this.firstLossCap = fl ? lossCap(fl, classes[this.subordinated]!.share, config.fund.size) : 0
+    this.seniorRate = fl ? Math.pow(1 + (fl.preferredReturn ?? 0), 0.25) - 1 : 0
+    this.seniorOwed = new Float64Array(this.k)
     const { carry } = config.fund
     this.group = new EuropeanWaterfall(carry.rate, carry.hurdle, carry.catchUp)
     const q = (r: number) => Math.pow(1 + r, 0.25) - 1
@@ -88,12 +115,16 @@ export class LpLedger {
     this.buyOutBalance.fill(0)
     this.buyOutDone.fill(0)
     this.firstLossPaid = 0
+    this.firstLossPeak = 0
+    this.guaranteePaid = 0
+    this.seniorOwed.fill(0)
     this.groupDistributed = 0
     this.groupPaidIn = 0
     this.returnedToGp = 0
     for (const a of this.calls) a.fill(0)
     for (const a of this.dists) a.fill(0)
     for (const a of this.transfers) a.fill(0)
+    for (const a of this.guarantees) a.fill(0)
   }
 
   private index(id: string): number {
@@ -110,6 +141,10 @@ export class LpLedger {
       this.calls[c]![q] = amount
       this.capBalance[c] = this.capBalance[c]! * (1 + this.capRate[c]!) + amount
       this.thresholdBalance[c] = this.thresholdBalance[c]! * (1 + this.thresholdRate[c]!) + amount
+      if (this.subordinated >= 0 && c !== this.subordinated) {
+        const owed = this.seniorOwed[c]!
+        this.seniorOwed[c] = (owed > 0 ? owed * (1 + this.seniorRate) : owed) + amount
+      }
     }
   }
 
@@ -128,10 +163,10 @@ export class LpLedger {
     return own
   }
 
-  /** Capital called from government classes in quarter q. */
+  /** Capital called from government classes in quarter q, and cash guarantees they paid. */
   governmentCalls(q: number): number {
     let sum = 0
-    for (let c = 0; c < this.k; c++) if (this.government[c]) sum += this.calls[c]![q]!
+    for (let c = 0; c < this.k; c++) if (this.government[c]) sum += this.calls[c]![q]! + this.guarantees[c]![q]!
     return sum
   }
 
@@ -159,6 +194,7 @@ export class LpLedger {
     for (let c = 0; c < this.k; c++) this.lp[c] = this.carryPaying[c] ? (amount * this.own[c]!) / groupOwn : 0
     this.applyCaps()
     this.applyConcessions()
+    this.subordinate()
     for (let c = 0; c < this.k; c++) this.dists[c]![q]! += this.lp[c]!
     this.returnedToGp = this.toGp
     return amount
@@ -170,6 +206,9 @@ export class LpLedger {
     const cap = Float64Array.from(this.capBalance)
     const threshold = Float64Array.from(this.thresholdBalance)
     const toGp = this.toGp
+    const owed = Float64Array.from(this.seniorOwed)
+    const used = this.firstLossPaid
+    const peak = this.firstLossPeak
     let groupGross = 0
     for (let c = 0; c < this.k; c++) {
       this.gross[c] = nav * this.own[c]!
@@ -179,9 +218,13 @@ export class LpLedger {
     for (let c = 0; c < this.k; c++) this.lp[c] = this.carryPaying[c] ? (groupGross > 0 ? (this.scratch.lp * this.gross[c]!) / groupGross : 0) : this.gross[c]!
     this.applyCaps()
     this.applyConcessions()
+    this.subordinate()
     out.set(this.lp)
     this.capBalance.set(cap)
     this.thresholdBalance.set(threshold)
+    this.seniorOwed.set(owed)
+    this.firstLossPaid = used
+    this.firstLossPeak = peak
     this.toGp = toGp
   }
 
@@ -221,6 +264,7 @@ export class LpLedger {
     for (let c = 0; c < k; c++) lp[c] = this.carryPaying[c] ? (groupGross > 0 ? (this.scratch.lp * gross[c]!) / groupGross : 0) : gross[c]!
     this.applyCaps()
     this.applyConcessions()
+    this.subordinate()
     for (let c = 0; c < k; c++) this.dists[c]![q] = lp[c]!
     this.buyOuts(q, netNav)
     return this.toGp
@@ -288,6 +332,39 @@ export class LpLedger {
     }
   }
 
+  /** Subordination. While a senior class is owed capital (and preferred return), the first-loss
+   * class's part of this split goes to the senior classes, pro rata to what each is owed, as long as
+   * it has given up less than its cap; once every senior class is whole, their part above what they
+   * are owed pays the first-loss class back first (so in a fund that returns its capital, first
+   * loss costs the class nothing). `firstLossPaid` is what the class has given up net, never above
+   * its cap. */
+  private subordinate(): void {
+    const f = this.subordinated
+    if (f < 0) return
+    const { lp, seniorOwed } = this
+    let need = 0
+    for (let c = 0; c < this.k; c++) if (c !== f) need += Math.max(0, seniorOwed[c]! - lp[c]!)
+    if (need > 0) {
+      const moved = Math.min(lp[f]!, need, Math.max(0, this.firstLossCap - this.firstLossPaid))
+      if (moved > 0) {
+        for (let c = 0; c < this.k; c++) if (c !== f) lp[c]! += (moved * Math.max(0, seniorOwed[c]! - lp[c]!)) / need
+        lp[f] = lp[f]! - moved
+        this.firstLossPaid += moved
+        if (this.firstLossPaid > this.firstLossPeak) this.firstLossPeak = this.firstLossPaid
+      }
+    } else if (this.firstLossPaid > 0) {
+      let surplus = 0
+      for (let c = 0; c < this.k; c++) if (c !== f) surplus += lp[c]! - Math.max(0, seniorOwed[c]!)
+      const back = Math.min(this.firstLossPaid, surplus)
+      if (back > 0) {
+        for (let c = 0; c < this.k; c++) if (c !== f) lp[c] = lp[c]! - (back * (lp[c]! - Math.max(0, seniorOwed[c]!))) / surplus
+        lp[f]! += back
+        this.firstLossPaid = Math.max(0, this.firstLossPaid - back)
+      }
+    }
+    for (let c = 0; c < this.k; c++) if (c !== f) seniorOwed[c] = seniorOwed[c]! - lp[c]!
+  }
+
   private buyOuts(q: number, netNav: number): void {
     const classes = this.config.lpClasses
     for (let c = 0; c < this.k; c++) {
@@ -308,18 +385,21 @@ export class LpLedger {
         const part = this.shares[i]! / buyerShares
         this.own[i]! += this.own[c]! * part
         this.transfers[i]![q]! -= price * part
+        this.seniorOwed[i]! += price * part
       }
       this.transfers[c]![q]! += price
+      this.seniorOwed[c]! -= price
       this.own[c] = 0
     }
   }
 
-  /** End of life: a first-loss class pays the other classes' losses, up to its share of the fund. */
-  settleFirstLoss(q: number, size: number): void {
+  /** End of life: a guarantor class pays the other classes' losses (paid in less everything received)
+   * in cash, up to its cap. */
+  settleGuarantees(q: number, size: number): void {
     const classes = this.config.lpClasses
     for (let f = 0; f < this.k; f++) {
-      const fl = classes[f]!.terms?.firstLoss
-      if (!fl) continue
+      const g = classes[f]!.terms?.cashGuarantee
+      if (!g) continue
       const losses = new Float64Array(this.k)
       let total = 0
       for (let c = 0; c < this.k; c++) {
@@ -333,11 +413,18 @@ export class LpLedger {
         losses[c] = Math.max(0, paid - got)
         total += losses[c]!
       }
-      const transfer = Math.min(total, fl.share * size)
+      const transfer = Math.min(total, lossCap(g, classes[f]!.share, size))
       if (transfer <= 0) continue
-      this.firstLossPaid += transfer
+      this.guaranteePaid += transfer
+      this.guarantees[f]![q]! += transfer
       this.transfers[f]![q]! -= transfer
       for (let c = 0; c < this.k; c++) if (losses[c]! > 0) this.transfers[c]![q]! += (transfer * losses[c]!) / total
     }
   }
+}
+
+/** A first-loss or guarantee cap in currency: its share of the fund, the amount if smaller, never
+ * above the class's commitment. */
+export function lossCap(cap: { share: number; amount?: number | undefined }, classShare: number, size: number): number {
+  return Math.min(cap.share * size, cap.amount ?? Infinity, classShare * size)
 }

@@ -10,6 +10,8 @@ export interface MarketPath {
   quarters: number
   years: number
   regime: Int8Array
+  /** First quarter after q in another regime (or `quarters`). */
+  regimeEnd: Int32Array
   /** Latent factor each company's outcome draw loads on: √ρa·G + √(ρw−ρa)·S, per [sector * years + year]. */
   latent: Float64Array
   /** Log-space valuation shift L·f − L²/2 (mean-one multiplier), per [sector * years + year]. */
@@ -28,6 +30,7 @@ export function createMarketPath(quarters: number): MarketPath {
     quarters,
     years,
     regime: new Int8Array(quarters),
+    regimeEnd: new Int32Array(quarters),
     latent: new Float64Array(S * years),
     valuation: new Float64Array(S * years),
     global: new Float64Array(years),
@@ -117,6 +120,11 @@ export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, o
     }
     const forced = effects.forcedRegime[q]!
     out.regime[q] = forced >= 0 ? forced : p.regimesOn ? state : NORMAL
+  }
+  let end = quarters
+  for (let q = quarters - 1; q >= 0; q--) {
+    out.regimeEnd[q] = end
+    if (q > 0 && out.regime[q - 1] !== out.regime[q]) end = q
   }
   const sec = out.sector
   const L = p.loading

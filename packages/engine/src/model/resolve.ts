@@ -8,9 +8,12 @@ import { plannedFees } from './fees.ts'
 import { SECTOR_INDEX, type EffectTables } from './effects.ts'
 import { directConstruction, horizonQuarters, planBase } from './fund-construction.ts'
 import { feeQuarters, quarterFee } from './fees.ts'
+import type { RoundHazards } from './hazards.ts'
+import { resolveDealTerms, type ResolvedDealTerms } from './deal-terms.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
+import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
 
 /** Everything a trial needs that depends only on the config: computed once per run or chunk. */
 export interface ResolvedRun {
@@ -25,6 +28,10 @@ export interface ResolvedRun {
   /** Quarter count at which metrics are read (the end of life when not set). */
   evaluateAt: number | null
   sectorModels: Array<SectorModel | undefined>
+  /** Round pricing (down/flat shares) and preference terms. */
+  dealTerms: ResolvedDealTerms
+  /** Competing-hazard tables per sector (undefined where the sector is not held). */
+  sectorHazards: Array<RoundHazards[] | undefined>
   effects: EffectTables
   market: MarketPlan
   construction: Construction
@@ -35,6 +42,11 @@ export interface ResolvedRun {
     cheque: Float64Array
     cell: Int32Array
     region: Int32Array
+    /** Multiplier on ownership for the price: below 1 for a deal a re-investment requirement forced
+     * down a shallow regional pool or into a relocation (model/reinvestment-cost.ts). */
+    quality: Float64Array
+    /** What the re-investment requirement did to each deal (REINVEST_DEAL codes). */
+    reinvest: Uint8Array
   }
   /** Local re-investment requirements: region bit mask and the class commitment they are measured on. */
   requirements: Array<{ classIndex: number; regionMask: number; commitment: number; multiple: number }>
@@ -45,6 +57,9 @@ export interface ResolvedRun {
   subRuns: Array<{ id: string; run: ResolvedRun; classIndex: number; ratio: number }>
   /** Fees still to come from quarter q on under the plan (committed basis exact, others estimated). */
   feesAhead: Float64Array
+  /** The same fund without its re-investment requirements, run on the same random numbers in each
+   * trial to price them (null when no requirement meets a regional pool). */
+  counterfactual: ResolvedRun | null
 }
 
 export { horizonQuarters } from './fund-construction.ts'
@@ -64,7 +79,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   const subs = subFundConfigs(config).map((s) => ({ id: s.id, run: resolveRun(s.config), classIndex: s.classIndex, ratio: s.ratio }))
   const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
   const base = planBase(config, horizon)
-  const { effects, sectorModels } = base
+  const { effects, sectorModels, sectorHazards } = base
   const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : directConstruction(base)
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
@@ -76,6 +91,8 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     cheque: new Float64Array(n),
     cell: new Int32Array(n),
     region: new Int32Array(n),
+    quality: new Float64Array(n).fill(1),
+    reinvest: new Uint8Array(n),
   }
   construction.deals.forEach((d, i) => {
     const key = `${d.sector}/${d.stage}`
@@ -90,13 +107,30 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     deals.cell[i] = cellIndex.get(key)!
   })
   const targets = regionTargets(config, construction.initialTotal + construction.reserveBudget) ?? REGION_IDS.map((r) => config.strategy.regionWeights[r] ?? 0)
-  deals.region.set(assignRegions(construction.deals.map((d) => d.cheque), targets))
+  const cheques = construction.deals.map((d) => d.cheque)
+  deals.region.set(assignRegions(cheques, targets))
+  const priced = config.policy.regionPools !== undefined && reinvestmentRequirements(config).length > 0 && subs.length === 0
+  if (priced) {
+    const natural = assignRegions(cheques, regionTargets(withoutRequirements(config), construction.initialTotal + construction.reserveBudget) ?? targets)
+    const q = reinvestmentQuality(config, deals.quarter, natural, deals.region)
+    deals.quality.set(q.quality)
+    deals.region.set(q.region)
+    deals.reinvest.set(q.kind)
+  }
   const requirements = reinvestmentRequirements(config).map((r) => ({
     classIndex: r.classIndex,
     regionMask: r.regions.reduce((m, id) => m | (1 << REGION_IDS.indexOf(id)), 0),
     commitment: config.lpClasses[r.classIndex]!.share * config.fund.size,
     multiple: r.required / (config.lpClasses[r.classIndex]!.share * config.fund.size),
   }))
+  const selection = selectionGain(config)
+  if (selection !== 1) for (let i = 0; i < n; i++) deals.quality[i]! *= selection
+  const crowding = config.policy.crowdingOut
+  if (crowding?.enabled) {
+    const governmentShare = config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0)
+    const factor = Math.max(0, 1 - crowding.qualityLoss * governmentShare)
+    for (let i = 0; i < n; i++) deals.quality[i]! *= factor
+  }
   const feesAhead = new Float64Array(horizon + 1)
   const investedGuess = construction.investable
   for (let q = Math.min(horizon, feeQuarters(config.fund)) - 1; q >= 0; q--) feesAhead[q] = feesAhead[q + 1]! + quarterFee(config.fund, q, investedGuess, investedGuess)
@@ -109,6 +143,8 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     governmentShare: config.lpClasses.reduce((a, c) => a + (c.kind === 'government' ? c.share : 0), 0),
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
+    sectorHazards,
+    dealTerms: resolveDealTerms(config.companies.dealTerms),
     effects,
     market: planMarket(config.market),
     construction,
@@ -119,6 +155,19 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     followOnEnd: Math.round(config.strategy.followOn.untilYear * 4),
     recyclingEnd: Math.min(horizon, Math.round(config.fund.recycling.untilYear * 4)),
     feesAhead,
+    counterfactual: priced ? resolveRun(withoutRequirements(config)) : null,
+  }
+}
+
+/** The config with every class's re-investment requirement removed. */
+export function withoutRequirements(config: SimulationConfig): SimulationConfig {
+  return {
+    ...config,
+    lpClasses: config.lpClasses.map((c) => {
+      if (!c.terms?.localReinvestment) return c
+      const { localReinvestment: _gone, ...terms } = c.terms
+      return Object.keys(terms).length > 0 ? { ...c, terms } : { id: c.id, kind: c.kind, share: c.share }
+    }),
   }
 }
 

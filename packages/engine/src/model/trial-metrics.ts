@@ -83,6 +83,7 @@ export function finishTrial(run: ResolvedRun, ws: TrialWorkspace, out: TrialReco
   v[V.mobilisedOverLife] = government > 0 ? (t.mobilisedEntry + t.mobilisedLife) / government : Number.NaN
   v[V.cashDrag] = run.investQuarters > 0 ? t.idle / (run.investQuarters * size) : 0
   v[V.firstLossPaid] = ledger.uniform ? 0 : ledger.firstLossPaid / size
+  v[V.guaranteePaid] = ledger.uniform ? 0 : ledger.guaranteePaid / size
   v[V.buyOutExercised] = ledger.uniform ? 0 : ledger.buyOutDone.includes(1) ? 1 : 0
   const flow = ws.flow
   counts[C.dealsPlanned] = flow.planned

@@ -1,3 +1,8 @@
+import { createListingTranches, type ListingTranches } from './listing-tranches.ts'
+import { createCapTables, type CapTables } from './cap-table.ts'
+import { createCoefficients, type CompanyContext } from './company-path.ts'
+import { SECTOR_MODELS } from '../presets/sector-models.ts'
+import { E } from './effects.ts'
 import { AmericanWaterfall } from './american-waterfall.ts'
 import { BooksState } from './books/state.ts'
 import type { DealFlowResult } from './deal-flow.ts'
@@ -42,6 +47,15 @@ export interface TrialWorkspace {
   navByQuarter: Float64Array
   sorted: Float64Array
   split: Split
+  /** Scratch of the company loop (a shocked quarter's hazard coefficients, one quarter's effect multipliers). */
+  coefficients: Float64Array
+  multipliers: Float64Array
+  /** Each company's rounds and the fund's share of each (exit proceeds go through the preference stack). */
+  capTables: CapTables
+  /** Listed stakes waiting out their lock-up and sell-down. */
+  tranches: ListingTranches
+  /** What the company loop reads; its market is set per trial, its model and sector per company. */
+  company: CompanyContext
   /** The fund's running totals, reset per trial. */
   books: BooksState
   /** This trial's market path (the mother's for a sub-fund) and the stream the books draw from. */
@@ -54,7 +68,27 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
   const H = run.horizon
   const { carry } = run.config.fund
   const market = createMarketPath(H)
+  const { config } = run
+  const coefficients = createCoefficients()
+  const multipliers = new Float64Array(E)
+  const company: CompanyContext = {
+    model: run.sectorModels.find((m) => m) ?? SECTOR_MODELS.generalist,
+    hazards: run.sectorHazards.find((h) => h) ?? [],
+    sector: 0,
+    effects: run.effects,
+    market,
+    horizon: H,
+    factorsOn: config.market.factors.enabled && config.market.factors.withinSector > 0,
+    idiosyncratic: Math.sqrt(1 - config.market.factors.withinSector),
+    queue: config.market.listingQueue,
+    transferShare: config.market.exits.transferShare,
+    transferPrice: 1 - config.market.exits.transferDiscount,
+    pricing: run.dealTerms.pricing,
+    coefficients,
+    multipliers,
+  }
   return {
+    company,
     market,
     events: new EventBuffer(Math.max(64, n * 4)),
     order: new Int32Array(Math.max(64, n * 4)),
@@ -84,6 +118,10 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     navByQuarter: new Float64Array(H),
     sorted: new Float64Array(n),
     split: { lp: 0, gp: 0 },
+    coefficients,
+    multipliers,
+    capTables: createCapTables(n),
+    tranches: createListingTranches(H),
     books: new BooksState(run),
     path: market,
     rng: createRng('unused'),

@@ -1,6 +1,9 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { SCHEMA_VERSION } from '../schema/config.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
+import { US_DEAL_TERMS } from './deal-terms.ts'
+import { CN_EXITS } from './market-profiles.ts'
+import { JJJ_POOLS } from './region-pools.ts'
 
 /** A template: a full config, or a patch over the reference fund filled in by `parseConfig`. */
 export interface FundTemplate {
@@ -73,6 +76,7 @@ export const REFERENCE_FUND: SimulationConfig = {
   },
   companies: {
     model: 'lifecycle',
+    dealTerms: US_DEAL_TERMS,
     sectors: {},
     fxPerUsd: 1,
     unicornValuation: 1000,
@@ -101,6 +105,8 @@ export const REFERENCE_FUND: SimulationConfig = {
 }
 
 const CNY = { currency: 'CNY', fxPerUsd: CNY_PER_USD, unicorn: 1000 * CNY_PER_USD } as const
+/** Every Chinese template exits through the Chinese market profile. */
+const CN_MARKET = { profile: 'cn', exits: CN_EXITS } as const
 
 export const FUND_TEMPLATES: FundTemplate[] = [
   { id: 'us-vc-10y', source: 'calibration.md §3 rows 39-43; Carta small US funds [R29][R40]', patch: {} },
@@ -135,6 +141,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.05, untilYear: 9 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -166,6 +173,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         followOn: { rule: 'pro_rata', maxRounds: 3, maxCompanyShare: 0.08, untilYear: 8 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -197,6 +205,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         followOn: { rule: 'pro_rata', maxRounds: 3, maxCompanyShare: 0.05, untilYear: 12 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -231,7 +240,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.5, tianjin: 0.1, hebei: 0.1, other: 0.3 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      policy: { toleratedLoss: { fund: 0.3, deal: 1 } },
+      market: CN_MARKET,
+      policy: { toleratedLoss: { fund: 0.3, deal: 1 }, regionPools: JJJ_POOLS },
     },
   },
   {
@@ -259,6 +269,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.8, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
     },
   },
   {
@@ -293,7 +304,212 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         pipeline: { enabled: true, plannedPerQuarter: 12, reserveRate: 0.5, startRate: 0.4, produceRate: 0.7, reserveLagQuarters: 1, startLagQuarters: 1, produceLagQuarters: 4 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      policy: { toleratedLoss: { fund: 0.6, deal: 1 } },
+      market: CN_MARKET,
+      policy: { toleratedLoss: { fund: 0.6, deal: 1 }, regionPools: JJJ_POOLS },
+    },
+  },
+  {
+    id: 'rmb-vc-5y2',
+    source: 'RMB VC funds: mostly 5+2 (about 68% of 2022 filings), AMAC minimum 5 years [R59]; 2% fee, 20% carry over an 8% hurdle (calibration.md §3, row 42)',
+    patch: {
+      name: 'RMB market VC fund, 5+2 years',
+      fund: {
+        currency: CNY.currency,
+        capitalCalls: CN_CALLS,
+        size: 1_000,
+        investmentPeriodYears: 3,
+        lifeYears: 5,
+        extensionYears: 2,
+        managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 3, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested' },
+        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [
+        { id: 'private', kind: 'private', share: 0.99 },
+        { id: 'gp', kind: 'gp', share: 0.01 },
+      ],
+      strategy: {
+        sectorWeights: { ai: 0.3, biotech: 0.15, medtech: 0.1, robotics: 0.15, new_energy: 0.1, new_materials: 0.1, comms_6g: 0.1 },
+        stageWeights: { early: 0.6, growth: 0.4 },
+        chequeSize: { seed: 10, early: 30, growth: 80 },
+        deploymentYears: 3,
+        reserves: { mode: 'share', share: 0.3 },
+        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 4 },
+      },
+      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+    },
+  },
+  {
+    id: 'rmb-vc-7y2',
+    source: 'RMB VC fund life 7+2 (row 43 [R59]); AMAC encourages 7 years or more [R59]; 2% fee, 20% carry over an 8% hurdle (row 42)',
+    patch: {
+      name: 'RMB market VC fund, 7+2 years',
+      fund: {
+        currency: CNY.currency,
+        capitalCalls: CN_CALLS,
+        size: 1_000,
+        investmentPeriodYears: 4,
+        lifeYears: 7,
+        extensionYears: 2,
+        managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 4, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested' },
+        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [
+        { id: 'private', kind: 'private', share: 0.99 },
+        { id: 'gp', kind: 'gp', share: 0.01 },
+      ],
+      strategy: {
+        sectorWeights: { ai: 0.3, biotech: 0.15, medtech: 0.1, robotics: 0.15, new_energy: 0.1, new_materials: 0.1, comms_6g: 0.1 },
+        stageWeights: { early: 0.6, growth: 0.4 },
+        chequeSize: { seed: 10, early: 30, growth: 80 },
+        deploymentYears: 4,
+        reserves: { mode: 'share', share: 0.3 },
+        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 6 },
+      },
+      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+    },
+  },
+  {
+    id: 'shenzhen-angel-fund',
+    source: 'Shenzhen angel mother fund sub-fund: single project at most 10% of the sub-fund and ¥50m [G4]; at least 40% to Series A or earlier, life up to 15 years [G5]; guidance money may give up to 100% of its excess return [G3]; government bears up to 40% of angel losses [G7] (weak); a single project may lose 100% [G6]',
+    patch: {
+      name: 'Shenzhen-style angel sub-fund',
+      fund: {
+        currency: CNY.currency,
+        capitalCalls: CN_CALLS,
+        size: 500,
+        investmentPeriodYears: 5,
+        lifeYears: 10,
+        extensionYears: 5,
+        managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
+        carry: { rate: 0.2, hurdle: 0.06, catchUp: 1, waterfall: 'european', clawback: true },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [
+        // 让利: all of its profit above 3% a year to the private LPs; 劣后 up to 40% of its own commitment
+        { id: 'government', kind: 'government', share: 0.4, terms: { profitConcession: { share: 1, threshold: 0.03, to: ['private'] }, firstLoss: { share: 0.16 } } },
+        { id: 'private', kind: 'private', share: 0.59 },
+        { id: 'gp', kind: 'gp', share: 0.01, terms: { feeExempt: true, carryExempt: true } },
+      ],
+      strategy: {
+        sectorWeights: { ai: 0.25, biotech: 0.15, medtech: 0.1, robotics: 0.2, new_materials: 0.1, low_altitude: 0.1, comms_6g: 0.1 },
+        stageWeights: { seed: 0.6, early: 0.4 },
+        chequeSize: { seed: 5, early: 15, growth: 40 },
+        deploymentYears: 5,
+        reserves: { mode: 'share', share: 0.3 },
+        // a single project at most 10% of the sub-fund
+        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.1, untilYear: 9 },
+      },
+      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+      policy: { toleratedLoss: { fund: 0.4, deal: 1 } },
+    },
+  },
+  {
+    id: 'anhui-angel-fund',
+    source: 'Anhui provincial angel fund: losses tolerated up to 80% [G8]; government share up to 70% of a sub-fund, life up to 20 years [G9]; re-investment in Anhui of at least 1x (not modelled: Anhui is outside the modelled regions) [G10]',
+    patch: {
+      name: 'Anhui-style angel fund',
+      fund: {
+        currency: CNY.currency,
+        capitalCalls: CN_CALLS,
+        size: 300,
+        investmentPeriodYears: 6,
+        lifeYears: 15,
+        extensionYears: 5,
+        managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 6, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
+        carry: { rate: 0.2, hurdle: 0.06, catchUp: 1, waterfall: 'european', clawback: true },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [
+        { id: 'government', kind: 'government', share: 0.6, terms: { firstLoss: { share: 0.3 } } },
+        { id: 'private', kind: 'private', share: 0.39 },
+        { id: 'gp', kind: 'gp', share: 0.01, terms: { feeExempt: true, carryExempt: true } },
+      ],
+      strategy: {
+        sectorWeights: { ai: 0.2, biotech: 0.15, new_energy: 0.2, new_materials: 0.15, quantum: 0.15, robotics: 0.15 },
+        stageWeights: { seed: 0.8, early: 0.2 },
+        chequeSize: { seed: 3, early: 10, growth: 30 },
+        deploymentYears: 5,
+        reserves: { mode: 'share', share: 0.3 },
+        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.1, untilYear: 12 },
+      },
+      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+      policy: { toleratedLoss: { fund: 0.8, deal: 1 } },
+    },
+  },
+  {
+    id: 'market-run-sub-fund',
+    source: 'Pair with state-run-sub-fund: the same sub-fund with 20% government money; crowding out after Colonnelli, Li & Liu, JPE 2024 [E2] (size of the effect: assumption)',
+    patch: {
+      name: 'Market-run sub-fund (20% government money)',
+      fund: {
+        currency: CNY.currency,
+        capitalCalls: CN_CALLS,
+        size: 1_000,
+        investmentPeriodYears: 5,
+        lifeYears: 10,
+        extensionYears: 2,
+        managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
+        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [
+        { id: 'government', kind: 'government', share: 0.2 },
+        { id: 'private', kind: 'private', share: 0.79 },
+        { id: 'gp', kind: 'gp', share: 0.01 },
+      ],
+      strategy: {
+        sectorWeights: { ai: 0.3, biotech: 0.15, robotics: 0.2, new_materials: 0.15, new_energy: 0.1, comms_6g: 0.1 },
+        stageWeights: { seed: 0.3, early: 0.5, growth: 0.2 },
+        chequeSize: { seed: 8, early: 25, growth: 60 },
+        deploymentYears: 5,
+        reserves: { mode: 'share', share: 0.3 },
+        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 9 },
+      },
+      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+      // crowding out on: a fund all of government money loses 30% of each deal's value (an assumption; docs/government.md#crowding-out)
+      policy: { crowdingOut: { enabled: true, qualityLoss: 0.3 } },
+    },
+  },
+  {
+    id: 'state-run-sub-fund',
+    source: 'Pair with market-run-sub-fund: 70% government money, the most Anhui allows [G9]; crowding out after Colonnelli, Li & Liu, JPE 2024 [E2] (size of the effect: assumption)',
+    patch: {
+      name: 'State-run sub-fund (70% government money)',
+      fund: {
+        currency: CNY.currency,
+        capitalCalls: CN_CALLS,
+        size: 1_000,
+        investmentPeriodYears: 5,
+        lifeYears: 10,
+        extensionYears: 2,
+        managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
+        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
+        recycling: { cap: 0, untilYear: 0 },
+      },
+      lpClasses: [
+        { id: 'government', kind: 'government', share: 0.7 },
+        { id: 'private', kind: 'private', share: 0.29 },
+        { id: 'gp', kind: 'gp', share: 0.01 },
+      ],
+      strategy: {
+        sectorWeights: { ai: 0.3, biotech: 0.15, robotics: 0.2, new_materials: 0.15, new_energy: 0.1, comms_6g: 0.1 },
+        stageWeights: { seed: 0.3, early: 0.5, growth: 0.2 },
+        chequeSize: { seed: 8, early: 25, growth: 60 },
+        deploymentYears: 5,
+        reserves: { mode: 'share', share: 0.3 },
+        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 9 },
+      },
+      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+      // crowding out on: a fund all of government money loses 30% of each deal's value (an assumption; docs/government.md#crowding-out)
+      policy: { crowdingOut: { enabled: true, qualityLoss: 0.3 } },
     },
   },
   {
@@ -353,6 +569,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.4, tianjin: 0.2, hebei: 0.2, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+      market: CN_MARKET,
+      policy: { regionPools: JJJ_POOLS },
     },
   },
   {
@@ -372,6 +590,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         recycling: { cap: 0, untilYear: 0 },
       },
       lpClasses: [{ id: 'government', kind: 'government', share: 1 }],
+      // sub-funds run on the mother's market, so the mother carries the Chinese profile
+      market: CN_MARKET,
       subFunds: [
         { id: 'angel', commitment: 200, lpClass: 'government', config: { template: 'gov-angel-fund' } },
         { id: 'ai', commitment: 1_200, lpClass: 'government', config: { template: 'city-ai-fund' } },

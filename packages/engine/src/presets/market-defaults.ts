@@ -1,3 +1,4 @@
+import { US_EXITS } from './market-profiles.ts'
 import type { Effects, Market } from '../schema/market.ts'
 
 export const NEUTRAL_EFFECTS: Effects = {
@@ -13,6 +14,8 @@ export const NEUTRAL_EFFECTS: Effects = {
 
 /** Default market layer: calibration.md §4.7 cycle markers and §6 rows 34-38. */
 export const DEFAULT_MARKET: Market = {
+  profile: 'us',
+  exits: US_EXITS,
   regimes: {
     enabled: true,
     initial: 'stationary',
@@ -34,6 +37,9 @@ export const DEFAULT_MARKET: Market = {
   // §4.8: 16% market volatility; drift 7% (assumption); boom/bust drifts are assumptions
   index: { drift: 0.07, volatility: 0.16, factorLoading: 0.5, regimeDrift: { boom: 0.05, normal: 0, bust: -0.15 } },
   shocks: [],
+  // assumption (docs/model.md, "A shut IPO window"): a fifth of the withheld listings sell instead;
+  // the rest come to market over the year after the window reopens (the 2023-24 US and A-share queues)
+  listingQueue: { toSale: 0.2, releaseQuarters: 4 },
 }
 
 /** A market with no regimes and no factors: every company draws from the normal-regime table. */

@@ -22,12 +22,16 @@ const GENERALIST: SectorModel = {
   },
   // row 23: seed post-money P25 $13.8m vs median $20m ⇒ σ ≈ ln(20/13.8)/0.674 ≈ 0.55
   entryValuationSigma: 0.55,
-  // row 28: lognormal body for modest exits (σ≈1.0) with a Pareto tail above 5× (α = 1.3); medians and
-  // spreads tuned toward benchmark 1 (§7: 65% <1×, 10% ≥5×, 4% ≥10× of financings; the model gives
-  // about 67%, 11%, 6% over a full cycle: step-up chains in booms make the ≥10× share hard to lower)
-  acquisition: { median: 1.0, sigma: 0.9 },
+  // row 28: lognormal body with a Pareto tail above 5× (α = 1.3). Sales are wide and low (median half
+  // the last post-money, σ 1.3): low-value M&A is the most common exit and is where preferences bite
+  // (Liu 2021 [S17]); with 1× preferences paid first, this gives benchmark 1 (§7: 65% <1×, 10% ≥5×,
+  // 4% ≥10× of financings) as about 61.5%, 8%, 4% over a full cycle (docs/model.md, "Deal terms")
+  acquisition: { median: 0.5, sigma: 1.3 },
   listing: { median: 1.8, sigma: 0.7 },
   tail: { probability: 0.015, start: 5, alpha: 1.3, cap: 100 },
+  // the largest venture-backed exits on record are ~$100bn (docs/model.md "Ceilings"; assumption):
+  // no company value above it, so no fund can return hundreds of times its size
+  maxValue: 100_000,
 }
 
 interface Tweaks {
@@ -39,6 +43,8 @@ interface Tweaks {
   listing?: number
   failAdd?: Partial<Record<RoundId, number>>
   tailAlpha?: number
+  /** Multiplier on the largest company value. */
+  maxValue?: number
 }
 
 /** A sector as the generalist table with multipliers; failure absorbs changes so each row sums to ≤ 1. */
@@ -68,28 +74,34 @@ function tweak(base: SectorModel, t: Tweaks): SectorModel {
       dilution: Math.min(0.6, r.dilution + (t.dilutionAdd ?? 0)),
     }
   }
-  return { ...base, rounds, tail: { ...base.tail, alpha: t.tailAlpha ?? base.tail.alpha } }
+  return { ...base, rounds, tail: { ...base.tail, alpha: t.tailAlpha ?? base.tail.alpha }, maxValue: base.maxValue * (t.maxValue ?? 1) }
 }
 
+/** A published MEAN duration as the median of a lognormal with log-space sigma σ: median = mean·e^(−σ²/2). */
+const medianFromMean = (mean: number, sigma: number): number => mean * Math.exp((-sigma * sigma) / 2)
+
 /** Biotech: stages are clinical gates (seed = preclinical, A = Phase I, B = Phase II, C = Phase III,
- * late = filing), with BIO/Informa/QLS 2021 transition rates and phase durations (rows 30-31). */
+ * late = filing), with BIO/Informa/QLS 2021 transition rates and phase durations (rows 30-31). The
+ * durations are published means, converted to the lognormal medians the model draws from. */
 const BIOTECH: SectorModel = {
   ...GENERALIST,
   rounds: {
     // preclinical → Phase I: assumption (IND-enabling work), 24 months; +4pp dilution (row 22)
-    seed: round({ next: 0.55, acquisition: 0.05, listing: 0, fail: 0.37, waitMonths: 24, failMonths: 24, waitSigma: 0.4, postMoney: 20, dilution: 0.24, stepUp: 2.5, stepUpSigma: 0.4, stallValue: 0.1 }),
+    seed: round({ next: 0.55, acquisition: 0.05, listing: 0, fail: 0.37, waitMonths: medianFromMean(24, 0.4), failMonths: medianFromMean(24, 0.4), waitSigma: 0.4, postMoney: 20, dilution: 0.24, stepUp: 2.5, stepUpSigma: 0.4, stallValue: 0.1 }),
     // Phase I → II 52.0%, 28 months (row 30-31)
-    a: round({ next: 0.52, acquisition: 0.08, listing: 0.02, fail: 0.35, waitMonths: 28, failMonths: 28, waitSigma: 0.4, postMoney: 50, dilution: 0.24, stepUp: 2.4, stepUpSigma: 0.4, stallValue: 0.1 }),
+    a: round({ next: 0.52, acquisition: 0.08, listing: 0.02, fail: 0.35, waitMonths: medianFromMean(28, 0.4), failMonths: medianFromMean(28, 0.4), waitSigma: 0.4, postMoney: 50, dilution: 0.24, stepUp: 2.4, stepUpSigma: 0.4, stallValue: 0.1 }),
     // Phase II → III 28.9%, 43 months: the binary gate
-    b: round({ next: 0.289, acquisition: 0.12, listing: 0.05, fail: 0.511, waitMonths: 43, failMonths: 43, waitSigma: 0.4, postMoney: 140, dilution: 0.21, stepUp: 2.6, stepUpSigma: 0.4, stallValue: 0.1 }),
+    b: round({ next: 0.289, acquisition: 0.12, listing: 0.05, fail: 0.511, waitMonths: medianFromMean(43, 0.4), failMonths: medianFromMean(43, 0.4), waitSigma: 0.4, postMoney: 140, dilution: 0.21, stepUp: 2.6, stepUpSigma: 0.4, stallValue: 0.1 }),
     // Phase III → filing 57.8%, 40 months
-    c: round({ next: 0.578, acquisition: 0.12, listing: 0.05, fail: 0.232, waitMonths: 40, failMonths: 40, waitSigma: 0.4, postMoney: 420, dilution: 0.17, stepUp: 2.2, stepUpSigma: 0.35, stallValue: 0.1 }),
+    c: round({ next: 0.578, acquisition: 0.12, listing: 0.05, fail: 0.232, waitMonths: medianFromMean(40, 0.4), failMonths: medianFromMean(40, 0.4), waitSigma: 0.4, postMoney: 420, dilution: 0.17, stepUp: 2.2, stepUpSigma: 0.35, stallValue: 0.1 }),
     // filing → approval 90.6%, 16 months; approved companies are sold or listed
-    late: round({ next: 0, acquisition: 0.45, listing: 0.45, fail: 0.094, waitMonths: 16, failMonths: 16, waitSigma: 0.35, postMoney: 1100, dilution: 0.14, stepUp: 1, stepUpSigma: 0.3, stallValue: 0.5 }),
+    late: round({ next: 0, acquisition: 0.45, listing: 0.45, fail: 0.094, waitMonths: medianFromMean(16, 0.35), failMonths: medianFromMean(16, 0.35), waitSigma: 0.35, postMoney: 1100, dilution: 0.14, stepUp: 1, stepUpSigma: 0.3, stallValue: 0.5 }),
   },
   // IPO at Phase 1-2 common when the window is open (row 32); exits are binary
   listing: { median: 2.2, sigma: 0.8 },
   acquisition: { median: 1.3, sigma: 0.9 },
+  // assumption: the largest biotech takeovers of venture-backed companies are tens of $bn
+  maxValue: 40_000,
 }
 
 export const SECTOR_MODELS: Record<SectorId, SectorModel> = {
@@ -98,13 +110,13 @@ export const SECTOR_MODELS: Record<SectorId, SectorModel> = {
   ai: tweak(GENERALIST, { wait: 0.9, postMoney: 1.42, next: 1.05, tailAlpha: 1.2 }),
   biotech: BIOTECH,
   // row 33: device certification gate at growth (fail +0.1 at C), rows 22, 27: +3pp dilution, ×1.2 waits
-  medtech: tweak(GENERALIST, { wait: 1.2, dilutionAdd: 0.03, failAdd: { c: 0.1 } }),
+  medtech: tweak(GENERALIST, { wait: 1.2, dilutionAdd: 0.03, failAdd: { c: 0.1 }, maxValue: 0.4 }), // largest exit 40% of generalist (assumption)
   // rows 22, 27 and §4.4: capital intensive (+5pp dilution, ×1.4 waits), SPAC-era late failures (+0.1 late)
   aerospace: tweak(GENERALIST, { wait: 1.4, dilutionAdd: 0.05, postMoney: 1.3, failAdd: { late: 0.1 } }),
   // row 33 and §4.5 (Lilium, Volocopter): certification gate, late failures after large raises
-  low_altitude: tweak(GENERALIST, { wait: 1.4, dilutionAdd: 0.05, failAdd: { c: 0.12, late: 0.15 } }),
+  low_altitude: tweak(GENERALIST, { wait: 1.4, dilutionAdd: 0.05, failAdd: { c: 0.12, late: 0.15 }, maxValue: 0.3 }), // largest exit 30% of generalist (assumption)
   // §4.2 and §8: no stage data for quantum; deep-tech defaults, slower and wider (assumption)
-  quantum: tweak(GENERALIST, { wait: 1.5, next: 0.9, dilutionAdd: 0.04, tailAlpha: 1.15 }),
+  quantum: tweak(GENERALIST, { wait: 1.5, next: 0.9, dilutionAdd: 0.04, tailAlpha: 1.15, maxValue: 0.3 }),
   // rows 22, 27: hardware, +3pp dilution, ×1.2 waits
   comms_6g: tweak(GENERALIST, { wait: 1.2, dilutionAdd: 0.03 }),
   // rows 22, 27, §4.2 (drones/robotics 1.2 y to market): +3pp dilution, ×1.2 waits
@@ -112,5 +124,5 @@ export const SECTOR_MODELS: Record<SectorId, SectorModel> = {
   // rows 22, 27: capital intensive, ×1.3 waits, +4pp dilution
   new_energy: tweak(GENERALIST, { wait: 1.3, dilutionAdd: 0.04 }),
   // §4.2 (materials 1.8 y prototype to market, $1.21m to prototype): ×1.5 waits, +4pp dilution
-  new_materials: tweak(GENERALIST, { wait: 1.5, dilutionAdd: 0.04, next: 0.95 }),
+  new_materials: tweak(GENERALIST, { wait: 1.5, dilutionAdd: 0.04, next: 0.95, maxValue: 0.3 }),
 }

@@ -2,7 +2,8 @@ import { createWorkspace, simulateTrial } from '../model/fund-trial.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binOf, FAN_GRIDS } from '../stats/fan-grid.ts'
-import { CLASS_METRICS, COUNT_METRICS, createTrialRecord, VALUE_METRICS, YEAR_METRICS, type CountMetric, type TrialRecord, type ValueMetric } from './metric-ids.ts'
+import { CLASS_METRICS, COUNT_METRICS, createTrialRecord, V, VALUE_METRICS, YEAR_METRICS, type CountMetric, type TrialRecord, type ValueMetric } from './metric-ids.ts'
+import { governmentTvpi } from '../model/government-tvpi.ts'
 import { createFundOfFundsWorkspace, simulateFundOfFundsTrial } from '../model/fund-of-funds.ts'
 
 /** Results of trials [start, end): per-trial arrays in trial order plus order-free aggregates. */
@@ -122,9 +123,18 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
   if (run.subRuns.length > 0) return runFundOfFundsChunk(run, start, end, onProgress, progressEvery, shouldStop)
   const recorder = new ChunkRecorder(run, start, end)
   const ws = createWorkspace(run)
+  const pair = run.counterfactual ? { run: run.counterfactual, ws: createWorkspace(run.counterfactual), rec: createTrialRecord(Math.ceil(run.counterfactual.horizon / 4), run.counterfactual.cells.length, run.counterfactual.config.lpClasses.length, 0) } : null
   for (let t = 0; t < n; t++) {
     if (shouldStop?.()) throw new Error(CHUNK_STOPPED)
     simulateTrial(run, start + t, ws, recorder.rec)
+    if (pair) {
+      // the same trial of the same fund without its re-investment requirements: same streams
+      simulateTrial(pair.run, start + t, pair.ws, pair.rec)
+      const v = recorder.rec.values
+      v[V.governmentTvpi] = governmentTvpi(run.config, ws, recorder.rec)
+      v[V.noRequirementNetTvpi] = pair.rec.values[V.netTvpi]!
+      v[V.noRequirementGovernmentTvpi] = governmentTvpi(pair.run.config, pair.ws, pair.rec)
+    }
     recorder.record(t)
     if (onProgress && (t + 1) % progressEvery === 0) onProgress(t + 1, n)
   }

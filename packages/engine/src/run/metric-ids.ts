@@ -33,6 +33,14 @@ export const VALUE_METRICS = [
   'extensionYears',
   /** Discount to NAV at which the holdings left at the end were sold (NaN when nothing was left). */
   'secondaryDiscount',
+  /** Cash the guarantor classes paid at the end of life, as a share of the fund. */
+  'guaranteePaid',
+  /** Net TVPI of the government classes together (paid-in weighted). */
+  'governmentTvpi',
+  /** The same two for the same fund without its re-investment requirements, same random numbers
+   * (only when `run.counterfactual` exists; 0 otherwise). */
+  'noRequirementNetTvpi',
+  'noRequirementGovernmentTvpi',
 ] as const
 export type ValueMetric = (typeof VALUE_METRICS)[number]
 
@@ -42,6 +50,10 @@ export const COUNT_METRICS = [
   'writeOffs',
   'acquisitions',
   'listings',
+  /** exits by share transfer (股权转让) */
+  'transfers',
+  /** exits by a redemption (回购) */
+  'buyBacks',
   'stalled',
   'heldAtEnd',
   'unicorns',

@@ -2,6 +2,7 @@ import type { ResolvedRun } from '../model/resolve.ts'
 import { REGION_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
 import { describe, describeIrr, probability, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
+import { selectionGain } from '../model/reinvestment-cost.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
 import { YEAR_METRICS } from './metric-ids.ts'
@@ -25,6 +26,9 @@ export interface PolicyOutcomes {
    * investors in our companies' entry rounds; and in every later round over the companies' lives. */
   privateCapitalMobilised: { inFund: number | null; atEntry: Distribution | null; overLife: Distribution | null }
   reinvestment: Array<{ classId: string; regions: string[]; required: number; achieved: Distribution | null; probShortfall: Probability }>
+  /** What the re-investment requirements cost: this fund minus the same fund without them, trial by
+   * trial on the same random numbers (null when no requirement meets a regional pool). */
+  reinvestmentCost: ReinvestmentCost | null
   toleratedLoss: { fund: number; deal: number; lossRatio: Distribution | null; probBreach: Probability; dealBreachShare: Distribution | null }
   companiesSupported: {
     total: number
@@ -32,14 +36,55 @@ export interface PolicyOutcomes {
     byStage: Array<{ id: EntryStageId; companies: number }>
   }
   unicorns: { mean: number; se: number }
-  pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null }
+  /** `selectionGain`: value multiple of a started deal over a random pick among the reserved ones. */
+  pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null; selectionGain: number }
+  /** Distributions the first-loss class gave up to the senior classes, as a share of the fund. */
   firstLossPaid: Distribution | null
+  /** Cash paid under explicit guarantees at the end of life, as a share of the fund (also in `budget`). */
+  guaranteePaid: Distribution | null
   buyOut: { probExercised: Probability }
-  /** Capital calls on the government per fund year: expected and the 95th percentile (calls at risk). */
+  /** Capital calls on the government, and guarantee payments, per fund year: expected and the 95th percentile (calls at risk). */
   budget: Array<{ year: number; expected: number; p95: number; expectedShare: number; p95Share: number }>
 }
 
+export interface ReinvestmentCost {
+  /** Mean paired difference in net TVPI (negative: the requirement costs returns), with its s.e. */
+  netTvpi: { mean: number; se: number }
+  /** Difference in P(net TVPI < 1x), with the s.e. of the paired difference. */
+  probLoss: { value: number; se: number }
+  /** Mean paired difference in the government classes' net TVPI. */
+  governmentTvpi: { mean: number; se: number }
+  /** Deals the requirement moved into a region, by what it took: at the fund's usual standard, further
+   * down a local pool, a relocation; and deals it would have moved but the policy left outside. */
+  deals: { atStandard: number; belowStandard: number; relocated: number; missed: number }
+}
+
 const mean = (a: Uint16Array | Float64Array) => describe(a)?.mean ?? 0
+
+/** Mean and standard error of the paired differences a[i] − b[i] over the trials where both exist. */
+function pairedDifference(a: Float64Array, b: Float64Array): { mean: number; se: number } {
+  const d: number[] = []
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) d.push(a[i]! - b[i]!)
+  const s = describe(Float64Array.from(d))
+  return { mean: s?.mean ?? 0, se: s?.se ?? 0 }
+}
+
+function reinvestmentCost(run: ResolvedRun, merged: ChunkResult): ReinvestmentCost | null {
+  const cf = run.counterfactual
+  if (!cf) return null
+  const v = merged.values
+  const loss = (a: Float64Array) => Float64Array.from(a, (x) => (x < 1 ? 1 : 0))
+  const probLoss = pairedDifference(loss(v.netTvpi), loss(v.noRequirementNetTvpi))
+  const kinds = [0, 0, 0, 0, 0]
+  for (const k of run.deals.reinvest) kinds[k]!++
+  const [, atStandard, belowStandard, relocated, missed] = kinds as [number, number, number, number, number]
+  return {
+    netTvpi: pairedDifference(v.netTvpi, v.noRequirementNetTvpi),
+    probLoss: { value: probLoss.mean, se: probLoss.se },
+    governmentTvpi: pairedDifference(v.governmentTvpi, v.noRequirementGovernmentTvpi),
+    deals: { atStandard, belowStandard, relocated, missed },
+  }
+}
 
 export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult): LpClassOutcome[] {
   const n = merged.end - merged.start
@@ -87,6 +132,7 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
       atEntry: describe(v.mobilisedAtEntry),
       overLife: describe(v.mobilisedOverLife),
     },
+    reinvestmentCost: reinvestmentCost(run, merged),
     reinvestment: run.requirements.map((r, i) => {
       const achieved = merged.reinvestment[i]!
       return {
@@ -117,8 +163,10 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
       producing: mean(c.dealsProducing),
       unstarted: mean(c.unstartedDeals),
       cashDrag: describe(v.cashDrag),
+      selectionGain: selectionGain(config),
     },
     firstLossPaid: describe(v.firstLossPaid),
+    guaranteePaid: describe(v.guaranteePaid),
     buyOut: { probExercised: probability(v.buyOutExercised.reduce((a, x) => a + x, 0), n) },
     budget,
   }

@@ -53,6 +53,7 @@ export const SectorModelSchema = Type.Object(
     acquisition: ExitValueSchema,
     listing: ExitValueSchema,
     tail: ExitTailSchema,
+    maxValue: num(1, MAX_FUND_SIZE * 10_000, 'largest value a company of the sector reaches (post-money or exit), millions of the fund currency'),
   },
   { additionalProperties: false },
 )
@@ -66,6 +67,7 @@ export const SectorPatchSchema = Type.Object(
     acquisition: Type.Optional(Type.Partial(ExitValueSchema, { additionalProperties: false })),
     listing: Type.Optional(Type.Partial(ExitValueSchema, { additionalProperties: false })),
     tail: Type.Optional(Type.Partial(ExitTailSchema, { additionalProperties: false })),
+    maxValue: Type.Optional(SectorModelSchema.properties.maxValue),
   },
   { additionalProperties: false },
 )
@@ -91,9 +93,31 @@ export const PowerLawSchema = Type.Object(
 )
 export type PowerLaw = Type.Static<typeof PowerLawSchema>
 
+const regimeShares = (description: string) =>
+  Type.Object({ boom: share(), normal: share(), bust: share() }, { additionalProperties: false, description })
+
+/** Terms every priced round carries, and how often a round is priced down or flat. */
+export const DealTermsSchema = Type.Object(
+  {
+    preferenceMultiple: num(0, 5, 'liquidation preference per unit invested (0 = common equity)'),
+    participation: oneOf(['none', 'capped', 'full'] as const, 'after its preference, does the round share in the rest'),
+    participationCap: num(1, 20, 'capped participation: most a round may take, per unit invested'),
+    seniority: oneOf(['stacked', 'pari_passu'] as const, 'stacked: later rounds are paid first; pari passu: all preferences share pro rata'),
+    downRounds: regimeShares('share of rounds priced below the previous post-money, by regime'),
+    flatRounds: regimeShares('share of rounds priced at the previous post-money, by regime'),
+    downStepUp: Type.Object(
+      { median: num(0.05, 1, 'median price of a down round relative to the previous post-money'), sigma: num(0, 3) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type DealTerms = Type.Static<typeof DealTermsSchema>
+
 export const CompaniesSchema = Type.Object(
   {
     model: oneOf(['lifecycle', 'power_law'] as const),
+    dealTerms: DealTermsSchema,
     sectors: keyed(SECTOR_IDS, SectorPatchSchema, 'changes to the built-in sector models'),
     fxPerUsd: num(0.0001, 100_000, 'fund-currency units per US dollar, to convert the built-in (USD) valuations'),
     unicornValuation: num(0.001, MAX_FUND_SIZE * 100, 'valuation counted as a unicorn, millions of the fund currency'),

@@ -41,3 +41,7 @@ export type OutcomeId = (typeof OUTCOME_IDS)[number]
 /** Regions a company can belong to (Beijing–Tianjin–Hebei and the rest). */
 export const REGION_IDS = ['beijing', 'tianjin', 'hebei', 'other'] as const
 export type RegionId = (typeof REGION_IDS)[number]
+
+/** What a fund does when a region's pool cannot fill a re-investment requirement at its usual standard. */
+export const SHALLOW_POOL_POLICIES = ['lower_quality', 'relocate', 'miss'] as const
+export type ShallowPoolPolicy = (typeof SHALLOW_POOL_POLICIES)[number]

@@ -32,7 +32,23 @@ export const LpTermsSchema = Type.Object(
       ),
     ),
     firstLoss: Type.Optional(
-      Type.Object({ share: share('most the class absorbs of the other classes\' losses, as a share of the fund') }, { additionalProperties: false }),
+      Type.Object(
+        {
+          share: share('most of its distributions the class gives up to the senior classes (劣后), as a share of the fund; at most its commitment'),
+          amount: Type.Optional(num(0, 1e7, 'a tighter cap in millions of the fund currency')),
+          preferredReturn: Type.Optional(num(0, 0.5, 'annual return on the senior classes\' paid-in capital they receive before the first-loss class (default 0)')),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    cashGuarantee: Type.Optional(
+      Type.Object(
+        {
+          share: share('most the class pays in cash at the end of life towards the other classes\' losses, as a share of the fund'),
+          amount: Type.Optional(num(0, 1e7, 'a tighter cap in millions of the fund currency')),
+        },
+        { additionalProperties: false },
+      ),
     ),
     buyOut: Type.Optional(
       Type.Object(

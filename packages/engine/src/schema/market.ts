@@ -1,7 +1,7 @@
 import Type from 'typebox'
 import { REGIME_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_SHOCKS, MAX_YEARS } from './limits.ts'
-import { num, oneOf, share } from './primitives.ts'
+import { int, num, oneOf, share } from './primitives.ts'
 
 const multiplier = (description?: string) => num(0, 20, description)
 /** Valuation multipliers divide into ownership and prices, so they must stay above zero. */
@@ -73,12 +73,57 @@ export const ShockSchema = Type.Object(
 )
 export type Shock = Type.Static<typeof ShockSchema>
 
+/** What a shut IPO window (listing multiplier below 1) does to companies that were ready to list. */
+export const ListingQueueSchema = Type.Object(
+  {
+    toSale: share('share of the listings a shut window withholds that become a trade sale or share transfer at once'),
+    releaseQuarters: num(1, 40, 'quarters over which the queued listings come to market once the window reopens'),
+  },
+  { additionalProperties: false },
+)
+
+/** Exit routes of a market profile: how sales split, how listed stakes are sold, buy-back rights. */
+export const ExitRoutesSchema = Type.Object(
+  {
+    listingMultiplier: num(0, 20, 'multiplies every round\'s listing probability (how open the listing venues are)'),
+    acquisitionMultiplier: num(0, 20, 'multiplies every round\'s sale probability'),
+    transferShare: share('share of sales that are transfers of the fund\'s shares to another investor (股权转让) instead of a trade sale'),
+    transferDiscount: share('discount of a share transfer to the last post-money'),
+    lockUpQuarters: int(0, 40, 'quarters after a listing before the fund may sell'),
+    sellDown: Type.Object(
+      {
+        under36: share('most of the company\'s shares the fund may sell per quarter after the lock-up, investment under 36 months old at listing'),
+        under48: share('the same, 36 to 48 months'),
+        under60: share('the same, 48 to 60 months'),
+        over60: share('the same, 60 months or more'),
+      },
+      { additionalProperties: false },
+    ),
+    buyBack: Type.Object(
+      {
+        enabled: Type.Boolean({ description: 'investors hold a redemption right (回购) against founders or the company' }),
+        triggerYears: num(0.25, 30, 'the right can be exercised when the company has not listed this many years after the fund\'s entry'),
+        rate: num(0, 0.5, 'simple annual rate on cost that the redemption pays'),
+        recovery: share('probability that an exercised redemption is paid'),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ExitRoutes = Type.Static<typeof ExitRoutesSchema>
+
+export const MARKET_PROFILES = ['us', 'cn'] as const
+
 export const MarketSchema = Type.Object(
   {
+    profile: oneOf(MARKET_PROFILES, 'exit market of the companies: routes, lock-ups and buy-backs (us, cn)'),
+    exits: ExitRoutesSchema,
     regimes: RegimesSchema,
     factors: FactorsSchema,
     index: IndexSchema,
     shocks: Type.Array(ShockSchema, { maxItems: MAX_SHOCKS }),
+    listingQueue: ListingQueueSchema,
   },
   { additionalProperties: false },
 )

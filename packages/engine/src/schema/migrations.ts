@@ -19,7 +19,10 @@ const v1ToV2: Step = (c) => {
   }
 }
 
-/** v2 → v3: the fund books' call policy, end-of-life rules and secondaries (schema/migrate-books-v3.ts). */
+/** v2 → v3: the fund books' call policy, end-of-life rules and secondaries (schema/migrate-books-v3.ts).
+ * The company-model fields of v3 (companies.dealTerms, market.profile, market.exits,
+ * market.listingQueue, sector maxValue) are new objects a v2 config cannot hold: parseConfig fills
+ * them from the config's template (a US template gets the US profile, a Chinese one the cn profile). */
 const v2ToV3: Step = (c) => booksV2ToV3(c)
 
 /** Steps that lift a saved config from version n to n + 1 (index n). */
@@ -29,7 +32,7 @@ export type MigrationResult = { ok: true; config: Record<string, unknown> } | { 
 
 /** Brings a config to the current schema version; a missing version means the current one. */
 export function migrateConfig(input: Record<string, unknown>): MigrationResult {
-  const version = input.schemaVersion ?? SCHEMA_VERSION
+  const version = input.schemaVersion === undefined ? SCHEMA_VERSION : input.schemaVersion
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) return { ok: false, version }
   let config = { ...input, schemaVersion: version }
   for (let v = version; v < SCHEMA_VERSION; v++) {

@@ -1,5 +1,6 @@
 import { makeIssue, type ConfigIssue } from '../issues.ts'
 import { FUND_TEMPLATES, findTemplate, REFERENCE_FUND } from '../presets/funds.ts'
+import { PROFILE_EXITS } from '../presets/market-profiles.ts'
 import { SCHEMA_VERSION, type SimulationConfig } from './config.ts'
 import { fillFrom } from './fill.ts'
 import { migrateConfig } from './migrations.ts'
@@ -10,6 +11,14 @@ import { schemaIssues } from './schema-issues.ts'
 export type { ParseResult } from './parse-result.ts'
 
 export const DEFAULT_TEMPLATE = 'us-vc-10y'
+
+/** A config that names another market profile than its template's gets that profile's exit routes
+ * (its own `market.exits` fields still win, as they are filled on top). */
+function withMarketProfile(base: unknown, market: unknown): unknown {
+  const profile = typeof market === 'object' && market !== null ? (market as { profile?: unknown }).profile : undefined
+  const exits = typeof profile === 'string' && Object.hasOwn(PROFILE_EXITS, profile) ? PROFILE_EXITS[profile] : undefined
+  return exits ? fillFrom(base, { market: { exits } }) : base
+}
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const MAX_DEPTH = 32
 
@@ -44,7 +53,7 @@ export function parseConfig(input: unknown): ParseResult {
     const template = typeof templateId === 'string' ? findTemplate(templateId) : undefined
     if (!template)
       return { ok: false, issues: [makeIssue('/template', 'unknown_template', { value: String(templateId), allowed: FUND_TEMPLATES.map((t) => t.id).join(', ') })] }
-    const base = fillFrom(REFERENCE_FUND, template.patch)
+    const base = withMarketProfile(fillFrom(REFERENCE_FUND, template.patch), migrated.config.market)
     const filled = fillFrom(base, { ...migrated.config, template: template.id })
     const issues = schemaIssues(filled)
     if (issues.length) return { ok: false, issues }

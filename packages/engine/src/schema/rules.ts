@@ -2,7 +2,7 @@ import { makeIssue, type ConfigIssue } from '../issues.ts'
 import { directConstruction, horizonQuarters, planBase } from '../model/fund-construction.ts'
 import { resolveSectorModel } from '../model/sector-model.ts'
 import type { SimulationConfig } from './config.ts'
-import { ENTRY_ROUND, ENTRY_STAGE_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
+import { ENTRY_ROUND, ENTRY_STAGE_IDS, REGIME_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
 import { regionTargets } from '../model/regions.ts'
 import { fundOfFundsIssues } from './fund-of-funds-rules.ts'
@@ -70,6 +70,12 @@ export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
       if (s > 1 + TOLERANCE) add(`/companies/sectors/${sector}/rounds/${r}`, 'probabilities_exceed_one', { sum: round6(s) })
     }
     if (m.tail.cap <= m.tail.start) add(`/companies/sectors/${sector}/tail/cap`, 'bounds_inverted')
+  }
+
+  const terms = companies.dealTerms
+  for (const g of REGIME_IDS) {
+    const sum = terms.downRounds[g] + terms.flatRounds[g]
+    if (sum > 1 + TOLERANCE) add(`/companies/dealTerms/flatRounds/${g}`, 'round_shares_exceed_one', { sum: round6(sum) })
   }
 
   const pl = companies.powerLaw
@@ -147,12 +153,15 @@ function lpTermIssues(c: SimulationConfig, add: Add): void {
       })
       if (t.buyOut.windowYears > c.fund.lifeYears) add(`${base}/buyOut/windowYears`, 'year_after_end', { limit: c.fund.lifeYears })
     }
-    if (t.firstLoss) {
-      firstLoss += t.firstLoss.share
-      if (t.firstLoss.share > l.share + TOLERANCE) add(`${base}/firstLoss/share`, 'first_loss_above_commitment', { limit: l.share })
+    for (const term of ['firstLoss', 'cashGuarantee'] as const) {
+      const cap = t[term]
+      if (!cap) continue
+      if (cap.share > l.share + TOLERANCE) add(`${base}/${term}/share`, 'first_loss_above_commitment', { limit: l.share })
+      const commitment = l.share * c.fund.size
+      if (cap.amount !== undefined && cap.amount > commitment * (1 + TOLERANCE)) add(`${base}/${term}/amount`, 'loss_cap_above_commitment', { limit: round6(commitment) })
     }
+    if (t.firstLoss && ++firstLoss > 1) add(`${base}/firstLoss`, 'first_loss_one_class')
   })
-  if (firstLoss > 1 + TOLERANCE) add('/lpClasses', 'shares_not_normalised', { sum: round6(firstLoss) })
 }
 
 /** A cheque must buy less than half of a company at its median entry valuation; more would mean

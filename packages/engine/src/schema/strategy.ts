@@ -33,6 +33,16 @@ export const PipelineSchema = Type.Object(
     reserveLagQuarters: int(0, 20),
     startLagQuarters: int(0, 20),
     produceLagQuarters: int(0, 40),
+    selection: Type.Optional(
+      Type.Object(
+        {
+          signalAccuracy: share('correlation of the fund\'s quality signal with a candidate\'s true value: 0 picks the started deals at random among the reserved ones'),
+          qualitySpread: num(0, 3, 'sd of log value among reserved candidates'),
+        },
+        { additionalProperties: false, description: 'started deals are the reserved candidates with the best signal' },
+      ),
+    ),
+    redeploy: Type.Optional(Type.Boolean({ description: 'plan bigger batches while the cheques still to place exceed what the pipeline in flight is expected to start (default false)' })),
   },
   { additionalProperties: false },
 )

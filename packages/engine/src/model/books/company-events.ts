@@ -1,7 +1,10 @@
 import { C, type TrialRecord } from '../../run/metric-ids.ts'
-import { ACQUIRED, FAILED, RAISE, STALLED } from '../events.ts'
+import { ACQUIRED, BUYBACK, FAILED, LISTED, RAISE, STALLED, TRANSFER } from '../events.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
+import { recordRound } from '../cap-table.ts'
+import { exitProceeds } from './exit-proceeds.ts'
+import { redeem, scheduleListing } from './exit-routes.ts'
 import { ALIVE, GONE, REACHED, STILL } from './state.ts'
 
 /** Company events of the quarter: rounds (with pro-rata follow-ons from the reserve), stalls,
@@ -25,8 +28,21 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
   for (let e = start[q]!; e < start[q + 1]!; e++) {
     const x = order[e]!
     const c = ev.company[x]!
-    if (state[c] !== ALIVE) continue
     const type = ev.type[x]!
+    if (type === BUYBACK) {
+      if (state[c] === ALIVE || state[c] === STILL) {
+        const held = own[c]! * mark[c]!
+        const p = redeem(run, ws, c, q, ev.value[x]!, out)
+        if (p > 0) {
+          nav -= held
+          investedLive -= invested[c]!
+          proceedsQ += p
+          if (t.american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+        }
+      }
+      continue
+    }
+    if (state[c] !== ALIVE) continue
     const value = ev.value[x]!
     const held = own[c]! * mark[c]!
     if (type === RAISE) {
@@ -37,6 +53,7 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         if (!(amount > 1e-9)) amount = 0
       }
       own[c] = own[c]! * (1 - d) + amount / value
+      if (!t.powerLaw) recordRound(ws.capTables, c, ev.round[x]!, value, d, amount)
       mark[c] = value
       mobilisedLife += d * value - amount
       if (amount > 0) {
@@ -56,18 +73,24 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
       state[c] = STILL
       counts[C.stalled]!++
     } else {
-      const p = type === FAILED ? 0 : own[c]! * value
+      // a transfer sells the fund's shares at a price: no preference is paid
+      let p = type === FAILED ? 0 : type === TRANSFER ? own[c]! * value : exitProceeds(run, ws, c, own[c]! * value, value)
       nav -= held
       investedLive -= invested[c]!
       state[c] = GONE
+      // a listed stake stays in NAV and is sold after its lock-up, in tranches at the index's later level
+      if (type === LISTED && !t.powerLaw) {
+        nav += p
+        p = scheduleListing(run, ws, c, q, p)
+      } else proceedsQ += p
       proceeds[c] = p
-      proceedsQ += p
       out.cellProceeds[deals.cell[c]!]! += p
       if (type === FAILED) {
         counts[C.writeOffs]!++
         if (t.american) amer.writeOff(invested[c]!)
       } else {
         if (type === ACQUIRED) counts[C.acquisitions]!++
+        else if (type === TRANSFER) counts[C.transfers]!++
         else counts[C.listings]!++
         if (value >= t.unicornAt && !t.powerLaw) unicorn[c] = 1
         if (t.american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)

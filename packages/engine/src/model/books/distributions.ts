@@ -71,7 +71,7 @@ export function distributionsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         s.gpUpside += ledger.returnedToGp
       }
     }
-    if (s.last) ledger.settleFirstLoss(q, t.size)
+    if (s.last) ledger.settleGuarantees(q, t.size)
     lp = distributable - gp - (s.gpUpside - s.gpUpsideBefore)
     s.gpUpsideBefore = s.gpUpside
   }

@@ -2,6 +2,7 @@ import { C, type TrialRecord } from '../../run/metric-ids.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
 import { ALIVE, GONE, STILL } from './state.ts'
+import { payListingTranches } from './exit-routes.ts'
 
 /** Entry rounds (seed, A) whose holdings secondary buyers price at a deeper discount. */
 const EARLY_ROUND_MAX = 1
@@ -31,6 +32,7 @@ export function endOfLifeStep(run: ResolvedRun, ws: TrialWorkspace, q: number, o
     }
   }
   s.last = q === s.endQ - 1
+  payListingTranches(run, ws, q, s.last)
   if (s.last) sellWhatIsLeft(run, ws, q, out)
 }
 

@@ -6,6 +6,7 @@ import { IssueSummary } from './IssueSummary.tsx'
 import { IssueText } from './IssueText.tsx'
 import { LpClassesEditor } from './LpClassesEditor.tsx'
 import { PipelineEditor } from './PipelineEditor.tsx'
+import { CrowdingOutEditor, RegionPoolsEditor } from './RegionPoolsEditor.tsx'
 import { REGION_IDS } from './regions.ts'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
@@ -106,6 +107,8 @@ export function FundBuilder() {
             <NumberField pointer="/policy/toleratedLoss/deal" label={b.toleratedDeal} unit="percent" />
           </div>
         </fieldset>
+        <RegionPoolsEditor />
+        <CrowdingOutEditor />
       </Section>
       {fundOfFunds && (
         <Section title={b.subFunds.heading}>

@@ -12,13 +12,14 @@ import { fieldId } from './units.ts'
 
 type LpClass = SimulationConfig['lpClasses'][number]
 type Terms = NonNullable<LpClass['terms']>
-export const TERM_KEYS = ['feeExempt', 'carryExempt', 'cappedReturn', 'profitConcession', 'firstLoss', 'buyOut', 'localReinvestment'] as const
+export const TERM_KEYS = ['feeExempt', 'carryExempt', 'cappedReturn', 'profitConcession', 'firstLoss', 'cashGuarantee', 'buyOut', 'localReinvestment'] as const
 
 /** Each term's fields (relative pointers) that render an input of their own and show their issues. */
 const FIELDS: Record<ObjectTerm, string[]> = {
   cappedReturn: ['rate', 'priority', 'upsideTo'],
   profitConcession: ['share', 'threshold', 'to'],
-  firstLoss: ['share'],
+  firstLoss: ['share', 'amount', 'preferredReturn'],
+  cashGuarantee: ['share', 'amount'],
   buyOut: ['windowYears', 'rate', 'buyers'],
   localReinvestment: ['multiple', 'regions'],
 }
@@ -121,6 +122,15 @@ export function LpTermsEditor({ index, lps, fundOfFunds }: { index: number; lps:
           'firstLoss',
           <div className="grid-2">
             <NumberField pointer={p('firstLoss', 'share')} label={tt.firstLossShare} unit="percent" />
+            <NumberField pointer={p('firstLoss', 'amount')} label={tt.lossCapAmount} unit="money" optional />
+            <NumberField pointer={p('firstLoss', 'preferredReturn')} label={tt.seniorPreferred} unit="percent" optional />
+          </div>,
+        )}
+        {block(
+          'cashGuarantee',
+          <div className="grid-2">
+            <NumberField pointer={p('cashGuarantee', 'share')} label={tt.guaranteeShare} unit="percent" />
+            <NumberField pointer={p('cashGuarantee', 'amount')} label={tt.lossCapAmount} unit="money" optional />
           </div>,
         )}
         {block(

@@ -1,6 +1,7 @@
 import { useAppState } from '../../app/AppState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { CheckField, NumberField } from './fields.tsx'
+import { SelectionEditor } from './SelectionEditor.tsx'
 import { IssueText } from './IssueText.tsx'
 import { getAt, isUnder } from './pointer.ts'
 import { fieldId } from './units.ts'
@@ -30,6 +31,8 @@ export function PipelineEditor() {
           <NumberField pointer={`${P}/produceLagQuarters`} label={b.produceLag} unit="quarters" />
         </div>
       )}
+      {enabled && <CheckField pointer={`${P}/redeploy`} label={b.redeploy} />}
+      {enabled && <SelectionEditor />}
       <IssueText issues={issues.filter((i) => i.path === P)} />
     </fieldset>
   )

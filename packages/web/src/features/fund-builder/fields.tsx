@@ -29,8 +29,9 @@ const describedBy = (id: string, hint: string | undefined, errorId: string, inva
   [hint ? `${id}-hint` : '', invalid ? errorId : ''].filter(Boolean).join(' ') || undefined
 
 /** A number in the config, shown in the field's unit; anything typed goes to the engine to judge. */
-export function NumberField({ pointer, label, unit = 'plain', hint }: { pointer: string; label: string; unit?: FieldUnit; hint?: string }) {
-  const { draft, update } = useAppState()
+/** `optional`: an empty input removes the field (the engine's default applies) instead of leaving it blank. */
+export function NumberField({ pointer, label, unit = 'plain', hint, optional = false }: { pointer: string; label: string; unit?: FieldUnit; hint?: string; optional?: boolean }) {
+  const { draft, update, remove } = useAppState()
   const { t, locale } = useI18n()
   const issues = useFieldIssues(pointer)
   const u = unitOf(unit, draft.config.fund?.currency ?? 'USD', locale, t)
@@ -55,7 +56,8 @@ export function NumberField({ pointer, label, unit = 'plain', hint }: { pointer:
           aria-describedby={describedBy(id, hint, errorId, issues.length > 0)}
           onChange={(e) => {
             setText(e.target.value)
-            update(pointer, e.target.value.trim() === '' ? null : parse(e.target.value))
+            if (optional && e.target.value.trim() === '') remove(pointer)
+            else update(pointer, e.target.value.trim() === '' ? null : parse(e.target.value))
           }}
         />
         {u.suffix && <span className="suffix">{u.suffix}</span>}

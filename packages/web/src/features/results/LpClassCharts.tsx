@@ -19,11 +19,16 @@ export function termNotes(result: RunResult, t: Messages): string[] {
   const notes = [e.base]
   if (terms.some((x) => x.cappedReturn)) notes.push(e.cappedReturn)
   if (terms.some((x) => x.firstLoss)) notes.push(e.firstLoss)
+  if (terms.some((x) => x.cashGuarantee)) notes.push(e.cashGuarantee)
   if (terms.some((x) => x.profitConcession)) notes.push(e.profitConcession)
   if (terms.some((x) => x.buyOut)) notes.push(e.buyOut)
   if (terms.some((x) => x.feeExempt || x.carryExempt)) notes.push(e.exempt)
   return notes
 }
+
+/** Share of futures in which the class has no IRR at all (a class that gets nothing back has −100%,
+ * counted in its distribution). */
+const undefinedIrrShare = (l: LpOutcome): number => (l.netIrr ? l.netIrr.undefinedShare : 1)
 
 function ClassTable({ classes, fmt, t }: { classes: LpOutcome[]; fmt: Format; t: Messages }) {
   const c = t.lp
@@ -41,6 +46,8 @@ function ClassTable({ classes, fmt, t }: { classes: LpOutcome[]; fmt: Format; t:
           <th scope="col">IRR P10</th>
           <th scope="col">IRR P50</th>
           <th scope="col">IRR P90</th>
+          <th scope="col">{c.irrTotalLoss}</th>
+          <th scope="col">{c.irrUndefined}</th>
           <th scope="col">{c.dpiMean}</th>
           <th scope="col">{c.probLoss}</th>
         </tr>
@@ -57,6 +64,8 @@ function ClassTable({ classes, fmt, t }: { classes: LpOutcome[]; fmt: Format; t:
             <td>{d(l.netIrr?.p10, (x) => fmt.percent(x))}</td>
             <td>{d(l.netIrr?.p50, (x) => fmt.percent(x))}</td>
             <td>{d(l.netIrr?.p90, (x) => fmt.percent(x))}</td>
+            <td>{fmt.percent(l.netIrr?.totalLossShare ?? 0)}</td>
+            <td>{fmt.percent(undefinedIrrShare(l))}</td>
             <td>{d(l.dpi?.mean, (x) => fmt.multiple(x))}</td>
             <td>{fmt.probability(l.probLoss)}</td>
           </tr>
@@ -80,16 +89,17 @@ export function LpClassCharts({ result, fmt }: { result: RunResult; fmt: Format 
     [fmt, size, t],
   )
   const tvpiRows = useMemo<RangeRow[]>(() => classes.map((l) => ({ label: label(l, l.netTvpi ? fmt.multiple(l.netTvpi.p50) : '–'), range: l.netTvpi, color: kindColor(l.kind) })), [classes, label])
-  const trials = result.trials
-  const noIrr = useCallback((l: LpOutcome) => (trials > 0 ? 1 - (l.netIrr?.n ?? 0) / trials : 0), [trials])
+  const noIrr = undefinedIrrShare
   const irrRows = useMemo<RangeRow[]>(
     () =>
       classes.map((l) => {
         const row = label(l, l.netIrr && l.netIrr.n > 0 ? fmt.percent(l.netIrr.p50) : '–')
+        const lost = l.netIrr?.totalLossShare ?? 0
+        if (lost > 0.005) row.push(c.totalLossShort(fmt.percent(lost, 0)))
         if (noIrr(l) > 0.005) row.push(c.noIrrShort(fmt.percent(noIrr(l), 0)))
         return { label: row, range: l.netIrr && l.netIrr.n > 0 ? l.netIrr : null, color: kindColor(l.kind) }
       }),
-    [classes, label, noIrr, fmt, c],
+    [classes, label, fmt, c],
   )
   const legend = useMemo(() => [...new Set(classes.map((l) => l.kind))].map((k) => ({ label: kindName(k), color: kindColor(k) })), [classes, t])
   const mult = useCallback((x: number) => fmt.multiple(x, Math.abs(x) < 10 ? 2 : 1), [fmt])
@@ -116,6 +126,8 @@ export function LpClassCharts({ result, fmt }: { result: RunResult; fmt: Format 
     tvReading = c.spreadReading(lo.id, fmt.multiple(lo.netTvpi?.p50 ?? 0), hi.id, fmt.multiple(hi.netTvpi?.p50 ?? 0))
     irReading = c.irrSpread(lo.id, fmt.percent(lo.netIrr?.p50 ?? 0), hi.id, fmt.percent(hi.netIrr?.p50 ?? 0))
   }
+  const lostAll = classes.filter((l) => (l.netIrr?.totalLossShare ?? 0) > 0.005)
+  if (lostAll.length > 0) irReading += ` ${c.totalLoss(lostAll.map((l) => `${l.id} ${fmt.percent(l.netIrr!.totalLossShare, 0)}`).join(', '))}`
   const missing = classes.filter((l) => noIrr(l) > 0.005)
   if (missing.length > 0) irReading += ` ${c.noIrr(missing.map((l) => `${l.id} ${fmt.percent(noIrr(l), 0)}`).join(', '))}`
   const notes = termNotes(result, t)

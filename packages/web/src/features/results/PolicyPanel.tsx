@@ -110,7 +110,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
 
   const gov = p.governmentCommitted
   const name = slug(result.name)
-  const hasTerm = (k: 'firstLoss' | 'buyOut') => cfg.lpClasses.some((l) => l.terms?.[k])
+  const hasTerm = (k: 'firstLoss' | 'cashGuarantee' | 'buyOut') => cfg.lpClasses.some((l) => l.terms?.[k])
   const m = p.privateCapitalMobilised
   const range = (d: { p10: number; p90: number } | null) => (d ? c.range(mult(d.p10), mult(d.p90)) : undefined)
   const missing = gov > 0 ? c.notReported : c.noGovernment
@@ -133,11 +133,22 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
       key: `reinvest-${r.classId}`,
       value: fmt.percent(r.probShortfall.value),
       label: c.shortfall(r.classId, r.regions.map(regionName).join(t.builder.terms.sep)),
-      note: c.reinvestNote(mult(r.required), r.achieved ? mult(r.achieved.p50) : '–'),
+      note: [c.reinvestNote(mult(r.required), r.achieved ? mult(r.achieved.p50) : '–'), r.probShortfall.value > 0.5 && r.achieved ? c.reinvestMeet(mult(r.achieved.p50), mult(r.achieved.p10)) : ''].filter(Boolean).join(' · '),
       warn: r.probShortfall.value >= 0.1,
+    })
+  const cost = p.reinvestmentCost
+  if (cost)
+    kpis.push({
+      key: 'reinvest-cost',
+      value: `${cost.netTvpi.mean > 0 ? '+' : ''}${fmt.multiple(cost.netTvpi.mean, 3)}`,
+      label: c.reinvestCost,
+      note: c.reinvestCostNote(fmt.multiple(cost.netTvpi.se, 3), `${cost.probLoss.value > 0 ? '+' : ''}${fmt.percent(cost.probLoss.value)}`, `${cost.governmentTvpi.mean > 0 ? '+' : ''}${fmt.multiple(cost.governmentTvpi.mean, 3)}`, cost.deals.belowStandard, cost.deals.relocated, cost.deals.missed),
+      warn: cost.netTvpi.mean < -2 * cost.netTvpi.se && cost.netTvpi.mean < -0.05,
     })
   if (hasTerm('firstLoss') && p.firstLossPaid)
     kpis.push({ key: 'first-loss', value: fmt.percent(p.firstLossPaid.mean), label: c.firstLoss, note: c.firstLossNote(money(p.firstLossPaid.mean * size), fmt.percent(p.firstLossPaid.p90)) })
+  if (hasTerm('cashGuarantee') && p.guaranteePaid)
+    kpis.push({ key: 'guarantee', value: fmt.percent(p.guaranteePaid.mean), label: c.guarantee, note: c.firstLossNote(money(p.guaranteePaid.mean * size), fmt.percent(p.guaranteePaid.p90)) })
   if (hasTerm('buyOut')) kpis.push({ key: 'buy-out', value: fmt.percent(p.buyOut.probExercised.value), label: c.buyOut, note: c.se(fmt.number(p.buyOut.probExercised.se * 100, 1)) })
   const pipelineOn = cfg.strategy.pipeline.enabled
   if (pipelineOn) {

@@ -76,6 +76,12 @@ function lpAndPolicyRows(r: RunResult, rows: unknown[][]): void {
   for (const k of ['planned', 'reserved', 'started', 'producing', 'unstarted'] as const) rows.push(['policy', `pipeline.${k}`, 'mean', p.pipeline[k]])
   if (p.pipeline.cashDrag) rows.push(['policy', 'pipeline.cashDrag', 'mean', p.pipeline.cashDrag.mean])
   if (p.firstLossPaid) dist('firstLossPaid', p.firstLossPaid)
+  if (p.guaranteePaid) dist('guaranteePaid', p.guaranteePaid)
+  if (p.reinvestmentCost) {
+    const k = p.reinvestmentCost
+    rows.push(['policy', 'reinvestmentCost.netTvpi', 'mean', k.netTvpi.mean], ['policy', 'reinvestmentCost.netTvpi', 'se', k.netTvpi.se])
+    rows.push(['policy', 'reinvestmentCost.probLoss', 'difference', k.probLoss.value], ['policy', 'reinvestmentCost.governmentTvpi', 'mean', k.governmentTvpi.mean])
+  }
   rows.push(['policy', 'buyOutExercised', 'probability', p.buyOut.probExercised.value])
   for (const b of p.budget) rows.push(['policy.budget', `year ${b.year}`, 'expected', b.expected], ['policy.budget', `year ${b.year}`, 'p95', b.p95])
 }

@@ -1,0 +1,40 @@
+import type { ExitRoutes } from '../schema/market.ts'
+
+/** US exits: trade sales and IPOs, a 180-day lock-up, no sell-down cap, no buy-backs (docs/model.md "Market profiles"). */
+export const US_EXITS: ExitRoutes = {
+  listingMultiplier: 1,
+  acquisitionMultiplier: 1,
+  // US secondary sales of a fund's stake are rare as exit routes (calibration.md §2.4: M&A 75-80% of exits)
+  transferShare: 0,
+  transferDiscount: 0.2,
+  // standard 180-day underwriter lock-up, then free to sell
+  lockUpQuarters: 2,
+  sellDown: { under36: 1, under48: 1, under60: 1, over60: 1 },
+  buyBack: { enabled: false, triggerYears: 5, rate: 0.08, recovery: 0.5 },
+}
+
+/** Chinese exits: A-share/HK listings with STAR/ChiNext/main-board lock-ups and the VC reverse-linkage
+ * sell-down caps, share transfers, and redemption rights (deal-terms sources [S39]-[S50], calibration.md §2.4). */
+export const CN_EXITS: ExitRoutes = {
+  // 清科 2020: IPO 59.4% of VC-market exit cases, 18.6% of angel-market cases [R54]. One multiplier
+  // cannot give both: ×6 gives 41% (Series A cohort) and 27% (angel cohort); docs/model.md
+  listingMultiplier: 6,
+  // M&A is 6-8.5% of Chinese exits [S49][R54]
+  acquisitionMultiplier: 1,
+  // share transfers 19.9% (VC) / 47.5% (angel) of exit cases, against M&A ~6-8.5% [R54][S49]
+  transferShare: 0.75,
+  // assumption: transfers price at a 20% discount to the last round (no Chinese figure found)
+  transferDiscount: 0.2,
+  // pre-IPO holders locked 12 months on STAR, ChiNext and the main board [S39]
+  lockUpQuarters: 4,
+  // reverse linkage (CSRC 2020 No. 17) [S41]: 1% per period by auction + 2% by block trade, the period
+  // 3, 2, 1 months by investment age at listing (<36, 36-48, 48-60 months), no cap from 60 months
+  sellDown: { under36: 0.03, under48: 0.045, under60: 0.09, over60: 1 },
+  // >80% of deals carry redemption rights [S46]; Hujiang: cost + 10% a year if no IPO by a date [S45];
+  // trigger 5 years and 8% a year are assumptions (a typical range was NOT FOUND); investors win >80%
+  // of suits but full recovery is rare [S47]: recovery probability 0.4 (assumption, tuned so buy-backs
+  // are ~13% of VC-market and ~22% of angel-market exits as in 清科 2020 [R54])
+  buyBack: { enabled: true, triggerYears: 5, rate: 0.08, recovery: 0.4 },
+}
+
+export const PROFILE_EXITS: Record<string, ExitRoutes> = { us: US_EXITS, cn: CN_EXITS }
