@@ -119,7 +119,7 @@ export const CompaniesSchema = Type.Object(
     model: oneOf(['lifecycle', 'power_law'] as const),
     dealTerms: DealTermsSchema,
     sectors: keyed(SECTOR_IDS, SectorPatchSchema, 'changes to the built-in sector models'),
-    fxPerUsd: num(0.0001, 100_000, 'fund-currency units per US dollar, to convert the built-in (USD) valuations'),
+    fxPerUsd: num(0.0001, 100_000, 'valuation scale: fund-currency units per US dollar of the built-in (US) valuations; the exchange rate, or less where local rounds price below US ones (the Chinese angel presets use half the rate, docs/model.md)'),
     unicornValuation: num(0.001, MAX_FUND_SIZE * 100, 'valuation counted as a unicorn, millions of the fund currency'),
     powerLaw: PowerLawSchema,
   },
