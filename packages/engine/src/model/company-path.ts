@@ -2,8 +2,14 @@ import { boundedPareto, normalCdf } from '../random/distributions.ts'
 import type { Rng } from '../random/rng.ts'
 import type { SectorModel } from '../schema/companies.ts'
 import type { RoundPricing } from './deal-terms.ts'
-import { ROUND_IDS } from '../schema/ids.ts'
 import { E, EFFECT, type EffectTables } from './effects.ts'
+
+const LISTING = EFFECT.listing
+const FAILURE = EFFECT.failure
+const ACQUISITION = EFFECT.acquisition
+const GRADUATION = EFFECT.graduation
+const EXIT_VALUE = EFFECT.exitValue
+const STEP_UP = EFFECT.stepUp
 import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, TRANSFER, type EventBuffer } from './events.ts'
 import { MAX_AGE, MIN_EVENT_QUARTERS, quarterCoefficients, type RoundHazards } from './hazards.ts'
 import type { MarketPath } from './market-path.ts'
@@ -72,6 +78,13 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
   const shocked = effects.shocked
   const shockEdge = effects.shockEdge
   const Q = effects.quarters
+  const sQ = sector * Q
+  const sY = sector * years
+  const regimeOf = market.regime
+  const regimeEnd = market.regimeEnd
+  const factorsOn = ctx.factorsOn
+  const idiosyncratic = ctx.idiosyncratic
+  const maxValue = model.maxValue
   const toSale = ctx.queue.toSale
   const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
   const coef = ctx.coefficients
@@ -92,17 +105,17 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     for (;;) {
       const t1 = t + 1
       if (t1 >= horizon) return
-      const g = market.regime[t1]!
+      const g4 = 4 * regimeOf[t1]!
       const qq = t1 < Q ? t1 : Q - 1
-      const isShocked = shocked[sector * Q + qq] !== 0
-      if (!isShocked && !(pending > 0 && rc[4 * g + 2]! < 0)) {
+      const isShocked = shocked[sQ + qq] !== 0
+      if (!isShocked && !(pending > 0 && rc[g4 + 2]! < 0)) {
         // a stretch in regime g with no shock and nothing queued to release
-        let end = market.regimeEnd[t1]!
-        const edge = shockEdge[sector * Q + qq]!
+        let end = regimeEnd[t1]!
+        const edge = shockEdge[sQ + qq]!
         if (edge < end) end = edge
         if (horizon < end) end = horizon
-        step = rc[4 * g + 3]!
-        const G = h.regimeClock[g]!
+        step = rc[g4 + 3]!
+        const G = h.regimeClock[g4 >> 2]!
         const G0 = valueAt(G, age)
         let aEnd = age + (end - t1) * step
         if (aEnd > MAX_AGE - 1) aEnd = MAX_AGE - 1
@@ -110,7 +123,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
         const need = target - total
         if (GEnd - G0 < need && aEnd < MAX_AGE - 1) {
           total += GEnd - G0
-          const queued = rc[4 * g + 2]!
+          const queued = rc[g4 + 2]!
           if (queued >= 0) {
             pending += queued * (valueAt2(clocks, aEnd, 0) - valueAt2(clocks, age, 0))
             releaseLeft = 0
@@ -131,9 +144,9 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       }
       // a quarter some shock touches, or one that releases queued listings: one quarter at a time
       if (isShocked) {
-        effectsAt(regimeRow, g * E, shockRow, (sector * Q + qq) * E, m)
+        effectsAt(regimeRow, (g4 >> 2) * E, shockRow, (sQ + qq) * E, m)
         quarterCoefficients(h, m, toSale, coef, 0)
-      } else for (let i = 0; i < 4; i++) coef[i] = rc[4 * g + i]!
+      } else for (let i = 0; i < 4; i++) coef[i] = rc[g4 + i]!
       step = coef[3]!
       const a2 = age + step > MAX_AGE - 1 ? MAX_AGE - 1 : age + step
       total += coef[0]! * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0)) + coef[1]! * (valueAt2(clocks, a2, 1) - valueAt2(clocks, age, 1))
@@ -157,20 +170,31 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       t = t1
       if (total >= target || age >= MAX_AGE - 1) break
     }
-    // cause weights of the event quarter, ordered bad to good
+    // cause weights of the event quarter, ordered bad to good (a missing shock row multiplies by 1)
     const before = age - step > 0 ? age - step : 0
     const dW = valueAt2(clocks, age, 0) - valueAt2(clocks, before, 0)
     const dF = valueAt2(clocks, age, 1) - valueAt2(clocks, before, 1)
     const tq = t < Q ? t : Q - 1
-    let rb = market.regime[t]! * E
-    let sb = shocked[sector * Q + tq] !== 0 ? (sector * Q + tq) * E : -1
-    const ml = regimeRow[rb + EFFECT.listing]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.listing]!)
-    const wFail = h.fail * dF * regimeRow[rb + EFFECT.failure]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.failure]!)
+    let rb = regimeOf[t]! * E
+    let sb = shocked[sQ + tq] !== 0 ? (sQ + tq) * E : -1
+    let ml: number
+    let wFail: number
+    let wAcq: number
+    let wNext: number
+    if (sb < 0) {
+      ml = regimeRow[rb + LISTING]!
+      wFail = h.fail * dF * regimeRow[rb + FAILURE]!
+      wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
+      wNext = wAcq + h.next * dW * regimeRow[rb + GRADUATION]!
+    } else {
+      ml = regimeRow[rb + LISTING]! * shockRow[sb + LISTING]!
+      wFail = h.fail * dF * regimeRow[rb + FAILURE]! * shockRow[sb + FAILURE]!
+      wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! * shockRow[sb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
+      wNext = wAcq + h.next * dW * regimeRow[rb + GRADUATION]! * shockRow[sb + GRADUATION]!
+    }
     const wStall = wFail + h.stall * dW
-    const wAcq = wStall + h.acquisition * dW * regimeRow[rb + EFFECT.acquisition]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.acquisition]!) + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
-    const wNext = wAcq + h.next * dW * regimeRow[rb + EFFECT.graduation]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.graduation]!)
     const all = wNext + h.listing * dW * ml + released
-    const u = (ctx.factorsOn ? normalCdf(market.latent[sector * years + (t >> 2)]! + ctx.idiosyncratic * rng.normal()) : rng.uniform()) * all
+    const u = (factorsOn ? normalCdf(market.latent[sY + (t >> 2)]! + idiosyncratic * rng.normal()) : rng.uniform()) * all
     if (u < wFail) {
       events.push(t, company, FAILED, round, 0, 0)
       return
@@ -179,40 +203,41 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       t = q + MIN_EVENT_QUARTERS
       if (t >= horizon) return
       const eq = t < Q ? t : Q - 1
-      rb = market.regime[t]! * E
-      sb = shocked[sector * Q + eq] !== 0 ? (sector * Q + eq) * E : -1
+      rb = regimeOf[t]! * E
+      sb = shocked[sQ + eq] !== 0 ? (sQ + eq) * E : -1
     }
-    const r = model.rounds[ROUND_IDS[round]!]
+    const r = h.round
     if (u < wStall) {
       events.push(t, company, STALLED, round, post * r.stallValue, 0)
       return
     }
-    const valuationShift = ctx.factorsOn ? market.valuation[sector * years + (t >> 2)]! : 0
-    const exitMultiplier = regimeRow[rb + EFFECT.exitValue]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.exitValue]!) * Math.exp(valuationShift)
+    const valuationShift = factorsOn ? market.valuation[sY + (t >> 2)]! : 0
+    const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
     if (u < wAcq) {
       // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
       // at a discount to the last round
-      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, Math.min(model.maxValue, post * ctx.transferPrice * exitMultiplier), 0)
-      else events.push(t, company, ACQUIRED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, false) * exitMultiplier), 0)
+      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, Math.min(maxValue, post * ctx.transferPrice * exitMultiplier), 0)
+      else events.push(t, company, ACQUIRED, round, Math.min(maxValue, post * drawExitMultiple(rng, model, false) * exitMultiplier), 0)
       return
     }
     if (u >= wNext) {
-      events.push(t, company, LISTED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, true) * exitMultiplier), 0)
+      events.push(t, company, LISTED, round, Math.min(maxValue, post * drawExitMultiple(rng, model, true) * exitMultiplier), 0)
       return
     }
-    const d = model.rounds[ROUND_IDS[round + 1]!].dilution
+    const d = hazards[round + 1]!.round.dilution
     // the round is priced down, flat or up, with the shares of the regime in force at the raise
     const pricing = ctx.pricing
-    const g = market.regime[t]!
+    const g = regimeOf[t]!
     const kind = rng.uniform()
     const z = rng.normal()
+    const down = pricing.down[g]!
     const stepUp =
-      kind < pricing.down[g]!
+      kind < down
         ? pricing.downMedian * Math.exp(pricing.downSigma * z)
-        : kind < pricing.down[g]! + pricing.flat[g]!
+        : kind < down + pricing.flat[g]!
           ? 1
-          : r.stepUp * regimeRow[rb + EFFECT.stepUp]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.stepUp]!) * Math.exp(r.stepUpSigma * z + valuationShift)
-    post = Math.min(model.maxValue, (post * stepUp) / (1 - d))
+          : (sb < 0 ? r.stepUp * regimeRow[rb + STEP_UP]! : r.stepUp * regimeRow[rb + STEP_UP]! * shockRow[sb + STEP_UP]!) * Math.exp(r.stepUpSigma * z + valuationShift)
+    post = Math.min(maxValue, (post * stepUp) / (1 - d))
     round += 1
     q = t
     events.push(t, company, RAISE, round, post, d)
@@ -241,16 +266,17 @@ function valueAt2(clocks: Float64Array, age: number, which: number): number {
   return lo + (age - (age | 0)) * (clocks[i + 2]! - lo)
 }
 
-/** Smallest age in [from, to] where the non-decreasing, piecewise-linear table reaches y. */
+/** Smallest age in [from, to] where the non-decreasing, piecewise-linear table reaches y. The
+ * crossing is usually a few quarters ahead, so a forward scan beats bisection; both find the first
+ * index above `from | 0` whose value reaches y. */
 function crossingAge(table: Float64Array, y: number, from: number, to: number): number {
-  let lo = from | 0
-  let hi = Math.ceil(to)
-  if (table[hi]! < y) return to
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1
-    if (table[mid]! >= y) hi = mid
-    else lo = mid
-  }
+  const lo0 = from | 0
+  const hi0 = Math.ceil(to)
+  if (table[hi0]! < y) return to
+  if (hi0 === lo0) return from
+  let hi = lo0 + 1
+  while (table[hi]! < y) hi++
+  const lo = hi - 1
   const a = table[lo]!
   const b = table[hi]!
   const x = b > a ? lo + (y - a) / (b - a) : hi
