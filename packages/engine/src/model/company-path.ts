@@ -76,100 +76,24 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
   const regimeRow = effects.regime
   const shockRow = effects.shock
   const shocked = effects.shocked
-  const shockEdge = effects.shockEdge
   const Q = effects.quarters
   const sQ = sector * Q
   const sY = sector * years
   const regimeOf = market.regime
-  const regimeEnd = market.regimeEnd
   const factorsOn = ctx.factorsOn
   const idiosyncratic = ctx.idiosyncratic
   const maxValue = model.maxValue
   const toSale = ctx.queue.toSale
-  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
   const coef = ctx.coefficients
-  const m = ctx.multipliers
   for (;;) {
     const h = hazards[round]!
     const clocks = h.clocks
-    const rc = h.regime
     const target = -Math.log(1 - rng.uniform())
-    let age = 0
-    let step = 1
-    let total = 0
-    let pending = 0
-    let releaseStep = 0
-    let releaseLeft = 0
-    let released = 0
-    let t = q
-    for (;;) {
-      const t1 = t + 1
-      if (t1 >= horizon) return
-      const g4 = 4 * regimeOf[t1]!
-      const qq = t1 < Q ? t1 : Q - 1
-      const isShocked = shocked[sQ + qq] !== 0
-      if (!isShocked && !(pending > 0 && rc[g4 + 2]! < 0)) {
-        // a stretch in regime g with no shock and nothing queued to release
-        let end = regimeEnd[t1]!
-        const edge = shockEdge[sQ + qq]!
-        if (edge < end) end = edge
-        if (horizon < end) end = horizon
-        step = rc[g4 + 3]!
-        const G = h.regimeClock[g4 >> 2]!
-        const G0 = valueAt(G, age)
-        let aEnd = age + (end - t1) * step
-        if (aEnd > MAX_AGE - 1) aEnd = MAX_AGE - 1
-        const GEnd = valueAt(G, aEnd)
-        const need = target - total
-        if (GEnd - G0 < need && aEnd < MAX_AGE - 1) {
-          total += GEnd - G0
-          const queued = rc[g4 + 2]!
-          if (queued >= 0) {
-            pending += queued * (valueAt2(clocks, aEnd, 0) - valueAt2(clocks, age, 0))
-            releaseLeft = 0
-          }
-          age = aEnd
-          t = end - 1
-          continue
-        }
-        const crossing = crossingAge(G, G0 + need, age, aEnd)
-        let k = Math.ceil((crossing - age) / step - 1e-12)
-        if (k < 1) k = 1
-        if (k > end - t1) k = end - t1
-        age += k * step
-        if (age > MAX_AGE - 1) age = MAX_AGE - 1
-        t = t1 + k - 1
-        released = 0
-        break
-      }
-      // a quarter some shock touches, or one that releases queued listings: one quarter at a time
-      if (isShocked) {
-        effectsAt(regimeRow, (g4 >> 2) * E, shockRow, (sQ + qq) * E, m)
-        quarterCoefficients(h, m, toSale, coef, 0)
-      } else for (let i = 0; i < 4; i++) coef[i] = rc[g4 + i]!
-      step = coef[3]!
-      const a2 = age + step > MAX_AGE - 1 ? MAX_AGE - 1 : age + step
-      total += coef[0]! * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0)) + coef[1]! * (valueAt2(clocks, a2, 1) - valueAt2(clocks, age, 1))
-      released = 0
-      const queued = coef[2]!
-      if (queued >= 0) {
-        pending += queued * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0))
-        releaseLeft = 0
-      } else if (pending > 0) {
-        if (releaseLeft === 0) {
-          releaseLeft = releaseQuarters
-          releaseStep = pending / releaseQuarters
-        }
-        released = releaseLeft === 1 ? pending : releaseStep
-        pending -= released
-        releaseLeft--
-        if (releaseLeft === 0) pending = 0
-        total += released
-      }
-      age = a2
-      t = t1
-      if (total >= target || age >= MAX_AGE - 1) break
-    }
+    let t = roundEnd(ctx, h, q, target)
+    if (t < 0) return
+    const age = coef[AGE]!
+    const step = coef[STEP]!
+    const released = coef[RELEASED]!
     // cause weights of the event quarter, ordered bad to good (a missing shock row multiplies by 1)
     const before = age - step > 0 ? age - step : 0
     const dW = valueAt2(clocks, age, 0) - valueAt2(clocks, before, 0)
@@ -244,8 +168,116 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
   }
 }
 
-/** Scratch the company loop reuses for a shocked quarter's coefficients. */
-export const createCoefficients = (): Float64Array => new Float64Array(4)
+/** Where scratch `coefficients` holds the state of the event quarter `roundEnd` found. */
+const AGE = 4
+const STEP = 5
+const RELEASED = 6
+
+/**
+ * The quarter in which a round raised in quarter q ends (−1 when that is at or after the horizon):
+ * where the integrated hazard first passes `target`. Writes the operational age, its step in that
+ * quarter and any released queued listing hazard to the scratch at AGE, STEP, RELEASED.
+ */
+function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, target: number): number {
+  const { effects, market, horizon } = ctx
+  const regimeRow = effects.regime
+  const shockRow = effects.shock
+  const shocked = effects.shocked
+  const shockEdge = effects.shockEdge
+  const Q = effects.quarters
+  const sQ = ctx.sector * Q
+  const regimeOf = market.regime
+  const regimeEnd = market.regimeEnd
+  const toSale = ctx.queue.toSale
+  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
+  const coef = ctx.coefficients
+  const m = ctx.multipliers
+  const clocks = h.clocks
+  const rc = h.regime
+  let age = 0
+  let step = 1
+  let total = 0
+  let pending = 0
+  let releaseStep = 0
+  let releaseLeft = 0
+  let released = 0
+  let t = q
+  for (;;) {
+    const t1 = t + 1
+    if (t1 >= horizon) return -1
+    const g4 = 4 * regimeOf[t1]!
+    const qq = t1 < Q ? t1 : Q - 1
+    const isShocked = shocked[sQ + qq] !== 0
+    if (!isShocked && !(pending > 0 && rc[g4 + 2]! < 0)) {
+      // a stretch in regime g with no shock and nothing queued to release
+      let end = regimeEnd[t1]!
+      const edge = shockEdge[sQ + qq]!
+      if (edge < end) end = edge
+      if (horizon < end) end = horizon
+      step = rc[g4 + 3]!
+      const G = h.regimeClock[g4 >> 2]!
+      const G0 = valueAt(G, age)
+      let aEnd = age + (end - t1) * step
+      if (aEnd > MAX_AGE - 1) aEnd = MAX_AGE - 1
+      const GEnd = valueAt(G, aEnd)
+      const need = target - total
+      if (GEnd - G0 < need && aEnd < MAX_AGE - 1) {
+        total += GEnd - G0
+        const queued = rc[g4 + 2]!
+        if (queued >= 0) {
+          pending += queued * (valueAt2(clocks, aEnd, 0) - valueAt2(clocks, age, 0))
+          releaseLeft = 0
+        }
+        age = aEnd
+        t = end - 1
+        continue
+      }
+      const crossing = crossingAge(G, G0 + need, age, aEnd)
+      let k = Math.ceil((crossing - age) / step - 1e-12)
+      if (k < 1) k = 1
+      if (k > end - t1) k = end - t1
+      age += k * step
+      if (age > MAX_AGE - 1) age = MAX_AGE - 1
+      t = t1 + k - 1
+      released = 0
+      break
+    }
+    // a quarter some shock touches, or one that releases queued listings: one quarter at a time
+    if (isShocked) {
+      effectsAt(regimeRow, (g4 >> 2) * E, shockRow, (sQ + qq) * E, m)
+      quarterCoefficients(h, m, toSale, coef, 0)
+    } else for (let i = 0; i < 4; i++) coef[i] = rc[g4 + i]!
+    step = coef[3]!
+    const a2 = age + step > MAX_AGE - 1 ? MAX_AGE - 1 : age + step
+    total += coef[0]! * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0)) + coef[1]! * (valueAt2(clocks, a2, 1) - valueAt2(clocks, age, 1))
+    released = 0
+    const queued = coef[2]!
+    if (queued >= 0) {
+      pending += queued * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0))
+      releaseLeft = 0
+    } else if (pending > 0) {
+      if (releaseLeft === 0) {
+        releaseLeft = releaseQuarters
+        releaseStep = pending / releaseQuarters
+      }
+      released = releaseLeft === 1 ? pending : releaseStep
+      pending -= released
+      releaseLeft--
+      if (releaseLeft === 0) pending = 0
+      total += released
+    }
+    age = a2
+    t = t1
+    if (total >= target || age >= MAX_AGE - 1) break
+  }
+  coef[AGE] = age
+  coef[STEP] = step
+  coef[RELEASED] = released
+  return t
+}
+
+/** Scratch the company loop reuses: a shocked quarter's coefficients [0..3], the event quarter's state [4..6]. */
+export const createCoefficients = (): Float64Array => new Float64Array(8)
 
 /** Every effect multiplier of a quarter (regime row × shock row; no shock row when `sb` < 0). */
 function effectsAt(regimeRow: Float64Array, rb: number, shockRow: Float64Array, sb: number, out: Float64Array): void {
