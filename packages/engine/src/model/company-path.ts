@@ -88,8 +88,8 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
   for (;;) {
     const h = hazards[round]!
     const clocks = h.clocks
-    const target = -Math.log(1 - rng.uniform())
-    let t = roundEnd(ctx, h, q, target)
+    coef[TARGET] = -Math.log(1 - rng.uniform())
+    let t = roundEnd(ctx, h, q)
     if (t < 0) return
     const age = coef[AGE]!
     const step = coef[STEP]!
@@ -172,13 +172,15 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
 const AGE = 4
 const STEP = 5
 const RELEASED = 6
+/** The exponential draw the integrated hazard must reach (passed in the scratch, not boxed). */
+const TARGET = 7
 
 /**
  * The quarter in which a round raised in quarter q ends (−1 when that is at or after the horizon):
- * where the integrated hazard first passes `target`. Writes the operational age, its step in that
+ * where the integrated hazard first passes the exponential draw at TARGET. Writes the operational age, its step in that
  * quarter and any released queued listing hazard to the scratch at AGE, STEP, RELEASED.
  */
-function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, target: number): number {
+function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
   const { effects, market, horizon } = ctx
   const regimeRow = effects.regime
   const shockRow = effects.shock
@@ -194,6 +196,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, target: numbe
   const m = ctx.multipliers
   const clocks = h.clocks
   const rc = h.regime
+  const target = coef[TARGET]!
   let age = 0
   let step = 1
   let total = 0
@@ -276,7 +279,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, target: numbe
   return t
 }
 
-/** Scratch the company loop reuses: a shocked quarter's coefficients [0..3], the event quarter's state [4..6]. */
+/** Scratch the company loop reuses: a shocked quarter's coefficients [0..3], the event quarter's state [4..7]. */
 export const createCoefficients = (): Float64Array => new Float64Array(8)
 
 /** Every effect multiplier of a quarter (regime row × shock row; no shock row when `sb` < 0). */
