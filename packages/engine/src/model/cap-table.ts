@@ -1,4 +1,4 @@
-import type { SectorModel } from '../schema/companies.ts'
+import type { RoundModel, SectorModel } from '../schema/companies.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import type { StackTerms } from './deal-terms.ts'
 import { createStack, payStack, type CapitalStack } from './preference-stack.ts'
@@ -31,23 +31,27 @@ export function createCapTables(n: number): CapTables {
 /**
  * A company the fund enters at `round` with `cheque` at post-money `post`. The rounds before it are
  * filled in from the sector's medians (post_k = post_{k+1}·(1 − d_{k+1}) / stepUp_k) so that they
- * carry preferences too; the fund holds none of them.
+ * carry preferences too; the fund holds none of them. `rounds` is the sector model or its rounds in
+ * ROUND_IDS order (each with its `round` parameters, as the hazard tables carry them).
  */
-export function openCapTable(t: CapTables, c: number, model: SectorModel, round: number, post: number, cheque: number): void {
+export function openCapTable(t: CapTables, c: number, rounds: SectorModel | ReadonlyArray<{ round: RoundModel }>, round: number, post: number, cheque: number): void {
   const b = c * K
   for (let k = 0; k < K; k++) t.fundShare[b + k] = 0
-  const d = model.rounds[ROUND_IDS[round]!].dilution
+  const d = roundOf(rounds, round).dilution
   t.post[b + round] = post
   // a cheque larger than the round's typical size buys a larger round, not a share above 1
   t.dilution[b + round] = Math.max(d, cheque / post)
   t.fundShare[b + round] = cheque > 0 ? Math.min(1, cheque / (t.dilution[b + round]! * post)) : 0
   for (let k = round - 1; k >= 0; k--) {
-    const r = model.rounds[ROUND_IDS[k]!]
+    const r = roundOf(rounds, k)
     t.post[b + k] = (t.post[b + k + 1]! * (1 - t.dilution[b + k + 1]!)) / r.stepUp
     t.dilution[b + k] = r.dilution
   }
   t.top[c] = round
 }
+
+const roundOf = (rounds: SectorModel | ReadonlyArray<{ round: RoundModel }>, k: number): RoundModel =>
+  'rounds' in rounds ? rounds.rounds[ROUND_IDS[k]!] : rounds[k]!.round
 
 /** A new round: its price and size, and what the fund bought of it (its pro-rata follow-on). */
 export function recordRound(t: CapTables, c: number, round: number, post: number, dilution: number, fundAmount: number): void {
