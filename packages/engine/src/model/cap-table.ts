@@ -15,6 +15,8 @@ export interface CapTables {
   top: Int8Array
   stack: CapitalStack
   out: Float64Array
+  /** Terms the stack's per-round arrays were last filled from (they do not change within a run). */
+  termsIn: StackTerms | null
 }
 
 export function createCapTables(n: number): CapTables {
@@ -25,6 +27,7 @@ export function createCapTables(n: number): CapTables {
     top: new Int8Array(n),
     stack: createStack(K),
     out: new Float64Array(K + 1),
+    termsIn: null,
   }
 }
 
@@ -67,6 +70,13 @@ export function payCapTable(t: CapTables, terms: StackTerms, c: number, value: n
   const b = c * K
   const top = t.top[c]!
   const s = t.stack
+  if (t.termsIn !== terms) {
+    s.multiple.set(terms.multiple)
+    s.participation.set(terms.participation)
+    s.cap.set(terms.cap)
+    s.rank.set(terms.rank)
+    t.termsIn = terms
+  }
   s.n = top + 1
   let later = 1
   let preferred = 0
@@ -74,10 +84,6 @@ export function payCapTable(t: CapTables, terms: StackTerms, c: number, value: n
     const d = t.dilution[b + k]!
     s.shares[k] = d * later
     s.invested[k] = d * t.post[b + k]!
-    s.multiple[k] = terms.multiple[k]!
-    s.participation[k] = terms.participation[k]!
-    s.cap[k] = terms.cap[k]!
-    s.rank[k] = terms.rank[k]!
     preferred += s.shares[k]!
     later *= 1 - d
   }
