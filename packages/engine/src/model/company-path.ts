@@ -137,15 +137,13 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     }
     const valuationShift = factorsOn ? market.valuation[sY + (t >> 2)]! : 0
     const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
-    if (u < wAcq) {
+    if (u < wAcq || u >= wNext) {
       // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
-      // at a discount to the last round
-      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, Math.min(maxValue, post * ctx.transferPrice * exitMultiplier), 0)
-      else events.push(t, company, ACQUIRED, round, Math.min(maxValue, post * drawExitMultiple(rng, model, false) * exitMultiplier), 0)
-      return
-    }
-    if (u >= wNext) {
-      events.push(t, company, LISTED, round, Math.min(maxValue, post * drawExitMultiple(rng, model, true) * exitMultiplier), 0)
+      // at a discount to the last round; the rest list
+      const sale = u < wAcq
+      const transfer = sale && rng.uniform() < ctx.transferShare
+      const multiple = transfer ? ctx.transferPrice : drawExitMultiple(rng, model, !sale)
+      events.push(t, company, transfer ? TRANSFER : sale ? ACQUIRED : LISTED, round, Math.min(maxValue, post * multiple * exitMultiplier), 0)
       return
     }
     const d = hazards[round + 1]!.round.dilution
