@@ -234,7 +234,8 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
         continue
       }
       const crossing = crossingAge(G, G0 + need, age, aEnd)
-      let k = Math.ceil((crossing - age) / step - 1e-12)
+      // (dividing by a step of exactly 1 changes nothing; skipping it saves a division)
+      let k = Math.ceil((step === 1 ? crossing - age : (crossing - age) / step) - 1e-12)
       if (k < 1) k = 1
       if (k > end - t1) k = end - t1
       age += k * step
