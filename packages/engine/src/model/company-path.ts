@@ -111,10 +111,11 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
       wNext = wAcq + h.next * dW * regimeRow[rb + GRADUATION]!
     } else {
-      ml = regimeRow[rb + LISTING]! * shockRow[sb + LISTING]!
-      wFail = h.fail * dF * regimeRow[rb + FAILURE]! * shockRow[sb + FAILURE]!
-      wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! * shockRow[sb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
-      wNext = wAcq + h.next * dW * regimeRow[rb + GRADUATION]! * shockRow[sb + GRADUATION]!
+      shockedWeights(h, dW, dF, regimeRow, rb, shockRow, sb, toSale, coef)
+      ml = coef[0]!
+      wFail = coef[1]!
+      wAcq = coef[2]!
+      wNext = coef[3]!
     }
     const wStall = wFail + h.stall * dW
     const all = wNext + h.listing * dW * ml + released
@@ -164,6 +165,18 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     q = t
     events.push(t, company, RAISE, round, post, d)
   }
+}
+
+/** The event quarter's weights under a shock (listing multiplier, fail, sale and next-round
+ * cumulative weights) at out[0..3]; the rare case, kept out of the company loop. */
+function shockedWeights(h: RoundHazards, dW: number, dF: number, regimeRow: Float64Array, rb: number, shockRow: Float64Array, sb: number, toSale: number, out: Float64Array): void {
+  const ml = regimeRow[rb + LISTING]! * shockRow[sb + LISTING]!
+  const wFail = h.fail * dF * regimeRow[rb + FAILURE]! * shockRow[sb + FAILURE]!
+  const wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! * shockRow[sb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
+  out[0] = ml
+  out[1] = wFail
+  out[2] = wAcq
+  out[3] = wAcq + h.next * dW * regimeRow[rb + GRADUATION]! * shockRow[sb + GRADUATION]!
 }
 
 /** Where scratch `coefficients` holds the state of the event quarter `roundEnd` found. */
