@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/global-build.ts'],
     testTimeout: 120_000,
     // Closing pools, Redis connections and servers can take longer than vitest's 10 s default on a loaded 2-core machine.
     hookTimeout: 60_000,

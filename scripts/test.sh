@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: type-checks, installs the system packages tests need when missing (Chromium for
-# the browser tests, redis-server for the scale-out tests), starts a throwaway Redis on a free
+# the browser tests, a CJK font, redis-server for the scale-out tests), starts a throwaway Redis on a free
 # loopback port (PCSIM_TEST_REDIS_URL), then vitest. Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# a CJK font, so the Chinese screenshots and PDF reports show characters rather than boxes
+{ command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,12 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../packages/api/src/db/database.ts'
 import { removeDir } from './helper.ts'
 
-const SERVER = resolve(import.meta.dirname, '../../packages/api/src/server.ts')
-const TSX = createRequire(resolve(import.meta.dirname, '../../packages/api/package.json')).resolve('tsx')
+/** The compiled server, as `start` runs it (tests/global-build.ts compiles it before the tests). */
+const SERVER = resolve(import.meta.dirname, '../../packages/api/dist/server.js')
 
-/** Starts the real server (node --import tsx, so the pid is the server itself) on a random port. */
+/** Starts the real compiled server (plain node, so the pid is the server itself) on a random port. */
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', TSX, '--conditions=@pcsim/source', SERVER], {
+  const child = spawn(process.execPath, [SERVER], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PCSIM_WORKERS: '2', PCSIM_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

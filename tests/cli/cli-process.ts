@@ -11,14 +11,15 @@ export interface CliResult {
 }
 
 /**
- * Runs the real CLI in a child process (tsx with the source condition, like the root `pcsim`
- * script). LANG is fixed so the default language does not depend on the machine.
+ * Runs the real CLI in a child process: the compiled bin, as the root `pcsim` script runs it (the
+ * test set-up, tests/global-build.ts, compiles first). LANG is fixed so the default language does
+ * not depend on the machine.
  */
 export function pcsim(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
-      `${ROOT}node_modules/.bin/tsx`,
-      ['--conditions=@pcsim/source', 'packages/cli/src/main.ts', ...args],
+      process.execPath,
+      ['packages/cli/dist/main.js', ...args],
       { cwd: ROOT, env: { ...process.env, LANG: 'C', PCSIM_DEBUG: '', ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0

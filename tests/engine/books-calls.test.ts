@@ -155,7 +155,7 @@ describe('capital-call policies, by hand', () => {
 })
 
 describe('call pace of the presets', () => {
-  it('the US reference fund calls 47–60% of commitments by month 24 (calibration §3.3), just in time about 28%', () => {
+  it('the US reference fund calls 47–60% of commitments by month 24 (calibration §3.3), just in time about 40% (first cheques over 2.5 years)', () => {
     const run = resolveRun(config({ run: { trials: 400, seed: 5 } }))
     const pace = (r: typeof run) => {
       const ws = createWorkspace(r)
@@ -171,7 +171,8 @@ describe('call pace of the presets', () => {
     expect(ahead.mean - 3 * ahead.se).toBeGreaterThan(0.47)
     expect(ahead.mean + 3 * ahead.se).toBeLessThan(0.6)
     const jit = pace(resolveRun(config({ fund: { capitalCalls: { policy: 'just_in_time' } }, run: { trials: 400, seed: 5 } })))
-    expect(jit.mean).toBeLessThan(0.35)
+    expect(jit.mean).toBeLessThan(0.45)
+    expect(jit.mean + 3 * jit.se).toBeLessThan(ahead.mean - 3 * ahead.se)
   })
 
   it('every Chinese preset that invests directly pays in by tranches; the fund-of-funds passes calls through; the tranche schedule is checked', () => {

@@ -180,7 +180,7 @@ describe('what the benchmarks read from a cohort', () => {
     expect(companies).toBe(3000)
     expect(routes.get('ipo') ?? 0).toBe(Math.round(r.listed * 3000))
     expect(routes.get('trade_sale') ?? 0).toBe(Math.round(r.acquired * 3000))
-    expect(r.listed + r.acquired).toBeGreaterThan(0.05)
+    expect(r.listed + r.acquired + r.transferred).toBeGreaterThan(0.05)
     expect(financings).toBe(r.financings.count)
     expect(below1x / financings).toBeCloseTo(r.financings.below1x, 12)
     for (const route of routes.keys()) expect(MODELLED_EXIT_ROUTES.has(route as never), route).toBe(true)

@@ -72,7 +72,7 @@ describe('sensitivity on common random numbers', () => {
 
   it('a lever at its current value changes nothing, exactly (same trials), and bars sort by swing', async () => {
     const base = config({ run: { trials: 600, seed: 'crn' } })
-    const r = await runSensitivity({ config: base, vary: ['reserveShare=0.45:0.6', 'exitValue=0.5:1.5', '/fund/carry/rate=0.2:0.3'], metrics: ['p50(netTvpi)', 'probLoss'] }, runTrialsInThread)
+    const r = await runSensitivity({ config: base, vary: ['reserveShare=0.5:0.65', 'exitValue=0.5:1.5', '/fund/carry/rate=0.2:0.3'], metrics: ['p50(netTvpi)', 'probLoss'] }, runTrialsInThread)
     for (const l of r.levers.filter((l) => l.lever !== 'exitValue')) {
       expect(l.points[0]!.value).toBe(l.current)
       expect(l.points[0]!.changes.map((c) => [c.value, c.se])).toEqual([[0, 0], [0, 0]])

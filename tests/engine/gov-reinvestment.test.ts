@@ -80,7 +80,8 @@ describe('the cost of re-investment, paired against the same fund without the re
   it('rises with the multiple when the pool is shallow', () => {
     const k = costs.map((c) => c.r.summary.policy.reinvestmentCost!)
     console.info(`paired 返投 cost (gov-angel-fund, Beijing pool 15/yr at 0.9, ${TRIALS} trials): ` + costs.map((c, i) => `${c.m}×: net TVPI ${k[i]!.netTvpi.mean.toFixed(3)} ± ${k[i]!.netTvpi.se.toFixed(3)}, P(loss) ${k[i]!.probLoss.value >= 0 ? '+' : ''}${k[i]!.probLoss.value.toFixed(3)}, government TVPI ${k[i]!.governmentTvpi.mean.toFixed(3)}`).join('; '))
-    for (const x of k) expect(x.netTvpi.mean).toBeLessThanOrEqual(0)
+    // never a gain beyond noise (at 0.5× the requirement is about the fund's natural Beijing share: cost ≈ 0)
+    for (const x of k) expect(x.netTvpi.mean).toBeLessThanOrEqual(2 * x.netTvpi.se)
     // each step costs more, by more than the paired standard errors
     for (let i = 1; i < k.length; i++) {
       const gap = k[i - 1]!.netTvpi.mean - k[i]!.netTvpi.mean

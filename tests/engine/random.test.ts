@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRng } from '@pcsim/engine'
+import { createRng, createTrialStreams } from '@pcsim/engine'
 import { binomialSe, withinSe } from './helpers.ts'
 
 /** Standard normal CDF by Simpson's rule on the density (independent of the engine's approximations). */
@@ -93,5 +93,51 @@ describe('createRng', () => {
       prev = z
     }
     expect(Math.abs(sxy / n)).toBeLessThan(4 / Math.sqrt(n))
+  })
+})
+
+describe('createTrialStreams', () => {
+  const n = 200_000
+
+  it('the first draws of consecutive trials are uniform by decile (4 SE) and never repeat as a pair', () => {
+    const deciles = new Array<number>(10).fill(0)
+    const pairs = new Set<string>()
+    for (let t = 0; t < n; t++) {
+      const s = createTrialStreams('7', t)
+      const u = s.companies.uniform()
+      deciles[Math.floor(u * 10)]!++
+      pairs.add(`${u},${s.companies.uniform()}`)
+    }
+    for (const d of deciles) {
+      const w = withinSe(d / n, 0.1, binomialSe(0.1, n))
+      expect(w.ok, w.message).toBe(true)
+    }
+    // a repeated pair would mean two trials share a stream (chance of a true repeat: ~n²/2^65)
+    expect(pairs.size).toBe(n)
+  })
+
+  it('neighbouring trials, the three purposes and neighbouring seeds are uncorrelated (|r| within 4/√n)', () => {
+    const centred = (u: number) => u - 0.5
+    let trialLag = 0
+    let purposes = 0
+    let seeds = 0
+    let prev = centred(createTrialStreams('7', 0).market.uniform())
+    for (let t = 1; t <= n; t++) {
+      const s = createTrialStreams('7', t)
+      const m = centred(s.market.uniform())
+      trialLag += m * prev
+      purposes += m * centred(s.deals.uniform()) + m * centred(s.companies.uniform())
+      seeds += m * centred(createTrialStreams('8', t).market.uniform())
+      prev = m
+    }
+    // Var(U − 1/2) = 1/12, so a product of two independent ones has variance 1/144: r = 12·mean
+    expect(Math.abs((12 * trialLag) / n)).toBeLessThan(4 / Math.sqrt(n))
+    expect(Math.abs((12 * purposes) / (2 * n))).toBeLessThan(4 / Math.sqrt(n))
+    expect(Math.abs((12 * seeds) / n)).toBeLessThan(4 / Math.sqrt(n))
+  })
+
+  it('trials past 2^32 get their own streams', () => {
+    const a = createTrialStreams('7', 5).market.uniform()
+    expect(createTrialStreams('7', 5 + 2 ** 32).market.uniform()).not.toBe(a)
   })
 })

@@ -1,14 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { createConnection, createServer } from 'node:net'
 import { hostname, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
-const MAIN = join(ROOT, 'packages/cli/src/main.ts')
-const TSX = createRequire(join(ROOT, 'packages/runner/package.json')).resolve('tsx')
+/** The compiled CLI (tests/global-build.ts compiles it before the tests): what `pcsim worker` runs in production. */
+const MAIN = join(ROOT, 'packages/cli/dist/main.js')
 
 /** The redis-server binary, or undefined (the Redis tests are then skipped, saying why). */
 export const REDIS_SERVER: string | undefined = (() => {
@@ -128,9 +127,9 @@ export interface WorkerProcess {
   kill(): Promise<void>
 }
 
-/** `pcsim worker` as a child process: node with tsx's loader, so the pid is the worker itself. */
+/** `pcsim worker` as a child process: node on the compiled CLI, so the pid is the worker itself. */
 export function spawnWorker(url: string, queue: string, options: { concurrency?: number; lockMs?: number; env?: Record<string, string> } = {}): WorkerProcess {
-  const args = ['--import', TSX, '--conditions=@pcsim/source', MAIN, 'worker', '--redis', url, '--queue', queue, '--concurrency', String(options.concurrency ?? 1)]
+  const args = [MAIN, 'worker', '--redis', url, '--queue', queue, '--concurrency', String(options.concurrency ?? 1)]
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LANG: 'C', PCSIM_REDIS_LOCK_MS: String(options.lockMs ?? 1_500), ...options.env },
@@ -171,10 +170,10 @@ export function spawnWorker(url: string, queue: string, options: { concurrency?:
   }
 }
 
-/** Starts the real CLI (node with tsx's loader, like tests/cli); `done` resolves when it exits. */
+/** Starts the real compiled CLI (like tests/cli); `done` resolves when it exits. */
 export function startPcsim(args: string[], env: Record<string, string> = {}, timeoutMs = 90_000) {
   const started = Date.now()
-  const child = spawn(process.execPath, ['--import', TSX, '--conditions=@pcsim/source', MAIN, ...args], {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, LANG: 'C', PCSIM_DEBUG: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

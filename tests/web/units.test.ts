@@ -40,6 +40,13 @@ describe('rescaleWeights', () => {
     expect(rescaleWeights({ a: 1 }, keys, 'a', 0.8)).toEqual({ a: 0.8, b: 0.1, c: 0.1 })
     expect(rescaleWeights({ a: 0.5, b: 0.5 }, keys, 'b', 1)).toEqual({ b: 1 })
   })
+  it('keeps locked weights and caps the moved one at what they leave', () => {
+    const w = rescaleWeights({ a: 0.5, b: 0.3, c: 0.2 }, keys, 'a', 0.6, new Set(['b']))
+    expect(w).toEqual({ a: 0.6, b: 0.3, c: 0.1 })
+    expect(rescaleWeights({ a: 0.5, b: 0.3, c: 0.2 }, keys, 'a', 0.9, new Set(['b']))).toEqual({ a: 0.7, b: 0.3 })
+    // every other weight locked: the moved one takes exactly the rest
+    expect(rescaleWeights({ a: 0.5, b: 0.3, c: 0.2 }, keys, 'a', 0.9, new Set(['b', 'c']))).toEqual({ a: 0.5, b: 0.3, c: 0.2 })
+  })
   it('gives weights the engine accepts', () => {
     let w: Record<string, number> = { generalist: 1 }
     const sectors = ['generalist', 'ai', 'biotech', 'robotics'] as const

@@ -1,17 +1,18 @@
 import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
-import { choiceForTrials, compareWith, createExecutor, executorFromEnv, runWith, type Executor } from '@pcsim/runner'
+import { choiceForRun, choiceForTrials, compareWith, createExecutor, executorFromEnv, runWith, type Executor } from '@pcsim/runner'
 import type { Progress } from './progress.ts'
 
 /**
- * Runs `work` on the executor the environment chooses (a thread pool by default, in-thread for a
- * job of one chunk or with PCSIM_EXECUTOR=in-thread, Redis workers when PCSIM_REDIS_URL is set),
- * and always closes it. Results do not depend on the choice.
+ * Runs `work` on the executor the environment chooses (by default a thread pool when the job is
+ * big enough for one to pay, else in-thread; for a bare trial count (decision tools), the pool when
+ * it spans more than one chunk; PCSIM_EXECUTOR chooses explicitly, Redis workers when
+ * PCSIM_REDIS_URL is set), and always closes it. Results do not depend on the choice.
  */
-export async function withExecutor<T>(trials: number, work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
-  const executor = await createExecutor(choiceForTrials(executorFromEnv(process.env), trials))
+export async function withExecutor<T>(jobs: readonly SimulationConfig[] | number, work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const env = executorFromEnv(process.env)
+  const executor = await createExecutor(typeof jobs === 'number' ? choiceForTrials(env, jobs) : choiceForRun(env, jobs))
   // Ctrl-C (or SIGTERM) cancels the run on every worker before the process exits; another one
-  // a second later exits at once. (A terminal's Ctrl-C reaches both bin/pcsim.mjs and this process,
-  // and the bin forwards it: the same keypress arrives twice.)
+  // a second later exits at once (signals closer together count as one keypress).
   const controller = new AbortController()
   let first = 0
   const interrupt = () => {
@@ -38,10 +39,10 @@ export const SAME_SIGNAL_MS = 1_000
 
 /** One run in chunks, merged in trial order; the progress bar counts trials over all chunks. */
 export function simulateRun(config: SimulationConfig, progress: Progress): Promise<RunResult> {
-  return withExecutor(config.run.trials, (executor, signal) => runWith(executor, config, { signal, onProgress: (done) => progress.update(done) }))
+  return withExecutor([config], (executor, signal) => runWith(executor, config, { signal, onProgress: (done) => progress.update(done) }))
 }
 
 /** A comparison on common random numbers; progress counts trials across all configs. */
 export function simulateComparison(configs: SimulationConfig[], progress: Progress): Promise<ComparisonResult> {
-  return withExecutor(configs[0]!.run.trials * configs.length, (executor, signal) => compareWith(executor, configs, { signal, onProgress: (done) => progress.update(done) }))
+  return withExecutor(configs, (executor, signal) => compareWith(executor, configs, { signal, onProgress: (done) => progress.update(done) }))
 }

@@ -14,13 +14,12 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { mergeChunks, parseConfig, resolveRun, runChunk, summarise, ENGINE_VERSION, type SimulationConfig } from '@pcsim/engine'
 import { Redis } from 'ioredis'
-import { decodeChunkSync, encodeChunkSync, InThreadExecutor, RedisExecutor, removeQueue, runWith, ThreadPoolExecutor, type Executor } from '../src/index.ts'
+import { decodeChunkSync, encodeChunkSync, InThreadExecutor, RedisExecutor, removeQueue, runWith, ThreadPoolExecutor, type Executor } from '@pcsim/runner'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const argv = process.argv.slice(2)
@@ -136,9 +135,9 @@ if (!url && redisBinary) {
   await new Promise((r) => setTimeout(r, 300))
 }
 
-const TSX = createRequire(join(ROOT, 'packages/runner/package.json')).resolve('tsx')
+/** A `pcsim worker` process on the compiled CLI, as in production. */
 function worker(queue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, '--conditions=@pcsim/source', join(ROOT, 'packages/cli/src/main.ts'), 'worker', '--redis', url, '--queue', queue], {
+  const child = spawn(process.execPath, [join(ROOT, 'packages/cli/dist/main.js'), 'worker', '--redis', url, '--queue', queue], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -1,6 +1,7 @@
 export { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
 export { InThreadExecutor } from './in-thread.ts'
 export { ThreadPoolExecutor } from './thread-pool.ts'
+export { HybridExecutor } from './hybrid.ts'
 export {
   RedisExecutor,
   RedisRunError,
@@ -20,6 +21,7 @@ export { runWith, compareWith, DEFAULT_CHUNK_SIZE, type RunWithOptions } from '.
 export {
   createExecutor,
   executorFromEnv,
+  choiceForRun,
   choiceForTrials,
   redisUrlFromEnv,
   checkRedisUrl,
@@ -29,6 +31,7 @@ export {
   type ExecutorChoice,
   type ExecutorKind,
 } from './select.ts'
+export { CROSSOVER, estimatedSeconds, poolPays, trialMicros } from './crossover.ts'
 export { encodeChunk, decodeChunk, encodeChunkSync, decodeChunkSync } from './chunk-codec.ts'
 export { queueStatus, removeQueue, type QueueStatus, type RunningChunk } from './admin.ts'
 export { trialsOn } from './decide-trials.ts'

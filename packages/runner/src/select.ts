@@ -1,5 +1,8 @@
 import { availableParallelism } from 'node:os'
+import type { SimulationConfig } from '@pcsim/engine'
+import { estimatedSeconds, poolPays } from './crossover.ts'
 import type { Executor } from './executor.ts'
+import { HybridExecutor } from './hybrid.ts'
 import { InThreadExecutor } from './in-thread.ts'
 import { RedisExecutor, type RedisOptions } from './redis.ts'
 import { DEFAULT_CHUNK_SIZE } from './simulate.ts'
@@ -12,6 +15,8 @@ export interface ExecutorChoice {
   kind?: ExecutorKind
   redisUrl?: string
   threads?: number
+  /** Thread pool only: the calling thread computes chunks too, next to `threads − 1` workers (HybridExecutor). */
+  callerComputes?: boolean
   /** Tuning of the Redis executor (queue name, time limits). */
   redis?: Omit<RedisOptions, 'url'>
 }
@@ -31,19 +36,34 @@ export class ExecutorConfigError extends Error {
 export async function createExecutor(choice: ExecutorChoice = {}): Promise<Executor> {
   const kind = choice.kind ?? (choice.redisUrl ? 'redis' : 'thread-pool')
   if (kind === 'in-thread') return new InThreadExecutor()
-  if (kind === 'thread-pool') return new ThreadPoolExecutor(choice.threads ?? availableParallelism())
+  if (kind === 'thread-pool') {
+    const threads = choice.threads ?? availableParallelism()
+    return choice.callerComputes ? new HybridExecutor(threads) : new ThreadPoolExecutor(threads)
+  }
   if (!choice.redisUrl) throw new ExecutorConfigError('PCSIM_REDIS_URL', 'the redis executor needs a Redis URL (redis://[:password@]host:port)')
   return RedisExecutor.create({ ...choice.redis, url: choice.redisUrl })
 }
 
 /**
- * The choice for a job of `trials` trials in all: when nothing was chosen explicitly
- * (PCSIM_EXECUTOR, PCSIM_REDIS_URL) and the job fits in one chunk, in-thread, since starting a
- * thread pool would cost more than it could save. Results are the same either way.
+ * The default choice for a job: when nothing was chosen explicitly (PCSIM_EXECUTOR,
+ * PCSIM_REDIS_URL), in-thread unless the job's estimated single-thread time is past the crossover
+ * where a thread pool pays for its start-up (crossover.ts), or it fits in one chunk; above it, the
+ * calling thread computes next to the pool's workers (`callerComputes`). Results are the same either way.
+ */
+export function choiceForRun(choice: ExecutorChoice, configs: readonly SimulationConfig[], chunkSize = DEFAULT_CHUNK_SIZE): ExecutorChoice {
+  if (choice.kind || choice.redisUrl) return choice
+  const trials = configs.reduce((a, c) => a + c.run.trials, 0)
+  if (trials > chunkSize && poolPays(estimatedSeconds(configs), choice.threads ?? availableParallelism())) return { ...choice, callerComputes: true }
+  return { ...choice, kind: 'in-thread' }
+}
+
+/**
+ * The default choice when only a trial count is known (the decision tools run many configs): in-thread
+ * for a job of one chunk, else this thread computing next to the pool's workers.
  */
 export function choiceForTrials(choice: ExecutorChoice, trials: number, chunkSize = DEFAULT_CHUNK_SIZE): ExecutorChoice {
-  if (choice.kind || choice.redisUrl || trials > chunkSize) return choice
-  return { ...choice, kind: 'in-thread' }
+  if (choice.kind || choice.redisUrl) return choice
+  return trials > chunkSize ? { ...choice, callerComputes: true } : { ...choice, kind: 'in-thread' }
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {

@@ -1,9 +1,9 @@
 import { setMaxListeners } from 'node:events'
 import {
   alignForComparison,
+  ChunkMerger,
   chunkRanges,
   comparisonFromChunks,
-  mergeChunks,
   resolveRun,
   summarise,
   type ChunkResult,
@@ -24,7 +24,8 @@ export interface RunWithOptions {
 export const DEFAULT_CHUNK_SIZE = 5_000
 
 /** Runs every chunk of each config on the executor at once (it queues what it cannot run yet) and
- * merges them in trial order: the same numbers whichever executor ran them, in whatever order. */
+ * merges each into its place as it arrives (so finished chunks are not all held at once): the same
+ * numbers whichever executor ran them, in whatever order. */
 async function runChunks(executor: Executor, configs: SimulationConfig[], options: RunWithOptions): Promise<ChunkResult[]> {
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE
   const total = configs.reduce((a, c) => a + c.run.trials, 0)
@@ -46,12 +47,13 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
   try {
     return await Promise.all(
       configs.map(async (config, k) => {
-        const parts = await Promise.all(
+        const merger = new ChunkMerger(0, config.run.trials)
+        await Promise.all(
           chunkRanges(config.run.trials, size).map(([start, end]) =>
             executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(
               (chunk) => {
+                merger.add(chunk)
                 report(`${k}:${start}`, end - start)
-                return chunk
               },
               (error: unknown) => {
                 controller.abort() // the other chunks stop: the run has failed
@@ -60,7 +62,7 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
             ),
           ),
         )
-        return mergeChunks(parts)
+        return merger.result()
       }),
     )
   } finally {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import type { ChunkResult } from '@pcsim/engine'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
 import type { ChunkTask } from './workers/chunk.worker.ts'
 
@@ -18,6 +18,10 @@ function workerEntry(): { filename: string; execArgv: string[] } {
 }
 
 /** A pool of worker threads (piscina), sized to the machine by default; cancel terminates the task. */
+/** piscina, loaded when the first pool starts: importing it costs ~0.1 s that `pcsim presets` and the
+ * in-thread runs would otherwise pay. */
+const loadPiscina = (): typeof Piscina => (createRequire(import.meta.url)('piscina') as typeof import('piscina')).Piscina
+
 export class ThreadPoolExecutor implements Executor {
   readonly kind = 'thread-pool'
   private readonly pool: Piscina
@@ -25,7 +29,7 @@ export class ThreadPoolExecutor implements Executor {
 
   constructor(readonly parallelism = availableParallelism()) {
     const { filename, execArgv } = workerEntry()
-    this.pool = new Piscina({ filename, execArgv, minThreads: parallelism, maxThreads: parallelism, idleTimeout: 30_000 })
+    this.pool = new (loadPiscina())({ filename, execArgv, minThreads: parallelism, maxThreads: parallelism, idleTimeout: 30_000 })
   }
 
   /**

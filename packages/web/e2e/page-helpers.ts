@@ -75,9 +75,29 @@ export async function loadTemplate(page: Page, id: string): Promise<void> {
   await waitForPreview(page, seq)
 }
 
-/** The median net TVPI the LP-class chart's reading gives for `classId` ("… bbb: median 1.09× …"). */
+/** The median net TVPI the LP-class chart's reading gives for `classId` ("Government (bbb): median 1.09× …"). */
 export async function classMedian(page: Page, classId: string): Promise<number> {
   const label = (await page.locator('[data-testid="chart-lp-tvpi"] canvas').getAttribute('aria-label')) ?? ''
-  const m = new RegExp(`${classId}: median ([0-9.]+)×`).exec(label)
+  const m = new RegExp(`\\(${classId}\\): median ([0-9.]+)×`).exec(label)
   return m ? Number(m[1]) : Number.NaN
+}
+
+/** Clicks `button` and returns the text of the file it downloads. */
+export async function downloadedText(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()])
+  const path = await download.path()
+  const { readFileSync } = await import('node:fs')
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
+}
+
+/** Clicks `button` and returns the bytes of the file it downloads. */
+export async function downloadedBytes(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()])
+  const { readFileSync } = await import('node:fs')
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
+}
+
+/** Waits until the preview on screen is the finished preview of the config as it is now. */
+export async function waitForCurrentPreview(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('#results[data-preview-current="true"]', { state: 'attached', timeout })
 }

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 
 export const WEB_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
 export const API_DIR = join(WEB_DIR, '..', 'api')
-const API_ENTRY = join(API_DIR, 'src', 'server.ts')
+/** The compiled server production runs (scripts/build.mjs, run by vitest's global set-up and by `start`). */
+const API_ENTRY = join(API_DIR, 'dist', 'server.js')
 
 export interface Served {
   url: string
@@ -74,9 +75,7 @@ function capture(child: ChildProcess): () => string {
 async function startApi(): Promise<Served> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'pcsim-web-e2e-'))
-  const tsx = [join(API_DIR, 'node_modules', '.bin', 'tsx'), join(WEB_DIR, '..', '..', 'node_modules', '.bin', 'tsx')].find(existsSync)
-  if (!tsx) throw new Error('tsx not found for packages/api')
-  const child = spawn(tsx, ['--conditions=@pcsim/source', API_ENTRY], {
+  const child = spawn(process.execPath, [API_ENTRY], {
     cwd: API_DIR,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PCSIM_DB: join(dir, 'pcsim.sqlite'), PCSIM_WEB_DIST: join(WEB_DIR, 'dist'), PCSIM_LOG_LEVEL: 'warn', PCSIM_RATE_LIMIT: '100000', PCSIM_RATE_LIMIT_JOBS: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,6 +113,6 @@ async function startPreview(reason: string): Promise<Served> {
  */
 export async function serveApp(): Promise<Served> {
   if (process.env.PCSIM_WEB_NO_API === '1') return startPreview('PCSIM_WEB_NO_API=1 was set')
-  if (!existsSync(API_ENTRY)) return startPreview('packages/api does not exist yet (no packages/api/src/server.ts)')
+  if (!existsSync(API_ENTRY)) return startPreview('packages/api is not built (no packages/api/dist/server.js; run `npx -y pnpm@12.4.2 build`)')
   return startApi()
 }

@@ -44,7 +44,7 @@ export function judgeBenchmark(def: BenchmarkDefinition, estimates: Estimate[]):
   const head = checks[0]!
   const pass = checks.every((c) => c.pass)
   const failed = checks.filter((c) => !c.pass).map((c) => c.note!)
-  const note = pass ? undefined : [...failed, ...(def.limitation ? [def.limitation] : [])].join('; ')
+  const note = pass ? undefined : [...failed, ...(def.limitation ? [def.limitation] : []), ...(def.conflict ? [def.conflict] : [])].join('; ')
   return {
     id: def.id,
     title: def.title,

@@ -54,6 +54,8 @@ export interface BenchmarkDefinition {
   method: string
   /** Said in the note when the benchmark fails because the model lacks something. */
   limitation?: string
+  /** Said in the note when the benchmark fails because its band conflicts with other benchmarks the defaults meet. */
+  conflict?: string
   /** The first check is the headline figure of the row. */
   checks: CheckSpec[]
   /** One estimate per check, in order. Pure: depends only on the size (seeds are fixed). */

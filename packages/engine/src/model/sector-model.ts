@@ -18,8 +18,9 @@ export function resolveSectorModel(sector: SectorId, config: SimulationConfig): 
   return withExitRoutes(patched, config.market.exits.listingMultiplier, config.market.exits.acquisitionMultiplier)
 }
 
-/** A market profile's listing and sale multipliers on every round; what they add comes out of the
- * stall share first, then out of failure, so each row still sums to at most one. */
+/** A market profile's listing and sale multipliers on every round. What they add comes out of the stall share
+ * only: a market that lists more companies does not make fewer of them fail (docs/model.md "Market profiles"),
+ * so when sales and listings would overfill the row they are scaled down to the room left by graduation and failure. */
 function withExitRoutes(m: SectorModel, listing: number, acquisition: number): SectorModel {
   if (listing === 1 && acquisition === 1) return m
   const rounds = { ...m.rounds }
@@ -27,13 +28,9 @@ function withExitRoutes(m: SectorModel, listing: number, acquisition: number): S
     const r = m.rounds[id]
     const list = r.listing * listing
     const acq = r.acquisition * acquisition
-    const stall = Math.max(0, 1 - r.next - r.acquisition - r.listing - r.fail)
-    let over = r.next + acq + list + r.fail + stall - 1
-    const fromStall = Math.max(0, Math.min(stall, over))
-    over -= fromStall
-    const fail = Math.max(0, r.fail - Math.max(0, over))
-    const scale = r.next + acq + list + fail > 1 ? 1 / (r.next + acq + list + fail) : 1
-    rounds[id] = { ...r, listing: list * scale, acquisition: acq * scale, fail: fail * scale, next: r.next * scale }
+    const room = Math.max(0, 1 - r.next - r.fail)
+    const scale = acq + list > room ? room / (acq + list) : 1
+    rounds[id] = { ...r, listing: list * scale, acquisition: acq * scale }
   }
   return { ...m, rounds }
 }

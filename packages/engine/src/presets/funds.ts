@@ -2,7 +2,7 @@ import type { SimulationConfig } from '../schema/config.ts'
 import { SCHEMA_VERSION } from '../schema/config.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
 import { US_DEAL_TERMS } from './deal-terms.ts'
-import { CN_EXITS } from './market-profiles.ts'
+import { CN_ANGEL_EXITS, CN_VC_EXITS } from './market-profiles.ts'
 import { JJJ_POOLS } from './region-pools.ts'
 
 /** A template: a full config, or a patch over the reference fund filled in by `parseConfig`. */
@@ -18,7 +18,7 @@ export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object
 export const CNY_PER_USD = 7.2
 
 /** Quarters of projected needs the reference fund calls ahead (docs/model-books.md, "Capital calls"). */
-const AHEAD_QUARTERS = 6
+const AHEAD_QUARTERS = 4
 
 /** End of life (docs/model-books.md, "End of life"): extensions a year at a time, each less likely, more likely
  * with more NAV left and in a bust; the rest sold to LP-led secondary buyers at a regime-dependent discount. */
@@ -53,7 +53,7 @@ export const REFERENCE_FUND: SimulationConfig = {
     carry: { rate: 0.2, hurdle: 0, catchUp: 1, waterfall: 'european', clawback: true },
     // assumption: recycling up to 10% of commitments during the investment period
     recycling: { cap: 0.1, untilYear: 5 },
-    // calls ahead of need: ~47–60% of commitments called by month 24 (docs/model-books.md [R6]); 2% on idle cash (assumption)
+    // calls 4 quarters ahead of need: ~47–60% of commitments called by month 24 (docs/model-books.md [R6]); 2% on idle cash (assumption)
     capitalCalls: { policy: 'ahead' as const, aheadQuarters: AHEAD_QUARTERS, tranches: [], topUpBelow: 0.05, cashYield: 0.02 },
     endOfLife: END_OF_LIFE,
   },
@@ -67,8 +67,10 @@ export const REFERENCE_FUND: SimulationConfig = {
     stageWeights: { seed: 0.5, early: 0.5 },
     // row 23: median seed round ~$3.8m, A ~$11m (Carta Q3 2024); a non-lead cheque of ~1/6 to 1/9
     chequeSize: { seed: 0.6, early: 1.2, growth: 3 },
-    deploymentYears: 4,
-    reserves: { mode: 'share', share: 0.45 },
+    // calibrated assumption (benchmark 7: top-quartile funds reach DPI 1 by year 7-8 [R36]): first cheques over
+    // 2.5 years, half of investable capital kept for follow-ons (seed funds reserve 30-60%, assumption)
+    deploymentYears: 2.5,
+    reserves: { mode: 'share', share: 0.5 },
     followOn: { rule: 'pro_rata', maxRounds: 3, maxCompanyShare: 0.1, untilYear: 8 },
     regionWeights: { other: 1 },
     // disabled: cheques go out on the deployment schedule; the values are a moderate default pipeline
@@ -105,8 +107,40 @@ export const REFERENCE_FUND: SimulationConfig = {
 }
 
 const CNY = { currency: 'CNY', fxPerUsd: CNY_PER_USD, unicorn: 1000 * CNY_PER_USD } as const
+/** Angel funds convert the built-in (US) valuations at half the exchange rate: Chinese angel rounds price at about half
+ * a US seed round in dollars (calibrated assumption against benchmark 10, <1% of angel-backed companies become unicorns
+ * [R55]; no published RMB angel valuation was found). Multiples on entry price do not change; the unicorn line stays $1bn. */
+const CN_ANGEL_COMPANIES = { fxPerUsd: CNY_PER_USD / 2, unicornValuation: CNY.unicorn }
 /** Every Chinese template exits through the Chinese market profile. */
-const CN_MARKET = { profile: 'cn', exits: CN_EXITS } as const
+/** Chinese VC-market exits are worth 0.6 of the US ones in every regime (calibrated assumption against the RMB J-curve,
+ * 投中 2024: DPI 1 in year 9 for the median RMB fund, year 13 for the bottom quartile [R36]; with US exit values the
+ * VC market's nine-fold listings break funds even by year 8). No published Chinese exit multiple on the last round was found. */
+const CN_VC_EXIT_VALUE = 0.6
+const CN_MARKET = {
+  profile: 'cn',
+  exits: CN_VC_EXITS,
+  regimes: {
+    effects: {
+      boom: { exitValue: DEFAULT_MARKET.regimes.effects.boom.exitValue * CN_VC_EXIT_VALUE },
+      normal: { exitValue: DEFAULT_MARKET.regimes.effects.normal.exitValue * CN_VC_EXIT_VALUE },
+      bust: { exitValue: DEFAULT_MARKET.regimes.effects.bust.exitValue * CN_VC_EXIT_VALUE },
+    },
+  },
+} as const
+/** Chinese angel companies raise a next round less often than US seed companies (IT桔子: 45% [R55]; "stuck" A+/A2 rounds
+ * rose to 7.2% of deals by 2024 [R55]): graduation ×0.8 in every regime (calibrated assumption against benchmark 10). */
+const CN_ANGEL_GRADUATION = 0.8
+const CN_ANGEL_MARKET = {
+  profile: 'cn',
+  exits: CN_ANGEL_EXITS,
+  regimes: {
+    effects: {
+      boom: { graduation: DEFAULT_MARKET.regimes.effects.boom.graduation * CN_ANGEL_GRADUATION },
+      normal: { graduation: DEFAULT_MARKET.regimes.effects.normal.graduation * CN_ANGEL_GRADUATION },
+      bust: { graduation: DEFAULT_MARKET.regimes.effects.bust.graduation * CN_ANGEL_GRADUATION },
+    },
+  },
+} as const
 
 export const FUND_TEMPLATES: FundTemplate[] = [
   { id: 'us-vc-10y', source: 'calibration.md §3 rows 39-43; Carta small US funds [R29][R40]', patch: {} },
@@ -140,8 +174,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         reserves: { mode: 'share', share: 0.3 },
         followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.05, untilYear: 9 },
       },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
+      companies: CN_ANGEL_COMPANIES,
+      market: CN_ANGEL_MARKET,
     },
   },
   {
@@ -266,6 +300,9 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         stageWeights: { early: 0.6, growth: 0.4 },
         chequeSize: { seed: 10, early: 50, growth: 150 },
         deploymentYears: 5,
+        // reserves sized from the follow-on needs the graduation rates imply, as patient-capital-15y (the reference
+        // fund's 50% seed-fund reserve left a third of this early/growth fund uninvested)
+        reserves: { mode: 'implied', share: 0.4 },
         regionWeights: { beijing: 0.8, other: 0.2 },
       },
       companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
@@ -303,8 +340,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         regionWeights: { beijing: 0.7, other: 0.3 },
         pipeline: { enabled: true, plannedPerQuarter: 12, reserveRate: 0.5, startRate: 0.4, produceRate: 0.7, reserveLagQuarters: 1, startLagQuarters: 1, produceLagQuarters: 4 },
       },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
+      companies: CN_ANGEL_COMPANIES,
+      market: CN_ANGEL_MARKET,
       policy: { toleratedLoss: { fund: 0.6, deal: 1 }, regionPools: JJJ_POOLS },
     },
   },
@@ -403,8 +440,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         // a single project at most 10% of the sub-fund
         followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.1, untilYear: 9 },
       },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
+      companies: CN_ANGEL_COMPANIES,
+      market: CN_ANGEL_MARKET,
       policy: { toleratedLoss: { fund: 0.4, deal: 1 } },
     },
   },
@@ -437,8 +474,8 @@ export const FUND_TEMPLATES: FundTemplate[] = [
         reserves: { mode: 'share', share: 0.3 },
         followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.1, untilYear: 12 },
       },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
+      companies: CN_ANGEL_COMPANIES,
+      market: CN_ANGEL_MARKET,
       policy: { toleratedLoss: { fund: 0.8, deal: 1 } },
     },
   },

@@ -1,5 +1,4 @@
-/// <reference path="./alea.d.ts" />
-import alea from 'seedrandom/lib/alea.js'
+import { Alea, stringState } from './alea.ts'
 import { zigguratNormal } from './ziggurat.ts'
 
 /** A source of uniform numbers in (0, 1) plus standard normals, both from one seeded stream. */
@@ -12,22 +11,17 @@ export interface Rng {
 
 const TINY = 2 ** -40
 
-/** seedrandom's Alea generator (period ~2^116, fast to seed) behind the Rng interface. */
-class AleaRng implements Rng {
-  private readonly next: () => number
-
-  constructor(seed: string) {
-    this.next = alea(seed)
-  }
-
+/** The Alea generator behind the Rng interface. */
+class AleaRng extends Alea implements Rng {
   uniform(): number {
     const u = this.next()
     return u > 0 ? u : TINY
   }
 
   normal(): number {
-    return zigguratNormal(this.next)
+    return zigguratNormal(this)
   }
 }
 
-export const createRng = (seed: string): Rng => new AleaRng(seed)
+/** A stream seeded by a string (Baagøe's Mash, as seedrandom's alea). */
+export const createRng = (seed: string): Rng => new AleaRng(...stringState(seed))

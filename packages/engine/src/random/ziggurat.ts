@@ -30,10 +30,15 @@ const fn = new Float64Array(LAYERS)
   }
 }
 
-/** One standard normal from `next`, a uniform source on [0, 1) with 32-bit resolution. */
-export function zigguratNormal(next: () => number): number {
+/** A uniform source on [0, 1) with 32-bit resolution. */
+export interface UniformSource {
+  next(): number
+}
+
+/** One standard normal from `source`. */
+export function zigguratNormal(source: UniformSource): number {
   for (;;) {
-    const hz = (next() * 4294967296) | 0
+    const hz = (source.next() * 4294967296) | 0
     const iz = hz & (LAYERS - 1)
     const abs = hz < 0 ? -hz : hz
     if (abs < kn[iz]!) return hz * wn[iz]!
@@ -42,11 +47,11 @@ export function zigguratNormal(next: () => number): number {
       let xt: number
       let y: number
       do {
-        xt = -Math.log(1 - next()) / R
-        y = -Math.log(1 - next())
+        xt = -Math.log(1 - source.next()) / R
+        y = -Math.log(1 - source.next())
       } while (y + y < xt * xt)
       return hz > 0 ? R + xt : -R - xt
     }
-    if (fn[iz]! + next() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x
+    if (fn[iz]! + source.next() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x
   }
 }

@@ -159,53 +159,94 @@ function runFundOfFundsChunk(run: ResolvedRun, start: number, end: number, onPro
   return mother.finish(subs.map((s) => s.finish()))
 }
 
+/**
+ * Joins chunks into one as they arrive, in any order, so a caller holds the merged columns plus
+ * the chunks in flight rather than every chunk and then a merged copy. Per-trial columns are copied
+ * to their trial offsets; fan bins and company counts are integer sums and the cell sums exact
+ * (Shewchuk partials), so the result is the same whatever the order and the split.
+ */
+export class ChunkMerger {
+  private merged: ChunkResult | undefined
+  private invested: ExactSum[] = []
+  private proceeds: ExactSum[] = []
+  private govSums: ExactSum[] = []
+  private readonly ranges: Array<[number, number]> = []
+  private subFunds: ChunkMerger[] | undefined
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  add(c: ChunkResult): void {
+    if (c.start < this.start || c.end > this.end || c.end < c.start) throw new RangeError(`chunk ${c.start}-${c.end} lies outside trials ${this.start}-${this.end}`)
+    const m = (this.merged ??= this.allocate(c))
+    if (c.fan.length !== m.fan.length || c.classes.length !== m.classes.length || c.cellInvested.length !== this.invested.length) throw new RangeError(`chunk ${c.start}-${c.end} has another shape than the first chunk of this run`)
+    this.ranges.push([c.start, c.end])
+    const at = c.start - this.start
+    for (const k of VALUE_METRICS) m.values[k].set(c.values[k], at)
+    for (const k of COUNT_METRICS) m.counts[k].set(c.counts[k], at)
+    c.classes.forEach((metrics, k) => metrics.forEach((a, i) => m.classes[k]![i]!.set(a, at)))
+    c.reinvestment.forEach((a, r) => m.reinvestment[r]!.set(a, at))
+    for (let i = 0; i < m.fan.length; i++) m.fan[i]! += c.fan[i]!
+    c.cellCompanies.forEach((x, i) => (m.cellCompanies[i]! += x))
+    c.governmentCallSums.forEach((p, y) => p.forEach((x) => this.govSums[y]!.add(x)))
+    for (let k = 0; k < this.invested.length; k++) {
+      for (const x of c.cellInvested[k]!) this.invested[k]!.add(x)
+      for (const x of c.cellProceeds[k]!) this.proceeds[k]!.add(x)
+    }
+    if (this.subFunds) {
+      if (c.subFunds?.length !== this.subFunds.length) throw new RangeError(`chunk ${c.start}-${c.end} has another number of sub-funds`)
+      this.subFunds.forEach((s, k) => s.add(c.subFunds![k]!))
+    }
+  }
+
+  private allocate(first: ChunkResult): ChunkResult {
+    const n = this.end - this.start
+    const cells = first.cellInvested.length
+    this.invested = Array.from({ length: cells }, () => new ExactSum())
+    this.proceeds = Array.from({ length: cells }, () => new ExactSum())
+    this.govSums = first.governmentCallSums.map(() => new ExactSum())
+    if (first.subFunds) this.subFunds = first.subFunds.map(() => new ChunkMerger(this.start, this.end))
+    return {
+      start: this.start,
+      end: this.end,
+      years: first.years,
+      values: Object.fromEntries(VALUE_METRICS.map((m) => [m, new Float64Array(n)])) as ChunkResult['values'],
+      counts: Object.fromEntries(COUNT_METRICS.map((m) => [m, new Uint16Array(n)])) as ChunkResult['counts'],
+      fan: new Uint32Array(first.fan.length),
+      cellInvested: [],
+      cellProceeds: [],
+      classes: first.classes.map((metrics) => metrics.map(() => new Float64Array(n))),
+      reinvestment: first.reinvestment.map(() => new Float64Array(n)),
+      cellCompanies: new Array<number>(cells).fill(0),
+      governmentCallSums: [],
+    }
+  }
+
+  /** The merged chunk; throws unless the chunks added cover the range exactly once. */
+  result(): ChunkResult {
+    if (!this.merged) throw new RangeError('mergeChunks needs at least one chunk')
+    const sorted = [...this.ranges].sort((a, b) => a[0] - b[0])
+    let at = this.start
+    for (const [a, b] of sorted) {
+      if (a !== at) throw new RangeError(`chunks are not contiguous at trial ${at}`)
+      at = b
+    }
+    if (at !== this.end) throw new RangeError(`chunks are not contiguous at trial ${at}`)
+    const m = this.merged
+    m.cellInvested = this.invested.map((s) => s.partials)
+    m.cellProceeds = this.proceeds.map((s) => s.partials)
+    m.governmentCallSums = this.govSums.map((s) => s.partials)
+    if (this.subFunds) m.subFunds = this.subFunds.map((s) => s.result())
+    return m
+  }
+}
+
 /** Joins chunks covering a contiguous range into one; the same numbers whatever the split. */
 export function mergeChunks(chunks: ChunkResult[]): ChunkResult {
   if (chunks.length === 0) throw new RangeError('mergeChunks needs at least one chunk')
-  const sorted = [...chunks].sort((a, b) => a.start - b.start)
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i]!.start !== sorted[i - 1]!.end) throw new RangeError(`chunks are not contiguous at trial ${sorted[i - 1]!.end}`)
-  const first = sorted[0]!
-  const start = first.start
-  const end = sorted[sorted.length - 1]!.end
-  const n = end - start
-  const values = Object.fromEntries(VALUE_METRICS.map((m) => [m, new Float64Array(n)])) as ChunkResult['values']
-  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, new Uint16Array(n)])) as ChunkResult['counts']
-  const fan = new Uint32Array(first.fan.length)
-  const cells = first.cellInvested.length
-  const invested = Array.from({ length: cells }, () => new ExactSum())
-  const proceeds = Array.from({ length: cells }, () => new ExactSum())
-  const classes = first.classes.map((metrics) => metrics.map(() => new Float64Array(n)))
-  const reinvestment = first.reinvestment.map(() => new Float64Array(n))
-  const govSums = first.governmentCallSums.map(() => new ExactSum())
-  const cellCompanies = new Array<number>(cells).fill(0)
-  for (const c of sorted) {
-    c.cellCompanies.forEach((x, i) => (cellCompanies[i]! += x))
-    c.governmentCallSums.forEach((p, y) => p.forEach((x) => govSums[y]!.add(x)))
-    c.classes.forEach((metrics, k) => metrics.forEach((a, m) => classes[k]![m]!.set(a, c.start - start)))
-    c.reinvestment.forEach((a, r) => reinvestment[r]!.set(a, c.start - start))
-    const at = c.start - start
-    for (const m of VALUE_METRICS) values[m].set(c.values[m], at)
-    for (const m of COUNT_METRICS) counts[m].set(c.counts[m], at)
-    for (let i = 0; i < fan.length; i++) fan[i]! += c.fan[i]!
-    for (let k = 0; k < cells; k++) {
-      for (const x of c.cellInvested[k]!) invested[k]!.add(x)
-      for (const x of c.cellProceeds[k]!) proceeds[k]!.add(x)
-    }
-  }
-  return {
-    start,
-    end,
-    years: first.years,
-    values,
-    counts,
-    fan,
-    cellInvested: invested.map((s) => s.partials),
-    cellProceeds: proceeds.map((s) => s.partials),
-    classes,
-    reinvestment,
-    cellCompanies,
-    governmentCallSums: govSums.map((s) => s.partials),
-    ...(first.subFunds ? { subFunds: first.subFunds.map((_, k) => mergeChunks(sorted.map((c) => c.subFunds![k]!))) } : {}),
-  }
+  const merger = new ChunkMerger(Math.min(...chunks.map((c) => c.start)), Math.max(...chunks.map((c) => c.end)))
+  for (const c of chunks) merger.add(c)
+  return merger.result()
 }

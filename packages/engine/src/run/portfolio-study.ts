@@ -33,12 +33,13 @@ export function portfolioMultiples(p: PowerLaw, deals: number, trials: number, s
   const sums = new Float64Array(BLOCK)
   const ratio = 1 - Math.pow(p.low / p.high, p.alpha)
   const inv = -1 / p.alpha
+  const { low, shift } = p
   const end = start + trials
   for (let block = Math.floor(start / BLOCK); block * BLOCK < end; block++) {
     const rng = createRng(`${seed}/p/${block}`)
     sums.fill(0)
     for (let d = 0; d < deals; d++) {
-      if (p.kind === 'pareto') for (let j = 0; j < BLOCK; j++) sums[j]! += Math.max(0, p.low * Math.pow(1 - rng.uniform() * ratio, inv) - p.shift)
+      if (p.kind === 'pareto') for (let j = 0; j < BLOCK; j++) sums[j]! += Math.max(0, low * Math.exp(inv * Math.log(1 - rng.uniform() * ratio)) - shift)
       else for (let j = 0; j < BLOCK; j++) sums[j]! += drawPowerLawMultiple(rng, p)
     }
     const from = Math.max(start, block * BLOCK)

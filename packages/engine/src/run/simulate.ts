@@ -1,6 +1,6 @@
 import { resolveRun, type ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { mergeChunks, runChunk, type ChunkResult, type ProgressCallback } from './chunk.ts'
+import { ChunkMerger, runChunk, type ChunkResult, type ProgressCallback } from './chunk.ts'
 import { summarise, type RunResult } from './summarise.ts'
 
 /** Splits `trials` into `chunks` contiguous ranges of near-equal size. */
@@ -29,11 +29,11 @@ export function runSimulation(config: SimulationConfig, options: RunOptions = {}
 export function runResolved(run: ResolvedRun, options: RunOptions = {}): ChunkResult {
   const trials = run.config.run.trials
   const ranges = planChunks(trials, options.chunks ?? Math.ceil(trials / 5000))
-  const results: ChunkResult[] = []
+  const merger = new ChunkMerger(0, trials)
   let done = 0
   for (const [a, b] of ranges) {
-    results.push(runChunk(run, a, b, options.onProgress ? (d) => options.onProgress!(done + d, trials) : undefined))
+    merger.add(runChunk(run, a, b, options.onProgress ? (d) => options.onProgress!(done + d, trials) : undefined))
     done += b - a
   }
-  return mergeChunks(results)
+  return merger.result()
 }

@@ -1,7 +1,7 @@
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import { describe, describeIrr, describeSorted, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
@@ -176,7 +176,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
   }
   const c = run.construction
   const summary: RunSummary = {
-    netTvpi: describeSorted(tvpiSorted) ?? emptyDistribution(),
+    netTvpi: dist(v.netTvpi),
     grossTvpi: dist(v.grossTvpi),
     netIrr: irrDistribution(v.netIrr),
     grossIrr: irrDistribution(v.grossIrr),

@@ -54,8 +54,8 @@ export function onAbortDelete(hooks: Hooks, remove: () => Promise<unknown>): () 
   return () => hooks.signal.removeEventListener('abort', f)
 }
 
-/** POST /api/runs, progress from the event stream, the result from GET /api/runs/:id. */
-export async function runOnServer(body: RunRequest, hooks: Hooks): Promise<RunResult> {
+/** POST /api/runs, progress from the event stream, the result (and the run's id) from GET /api/runs/:id. */
+export async function runOnServer(body: RunRequest, hooks: Hooks): Promise<{ id: string; result: RunResult }> {
   const created = await api.createRun(body)
   const poll = () => api.getRun(created.id)
   const detach = onAbortDelete(hooks, () => api.cancelRun(created.id))
@@ -63,9 +63,20 @@ export async function runOnServer(body: RunRequest, hooks: Hooks): Promise<RunRe
     await followEvents(created.links?.events ?? api.runEventsUrl(created.id), poll, hooks)
     const final = await poll()
     if (!final.result) throw new ApiError(500, { message: 'the server returned no result' })
-    return final.result
+    return { id: created.id, result: final.result }
   } finally {
     detach()
+  }
+}
+
+/** A finished run's stored result (GET /api/runs/:id), or null when the server has none (or no such run). */
+export async function storedRun(id: string): Promise<RunResult | null> {
+  try {
+    const s = await api.getRun(id)
+    return s.status === 'done' && s.result ? s.result : null
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 410)) return null
+    throw e
   }
 }
 

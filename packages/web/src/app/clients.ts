@@ -1,7 +1,7 @@
 import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
 import { isUnauthorized, OfflineError } from '../api/client.ts'
-import { compareOnServer, runOnServer } from '../api/jobs.ts'
-import { compareLocal, runLocal, runProgressive } from '../engine/local-runner.ts'
+import { compareOnServer, runOnServer, storedRun } from '../api/jobs.ts'
+import { compareLocal, runLocal, runProgressive, runTrialValues } from '../engine/local-runner.ts'
 import { createSimulationClient } from '../engine/simulation-client.ts'
 import { WorkerPool } from '../engine/worker-pool.ts'
 
@@ -33,20 +33,35 @@ export interface FullRunInput {
   config: SimulationConfig
   key: string
   online: boolean
+  /** A run the server may still hold (from a share link): its stored result is used when it matches. */
+  storedId?: string
 }
 
-/** Full run: on the server when it is reachable, otherwise in this browser. */
-export const fullRunClient = createSimulationClient<FullRunInput, { result: RunResult; key: string }>(async ({ config, key, online }, hooks) => {
+export interface FullRunResult {
+  result: RunResult
+  key: string
+  /** The server's run id, when the server ran (or stored) it. */
+  runId: string | null
+  /** True when the result is a stored run's, opened rather than computed again. */
+  stored: boolean
+}
+
+const sameRun = (r: RunResult, c: SimulationConfig) => r.trials === c.run.trials && String(r.seed) === String(c.run.seed)
+
+/** Full run: a stored run when asked for and it matches; else on the server when reachable; else in this browser. */
+export const fullRunClient = createSimulationClient<FullRunInput, FullRunResult>(async ({ config, key, online, storedId }, hooks) => {
   if (online) {
     try {
-      const result = await runOnServer({ config, trials: config.run.trials, seed: config.run.seed, name: config.name }, hooks)
-      return { result: { result, key }, source: 'server' }
+      const stored = storedId ? await storedRun(storedId) : null
+      if (stored && storedId && sameRun(stored, config)) return { result: { result: stored, key, runId: storedId, stored: true }, source: 'server' }
+      const { id, result } = await runOnServer({ config, trials: config.run.trials, seed: config.run.seed, name: config.name }, hooks)
+      return { result: { result, key, runId: id, stored: false }, source: 'server' }
     } catch (e) {
       // unreachable, or a server that wants a token for writes: the browser can still run it
       if (!(e instanceof OfflineError) && !isUnauthorized(e)) throw e
     }
   }
-  return { result: { result: await runLocal(heavyPool, config, hooks), key }, source: 'browser' }
+  return { result: { result: await runLocal(heavyPool, config, hooks), key, runId: null, stored: false }, source: 'browser' }
 })
 
 export interface CompareInput {
@@ -79,3 +94,9 @@ export const demoClient = createSimulationClient<SimulationConfig[], ComparisonR
   result: await compareLocal(heavyPool, configs, hooks),
   source: 'browser',
 }))
+
+/** Per-trial values of a run, computed again in this browser (same config, trials and seed: same trials). */
+export const trialValues = (config: SimulationConfig) => runTrialValues(heavyPool, config)
+
+/** A preview-size run of `config` in this browser (a saved scenario's figures). */
+export const quickRun = (config: SimulationConfig) => runLocal(heavyPool, withTrials(config, PREVIEW_TRIALS))

@@ -2,6 +2,8 @@ import { useId, type ReactNode, type RefObject } from 'react'
 import type { Chart } from 'chart.js'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { downloadDataUrl } from '../features/results/download.ts'
+import { useExportMeta } from '../features/results/export-meta.ts'
+import { chartPng } from '../features/results/export-png.ts'
 
 interface Props {
   title: string
@@ -21,11 +23,14 @@ interface Props {
 
 /** A labelled chart: title, units, a one-line reading, the canvas, an explanation and a PNG button. */
 export function ChartFrame({ title, units, reading, explanation, chartRef, fileName, testId, height = 240, table, children, tour }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const id = useId()
+  const meta = useExportMeta()
   const png = () => {
     const chart = chartRef.current
-    if (chart) downloadDataUrl(chart.toBase64Image('image/png', 1), `${fileName}.png`)
+    if (!chart) return
+    const line = (m: NonNullable<typeof meta>) => t.share.pngLine(m.fund, m.scenario, m.trials.toLocaleString(locale), m.seed, m.engineVersion)
+    downloadDataUrl(chartPng(chart, meta, { title, units, line }), `${fileName}.png`)
   }
   return (
     <figure className="chart" aria-labelledby={`${id}-t`} aria-describedby={`${id}-r`} data-testid={testId} data-tour={tour}>

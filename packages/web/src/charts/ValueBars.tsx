@@ -2,6 +2,7 @@ import { useMemo, useRef, type RefObject } from 'react'
 import { Bar } from 'react-chartjs-2'
 import type { Chart, ChartOptions } from 'chart.js'
 import { barEndLabels } from './bar-end-labels.ts'
+import { wrapLabel } from './labels.ts'
 import { COLORS } from './setup.ts'
 
 export interface ValueRow {
@@ -20,12 +21,14 @@ interface Props {
   chartRef: RefObject<Chart | null>
 }
 
+/** Sector and stage names wrap at this width (Latin characters; a CJK character counts two). */
+const LABEL_WIDTH = 14
 
 /** Horizontal bars of mean invested vs proceeds per group (sector or stage), labelled with the multiple. */
 export function ValueBars({ rows, formatMoney, formatMultiple, labels, ariaLabel, chartRef }: Props) {
   const data = useMemo(
     () => ({
-      labels: rows.map((r) => r.label),
+      labels: rows.map((r) => wrapLabel(r.label, LABEL_WIDTH)),
       datasets: [
         { label: labels.invested, data: rows.map((r) => r.invested), backgroundColor: 'rgba(51, 64, 77, 0.35)' },
         { label: labels.proceeds, data: rows.map((r) => r.proceeds), backgroundColor: COLORS.primary },

@@ -12,6 +12,7 @@ import {
   Tooltip,
   type Plugin,
 } from 'chart.js'
+import * as helpers from 'chart.js/helpers'
 
 /** White background, so a downloaded PNG reads like the page. */
 const background: Plugin = {
@@ -26,6 +27,30 @@ const background: Plugin = {
   },
 }
 
+/**
+ * Counts the category labels of a vertical axis wider than the axis (Chart.js gives an axis at most
+ * half the chart, and a longer label runs off the canvas): canvas data-labels-clipped, 0 when all fit.
+ */
+const labelsClipped: Plugin = {
+  id: 'pcsimLabelsClipped',
+  afterDraw(chart) {
+    let clipped = 0
+    for (const scale of Object.values(chart.scales)) {
+      if (scale.type !== 'category' || scale.isHorizontal()) continue
+      const font = helpers.toFont((scale.options as { ticks?: { font?: Parameters<typeof helpers.toFont>[0] } }).ticks?.font ?? {})
+      chart.ctx.save()
+      chart.ctx.font = font.string
+      for (const tick of scale.ticks) {
+        const lines = Array.isArray(tick.label) ? tick.label : [String(tick.label ?? '')]
+        const widest = Math.max(0, ...lines.map((l) => chart.ctx.measureText(String(l)).width))
+        if (widest > scale.width) clipped++
+      }
+      chart.ctx.restore()
+    }
+    chart.canvas.dataset.labelsClipped = String(clipped)
+  },
+}
+
 /** Tells listeners (tests, the latency probe) that a chart finished drawing. */
 const renderedSignal: Plugin = {
   id: 'pcsimRendered',
@@ -34,7 +59,7 @@ const renderedSignal: Plugin = {
   },
 }
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Legend, Tooltip, background, renderedSignal)
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Legend, Tooltip, background, labelsClipped, renderedSignal)
 Chart.defaults.animation = false
 Chart.defaults.maintainAspectRatio = false
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'

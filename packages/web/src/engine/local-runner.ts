@@ -84,3 +84,8 @@ export function compareLocal(pool: WorkerPool, configs: SimulationConfig[], hook
     return { seed: String(seed), trials, runs, pairs }
   })
 }
+
+/** Per-trial values of every metric (the engine's chunk values, trials in order) for `config`. */
+export function runTrialValues(pool: WorkerPool, config: SimulationConfig, hooks: RunHooks = {}): Promise<Record<string, Float64Array>> {
+  return guard(pool, hooks, async () => mergeChunks(await runChunks(pool, config, hooks)).values)
+}

@@ -9,6 +9,7 @@ import { formatNumber } from '../../format/index.ts'
 import { applyPicks, templateConfig, type FundDraft } from '../fund-builder/draft.ts'
 import { errorText } from '../results/error-text.ts'
 import { CompareResults } from './CompareResults.tsx'
+import { SavedPicker } from './SavedPicker.tsx'
 
 interface Item {
   id: number
@@ -75,6 +76,7 @@ export function CompareView() {
             {c.add}
           </button>
         </div>
+        <SavedPicker onAdd={add} />
       </div>
       <h3>{c.items}</h3>
       {items.length === 0 && <p className="hint">{c.empty}</p>}

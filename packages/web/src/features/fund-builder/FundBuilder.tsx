@@ -8,6 +8,8 @@ import { LpClassesEditor } from './LpClassesEditor.tsx'
 import { PipelineEditor } from './PipelineEditor.tsx'
 import { CrowdingOutEditor, RegionPoolsEditor } from './RegionPoolsEditor.tsx'
 import { REGION_IDS } from './regions.ts'
+import { CompaniesTarget } from './CompaniesTarget.tsx'
+import { ScenarioEditor } from './ScenarioEditor.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
 import { SubFundsList } from './SubFundsList.tsx'
@@ -43,6 +45,7 @@ export function FundBuilder() {
             ))}
           </div>
           <IssueText issues={issues.filter((i) => i.path === '/strategy/chequeSize')} />
+          <CompaniesTarget />
         </fieldset>
         <div className="grid-2">
           <NumberField pointer="/strategy/deploymentYears" label={b.deployment} unit="years" />
@@ -67,6 +70,7 @@ export function FundBuilder() {
       </Section>
       <Section title={b.market}>
         <ScenarioPicker />
+        <ScenarioEditor />
         <CheckField pointer="/market/regimes/enabled" label={b.regimes} />
         <CheckField pointer="/market/factors/enabled" label={b.factors} />
       </Section>

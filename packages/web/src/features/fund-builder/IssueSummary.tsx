@@ -1,11 +1,14 @@
 import { useAppState } from '../../app/AppState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { labelOf, useFieldLabels } from './field-labels.ts'
+import { issueSentence, issueTarget } from './issue-wording.ts'
 import { fieldId } from './units.ts'
 
-/** All current problems at the top of the builder, each linking to its field. */
+/** All current problems at the top of the builder, each naming its field by label and linking to it. */
 export function IssueSummary() {
-  const { issues } = useAppState()
+  const { issues, draft } = useAppState()
   const { t, pick } = useI18n()
+  useFieldLabels()
   if (issues.length === 0) return null
   const focus = (path: string) => {
     // the closest rendered field: the path itself or its nearest parent
@@ -20,18 +23,29 @@ export function IssueSummary() {
       }
     }
   }
+  const nameOf = (path: string) => {
+    const field = labelOf(path)
+    if (!field) return null
+    const row = /^\/lpClasses\/(\d+)\//.exec(path)
+    return { ...field, label: row ? t.validation.lpField(t.builder.lpRow(Number(row[1]) + 1), field.label) : field.label }
+  }
   return (
     <div className="issue-summary" role="alert" data-testid="issue-summary">
       <h3>{t.builder.issuesTitle(issues.length)}</h3>
       <ul>
-        {issues.map((i) => (
-          <li key={`${i.path}|${i.code}`}>
-            <button type="button" className="link" onClick={() => focus(i.path)}>
-              {pick(i.message)}
-            </button>{' '}
-            <code>{t.builder.issueAt(i.path || '/')}</code>
-          </li>
-        ))}
+        {issues.map((i) => {
+          const target = issueTarget(i, draft.config)
+          const name = nameOf(target)
+          return (
+            <li key={`${i.path}|${i.code}`} data-issue-path={target}>
+              <button type="button" className="link" onClick={() => focus(target)}>
+                {name ? <strong>{name.label}</strong> : null}
+                {name ? t.validation.nameSep : ''}
+                {issueSentence(i, t, pick, name?.unit)}
+              </button>
+            </li>
+          )
+        })}
       </ul>
     </div>
   )

@@ -2,6 +2,7 @@ import { LP_KINDS, type SimulationConfig } from '@pcsim/engine'
 import { useAppState } from '../../app/AppState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { NumberField, SelectField, TextField } from './fields.tsx'
+import { issueTarget } from './issue-wording.ts'
 import { IssueText } from './IssueText.tsx'
 import { LpTermsEditor } from './LpTermsEditor.tsx'
 import { fieldId } from './units.ts'
@@ -36,7 +37,7 @@ export function LpClassesEditor() {
           <LpTermsEditor index={i} lps={lps} fundOfFunds={fundOfFunds} />
         </fieldset>
       ))}
-      <IssueText issues={issues.filter((i) => i.path === '/lpClasses')} />
+      <IssueText issues={issues.filter((i) => issueTarget(i, draft.config) === '/lpClasses')} />
       <button type="button" className="small" onClick={add}>
         + {t.builder.addLp}
       </button>

@@ -7,6 +7,7 @@ import { isUnder } from './pointer.ts'
 /** Named market scenarios to stack: each appends its shocks to market.shocks. */
 export function ScenarioPicker() {
   const { draft, setPicks, issues } = useAppState()
+  const custom = Array.isArray(draft.config.market?.shocks) ? draft.config.market.shocks.length : 0
   const { t, pick } = useI18n()
   const toggle = (id: string, on: boolean) => setPicks(on ? [...draft.picks, id] : draft.picks.filter((p) => p !== id))
   return (
@@ -28,7 +29,8 @@ export function ScenarioPicker() {
           </div>
         )
       })}
-      <IssueText issues={issues.filter((i) => isUnder(i.path, '/market/shocks'))} />
+      {/* custom shocks show their issues in the scenario editor; these are the stacked scenarios' */}
+      <IssueText issues={issues.filter((i) => i.path === '/market/shocks' || (isUnder(i.path, '/market/shocks') && Number(i.path.split('/')[3]) >= custom))} />
     </fieldset>
   )
 }

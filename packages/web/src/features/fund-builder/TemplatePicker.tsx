@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { parseConfig } from '@pcsim/engine'
 import { api } from '../../api/client.ts'
 import { useAppState } from '../../app/AppState.tsx'
+import { fullRunClient } from '../../app/clients.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { splitPicks, templateConfig, withPresetName } from './draft.ts'
 
@@ -12,6 +13,11 @@ export function TemplatePicker() {
   const lang = locale === 'zh-CN' ? 'zh' : 'en'
   const [choice, setChoice] = useState(draft.config.template ?? server.presets.funds[0]?.id ?? '')
   const [busy, setBusy] = useState(false)
+  // a fund opened from elsewhere (a saved scenario, a share link) shows its own template here
+  const template = draft.config.template
+  useEffect(() => {
+    if (template) setChoice(template)
+  }, [template])
   const load = async () => {
     setBusy(true)
     try {
@@ -20,6 +26,7 @@ export function TemplatePicker() {
         const r = parseConfig(await api.presetFund(choice).catch(() => null))
         if (r.ok) config = withPresetName(r.config, choice, lang)
       }
+      fullRunClient.reset()
       setDraft(splitPicks(config ?? templateConfig(choice, lang)))
     } finally {
       setBusy(false)

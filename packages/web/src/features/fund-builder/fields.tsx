@@ -1,16 +1,26 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { useAppState } from '../../app/AppState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { registerLabel } from './field-labels.ts'
+import { issueTarget, parseTypedNumber } from './issue-wording.ts'
 import { IssueText } from './IssueText.tsx'
 import { getAt } from './pointer.ts'
 import { display, fieldId, unitOf, type FieldUnit } from './units.ts'
 
-function useFieldIssues(pointer: string) {
-  const { issues } = useAppState()
-  return issues.filter((i) => i.path === pointer)
+export function useFieldIssues(pointer: string) {
+  const { issues, draft } = useAppState()
+  return issues.filter((i) => issueTarget(i, draft.config) === pointer)
 }
 
-function Shell({ id, label, hint, errorId, issues, unit, children }: { id: string; label: string; hint?: string; errorId: string; issues: ReturnType<typeof useFieldIssues>; unit?: { factor: number; suffix: string }; children: ReactNode }) {
+/** Makes the field's label the name messages use for it (see field-labels.ts). */
+export function useFieldLabel(pointer: string, label: string, unit?: { factor: number; suffix: string }): void {
+  const factor = unit?.factor
+  const suffix = unit?.suffix
+  useEffect(() => registerLabel(pointer, label, factor === undefined || suffix === undefined ? undefined : { factor, suffix }), [pointer, label, factor, suffix])
+}
+
+function Shell({ pointer, id, label, hint, errorId, issues, unit, children }: { pointer: string; id: string; label: string; hint?: string; errorId: string; issues: ReturnType<typeof useFieldIssues>; unit?: { factor: number; suffix: string }; children: ReactNode }) {
+  useFieldLabel(pointer, label, unit)
   return (
     <div className={`field${issues.length ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -38,14 +48,18 @@ export function NumberField({ pointer, label, unit = 'plain', hint, optional = f
   const raw = getAt(draft.config, pointer)
   const shown = typeof raw === 'number' ? display(raw * u.factor) : raw == null ? '' : String(raw)
   const [text, setText] = useState(shown)
-  const parse = (s: string) => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number((Number(s) / u.factor).toPrecision(12)) : s)
+  // thousands separators are fine ("1,000"); anything else that is not a number goes to the engine to judge
+  const parse = (s: string) => {
+    const n = parseTypedNumber(s)
+    return n === null ? s : Number((n / u.factor).toPrecision(12))
+  }
   useEffect(() => {
     if (parse(text) !== raw) setText(shown)
   }, [shown])
   const id = fieldId(pointer)
   const errorId = `${id}-error`
   return (
-    <Shell id={id} label={label} hint={hint} errorId={errorId} issues={issues} unit={u}>
+    <Shell pointer={pointer} id={id} label={label} hint={hint} errorId={errorId} issues={issues} unit={u}>
       <span className="input-unit">
         <input
           id={id}
@@ -73,7 +87,7 @@ export function TextField({ pointer, label, hint }: { pointer: string; label: st
   const id = fieldId(pointer)
   const errorId = `${id}-error`
   return (
-    <Shell id={id} label={label} hint={hint} errorId={errorId} issues={issues}>
+    <Shell pointer={pointer} id={id} label={label} hint={hint} errorId={errorId} issues={issues}>
       <input id={id} type="text" value={raw == null ? '' : String(raw)} aria-invalid={issues.length > 0} aria-describedby={describedBy(id, hint, errorId, issues.length > 0)} onChange={(e) => update(pointer, e.target.value)} />
     </Shell>
   )
@@ -85,7 +99,7 @@ export function SelectField({ pointer, label, options }: { pointer: string; labe
   const id = fieldId(pointer)
   const errorId = `${id}-error`
   return (
-    <Shell id={id} label={label} errorId={errorId} issues={issues}>
+    <Shell pointer={pointer} id={id} label={label} errorId={errorId} issues={issues}>
       <select id={id} value={String(getAt(draft.config, pointer) ?? '')} aria-invalid={issues.length > 0} onChange={(e) => update(pointer, e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

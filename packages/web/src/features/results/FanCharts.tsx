@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { Format } from '../../format/index.ts'
 import { moneyUnitName } from './money-unit.ts'
 import { slug } from './download.ts'
+import { fanMilestones } from './fan-milestones.ts'
 
 function FanTable({ points, f, year }: { points: FanPoint[]; f: (x: number) => string; year: string }) {
   return (
@@ -35,7 +36,6 @@ function FanTable({ points, f, year }: { points: FanPoint[]; f: (x: number) => s
   )
 }
 
-const argMin = (xs: number[]) => xs.reduce((best, x, i) => (x < xs[best]! ? i : best), 0)
 const argMax = (xs: number[]) => xs.reduce((best, x, i) => (x > xs[best]! ? i : best), 0)
 
 /** J-curve, NAV, net TVPI and DPI over fund years: P10–P90 and P25–P75 bands and the median. */
@@ -49,15 +49,12 @@ export function FanCharts({ result, fmt }: { result: RunResult; fmt: Format }) {
   const labels = useMemo(() => ({ band90: c.band90, band50: c.band50, median: c.median, year: c.year }), [c])
   const unit = moneyUnitName(result.currency, locale)
   const { jcurve, nav, netTvpi, dpi } = { jcurve: result.fan.netCashFlow, nav: result.fan.nav, netTvpi: result.fan.netTvpi, dpi: result.fan.dpi }
-  const jMed = jcurve.map((p) => p.p50)
-  const low = argMin(jMed)
-  const be = jcurve.findIndex((p, i) => i > low && p.p50 >= 0)
-  const jReading = c.jcurveReading(fmt.money(jMed[low]! * size), String(low + 1), be >= 0 ? String(be + 1) : '')
+  const m = fanMilestones(jcurve, dpi)
+  const jReading = c.jcurveReading(fmt.money(m.lowValue * size), String(m.low + 1), m.breakEven >= 0 ? String(m.breakEven + 1) : '')
   const navPeak = argMax(nav.map((p) => p.p50))
   const navReading = c.navReading(fmt.money(nav[navPeak]!.p50 * size), String(navPeak + 1))
   const tvpiReading = c.tvpiFanReading(fmt.multiple(netTvpi[netTvpi.length - 1]?.p50 ?? 0))
-  const dpiYear = dpi.findIndex((p) => p.p50 >= 1)
-  const dpiReading = c.dpiFanReading(dpiYear >= 0 ? String(dpiYear + 1) : '')
+  const dpiReading = c.dpiFanReading(m.dpiOne >= 0 ? String(m.dpiOne + 1) : '')
   const name = slug(result.name)
   const moneyTable = (m: number) => fmt.money(m * size, 3)
   return (

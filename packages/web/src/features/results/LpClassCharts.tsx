@@ -5,6 +5,7 @@ import { ChartFrame } from '../../charts/ChartFrame.tsx'
 import { RangeChart, type RangeRow } from '../../charts/RangeChart.tsx'
 import { kindColor } from '../../charts/setup.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { className } from './class-name.ts'
 import type { Format } from '../../format/index.ts'
 import type { Messages } from '../../i18n/en.ts'
 import { slug } from './download.ts'
@@ -108,6 +109,7 @@ export function LpClassCharts({ result, fmt }: { result: RunResult; fmt: Format 
   const irRef = useMemo(() => ({ value: 0, label: '0%' }), [])
   if (classes.length === 0) return null
 
+  const nameOf = (l: LpOutcome) => className(l.id, l.kind, t)
   const gov = classes.find((l) => l.kind === 'government') ?? classes.find((l) => l.kind === 'social_security' || l.kind === 'insurance')
   const priv = classes.find((l) => l.kind === 'private')
   const same = classes.every((l) => l.netTvpi?.p50 === classes[0]!.netTvpi?.p50 && l.probLoss.value === classes[0]!.probLoss.value)
@@ -117,19 +119,19 @@ export function LpClassCharts({ result, fmt }: { result: RunResult; fmt: Format 
     tvReading = c.sameReading(fmt.multiple(classes[0]!.netTvpi?.p50 ?? 0), fmt.percent(classes[0]!.probLoss.value, 0))
     irReading = c.irrSame(fmt.percent(classes[0]!.netIrr?.p50 ?? 0))
   } else if (gov && priv) {
-    tvReading = c.tvpiReading(gov.id, fmt.multiple(gov.netTvpi?.p50 ?? 0), fmt.percent(gov.probLoss.value, 0), priv.id, fmt.multiple(priv.netTvpi?.p50 ?? 0), fmt.percent(priv.probLoss.value, 0))
-    irReading = c.irrReading(gov.id, fmt.percent(gov.netIrr?.p50 ?? 0), fmt.percent(gov.netIrr?.p90 ?? 0), priv.id, fmt.percent(priv.netIrr?.p50 ?? 0), fmt.percent(priv.netIrr?.p90 ?? 0))
+    tvReading = c.tvpiReading(nameOf(gov), fmt.multiple(gov.netTvpi?.p50 ?? 0), fmt.percent(gov.probLoss.value, 0), nameOf(priv), fmt.multiple(priv.netTvpi?.p50 ?? 0), fmt.percent(priv.probLoss.value, 0))
+    irReading = c.irrReading(nameOf(gov), fmt.percent(gov.netIrr?.p50 ?? 0), fmt.percent(gov.netIrr?.p90 ?? 0), nameOf(priv), fmt.percent(priv.netIrr?.p50 ?? 0), fmt.percent(priv.netIrr?.p90 ?? 0))
   } else {
     const byMedian = [...classes].sort((a, b) => (a.netTvpi?.p50 ?? 0) - (b.netTvpi?.p50 ?? 0))
     const lo = byMedian[0]!
     const hi = byMedian[byMedian.length - 1]!
-    tvReading = c.spreadReading(lo.id, fmt.multiple(lo.netTvpi?.p50 ?? 0), hi.id, fmt.multiple(hi.netTvpi?.p50 ?? 0))
-    irReading = c.irrSpread(lo.id, fmt.percent(lo.netIrr?.p50 ?? 0), hi.id, fmt.percent(hi.netIrr?.p50 ?? 0))
+    tvReading = c.spreadReading(nameOf(lo), fmt.multiple(lo.netTvpi?.p50 ?? 0), nameOf(hi), fmt.multiple(hi.netTvpi?.p50 ?? 0))
+    irReading = c.irrSpread(nameOf(lo), fmt.percent(lo.netIrr?.p50 ?? 0), nameOf(hi), fmt.percent(hi.netIrr?.p50 ?? 0))
   }
   const lostAll = classes.filter((l) => (l.netIrr?.totalLossShare ?? 0) > 0.005)
   if (lostAll.length > 0) irReading += ` ${c.totalLoss(lostAll.map((l) => `${l.id} ${fmt.percent(l.netIrr!.totalLossShare, 0)}`).join(', '))}`
   const missing = classes.filter((l) => noIrr(l) > 0.005)
-  if (missing.length > 0) irReading += ` ${c.noIrr(missing.map((l) => `${l.id} ${fmt.percent(noIrr(l), 0)}`).join(', '))}`
+  if (missing.length > 0) irReading += ` ${c.noIrr(missing.map((l) => `${nameOf(l)} ${fmt.percent(noIrr(l), 0)}`).join(t.builder.terms.sep))}`
   const notes = termNotes(result, t)
   const name = slug(result.name)
   return (

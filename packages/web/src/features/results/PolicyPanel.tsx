@@ -8,6 +8,7 @@ import { RangeChart, type RangeRow } from '../../charts/RangeChart.tsx'
 import { COLORS, kindColor } from '../../charts/setup.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { Format } from '../../format/index.ts'
+import { className } from './class-name.ts'
 import { moneyUnitName } from './money-unit.ts'
 import { slug } from './download.ts'
 
@@ -87,16 +88,17 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
   const count = useCallback((x: number) => fmt.number(x, x < 10 && Math.abs(x - Math.round(x)) >= 0.05 ? 1 : 0), [fmt])
   const budgetLabels = useMemo(() => ({ expected: c.budgetExpected, p95: c.budgetP95, year: t.charts.year, y: c.budgetAxis }), [c, t])
   const regionName = useCallback((r: string) => pick(presetName(`region.${r}`)), [pick])
+  const clsName = useCallback((id: string) => className(id, result.config.lpClasses.find((l) => l.id === id)?.kind ?? 'government', t), [result, t])
 
   const reinvestRows = useMemo<RangeRow[]>(
     () =>
       (p?.reinvestment ?? []).map((r) => ({
-        label: [`${r.classId} → ${r.regions.map(regionName).join(t.builder.terms.sep)}`, `${c.requiredShort(mult(r.required))} · P50 ${r.achieved ? mult(r.achieved.p50) : '–'} · ${c.shortfallShort(fmt.percent(r.probShortfall.value, 0))}`],
+        label: [`${clsName(r.classId)} → ${r.regions.map(regionName).join(t.builder.terms.sep)}`, `${c.requiredShort(mult(r.required))} · P50 ${r.achieved ? mult(r.achieved.p50) : '–'} · ${c.shortfallShort(fmt.percent(r.probShortfall.value, 0))}`],
         range: r.achieved,
         color: kindColor('government'),
         target: r.required,
       })),
-    [p, regionName, c, fmt, mult],
+    [p, regionName, clsName, c, fmt, mult],
   )
   const lossRows = useMemo<RangeRow[]>(
     () => (p?.toleratedLoss.lossRatio ? [{ label: [`${c.lossRow} · ${c.toleratedShort(fmt.percent(p.toleratedLoss.fund, 0))}`, `P50 ${fmt.percent(p.toleratedLoss.lossRatio.p50, 0)} · ${c.breachShort(fmt.percent(p.toleratedLoss.probBreach.value, 0))}`], range: p.toleratedLoss.lossRatio, color: COLORS.accent, target: p.toleratedLoss.fund }] : []),
@@ -132,7 +134,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
     kpis.push({
       key: `reinvest-${r.classId}`,
       value: fmt.percent(r.probShortfall.value),
-      label: c.shortfall(r.classId, r.regions.map(regionName).join(t.builder.terms.sep)),
+      label: c.shortfall(clsName(r.classId), r.regions.map(regionName).join(t.builder.terms.sep)),
       note: [c.reinvestNote(mult(r.required), r.achieved ? mult(r.achieved.p50) : '–'), r.probShortfall.value > 0.5 && r.achieved ? c.reinvestMeet(mult(r.achieved.p50), mult(r.achieved.p10)) : ''].filter(Boolean).join(' · '),
       warn: r.probShortfall.value >= 0.1,
     })
@@ -169,7 +171,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
 
   const reinvestReading = p.reinvestment.length
     ? p.reinvestment
-        .map((r) => c.reinvestReading(r.classId, r.regions.map(regionName).join(t.builder.terms.sep), mult(r.required), r.achieved ? mult(r.achieved.p50) : '–', fmt.percent(r.probShortfall.value, 0)))
+        .map((r) => c.reinvestReading(clsName(r.classId), r.regions.map(regionName).join(t.builder.terms.sep), mult(r.required), r.achieved ? mult(r.achieved.p50) : '–', fmt.percent(r.probShortfall.value, 0)))
         .join(' ')
     : ''
   const lossReading = !p.toleratedLoss.lossRatio
@@ -221,7 +223,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
             fileName={`${name}-reinvestment`}
             testId="chart-reinvestment"
             height={null}
-            table={<SimpleTable head={[c.requirement, c.required, 'P10', 'P50', 'P90', c.probShortfall]} rows={p.reinvestment.map((r) => [`${r.classId} → ${r.regions.map(regionName).join(t.builder.terms.sep)}`, mult(r.required), r.achieved ? mult(r.achieved.p10) : '–', r.achieved ? mult(r.achieved.p50) : '–', r.achieved ? mult(r.achieved.p90) : '–', fmt.probability(r.probShortfall)])} />}
+            table={<SimpleTable head={[c.requirement, c.required, 'P10', 'P50', 'P90', c.probShortfall]} rows={p.reinvestment.map((r) => [`${clsName(r.classId)} → ${r.regions.map(regionName).join(t.builder.terms.sep)}`, mult(r.required), r.achieved ? mult(r.achieved.p10) : '–', r.achieved ? mult(r.achieved.p50) : '–', r.achieved ? mult(r.achieved.p90) : '–', fmt.probability(r.probShortfall)])} />}
           >
             <RangeChart rows={reinvestRows} format={mult} xTitle={c.reinvestAxis} ariaLabel={t.charts.summaryOf(c.reinvestTitle, reinvestReading)} chartRef={reinvestRef} />
           </ChartFrame>

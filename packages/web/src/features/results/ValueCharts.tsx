@@ -59,7 +59,7 @@ export function ValueCharts({ result, fmt }: { result: RunResult; fmt: Format })
       {frames.map((f) => {
         const r = reading(f.rows)
         return (
-          <ChartFrame key={f.key} title={f.title} units={c.valueUnits(unit)} reading={r} explanation={t.explain.value} chartRef={f.ref} fileName={`${name}-value-by-${f.key}`} testId={`chart-${f.key}`} height={Math.max(150, 50 + f.rows.length * 34)} table={<ValueTable rows={f.rows} fmt={fmt} labels={f.head as [string, string, string, string]} />}>
+          <ChartFrame key={f.key} title={f.title} units={c.valueUnits(unit)} reading={r} explanation={t.explain.value} chartRef={f.ref} fileName={`${name}-value-by-${f.key}`} testId={`chart-${f.key}`} height={Math.max(150, 50 + f.rows.length * 42)} table={<ValueTable rows={f.rows} fmt={fmt} labels={f.head as [string, string, string, string]} />}>
             <ValueBars rows={f.rows} formatMoney={money} formatMultiple={mult} labels={labels} ariaLabel={c.summaryOf(f.title, r)} chartRef={f.ref} />
           </ChartFrame>
         )

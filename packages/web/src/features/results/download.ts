@@ -8,10 +8,15 @@ export function downloadDataUrl(url: string, fileName: string): void {
   a.remove()
 }
 
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
   downloadDataUrl(url, fileName)
+  // the browser has taken the file once the click's task ends
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+export function downloadText(text: string, fileName: string, type: string): void {
+  downloadBlob(new Blob([text], { type }), fileName)
 }
 
 /** A file-name-safe slug of a fund name. */

@@ -1,4 +1,6 @@
 import type { RunResult } from '@pcsim/engine'
+import type { ExportMeta } from './export-meta.ts'
+import { flattenLeaves } from './flatten.ts'
 
 const PS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const
 const cell = (v: unknown) => {
@@ -6,13 +8,29 @@ const cell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
+/** The shocks a run applies, one row per field: scenario.shock, shock id, field, value. */
+export function shockRows(shocks: ExportMeta['shocks']): unknown[][] {
+  const rows: unknown[][] = []
+  for (const s of shocks) {
+    rows.push(['scenario.shock', s.id, 'fromYear', s.fromYear], ['scenario.shock', s.id, 'years', s.years], ['scenario.shock', s.id, 'sectors', s.sectors.length ? s.sectors.join(' ') : 'all'])
+    if (s.regime) rows.push(['scenario.shock', s.id, 'regime', s.regime])
+    for (const [k, v] of Object.entries(s.effects ?? {})) rows.push(['scenario.shock', s.id, `effects.${k}`, v])
+    rows.push(['scenario.shock', s.id, 'indexDrift', s.indexDrift])
+  }
+  return rows
+}
+
 /**
- * A result as one CSV table: section, item, statistic, value. Distributions give mean, sd, se and
- * percentiles; fans give P10–P90 per fund year; value rows give invested, proceeds and multiple.
+ * A result as one CSV table: section, item, statistic, value. The run (fund, scenario, trials,
+ * seed, engine), the shocks and every config field come first; then distributions (mean, sd, se,
+ * percentiles), fans (P10–P90 per fund year), value rows (invested, proceeds, multiple), LP classes, policy.
  */
-export function resultToCsv(r: RunResult): string {
+export function resultToCsv(r: RunResult, meta?: ExportMeta): string {
   const rows: unknown[][] = [['section', 'item', 'statistic', 'value']]
   rows.push(['run', 'name', '', r.name], ['run', 'seed', '', r.seed], ['run', 'trials', '', r.trials], ['run', 'currency', '', r.currency], ['run', 'engineVersion', '', r.engineVersion])
+  rows.push(['run', 'scenario', '', meta?.scenario ?? r.config.market.shocks.map((s) => s.id).join(' + ')])
+  rows.push(...shockRows(r.config.market.shocks))
+  for (const [pointer, v] of flattenLeaves(r.config)) rows.push(['config', pointer, '', v])
   const s = r.summary
   const dists = { netTvpi: s.netTvpi, grossTvpi: s.grossTvpi, netIrr: s.netIrr, grossIrr: s.grossIrr, dpi: s.dpi, rvpi: s.rvpi, pme: s.pme } as const
   for (const [name, d] of Object.entries(dists)) {

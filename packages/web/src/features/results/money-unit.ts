@@ -1,7 +1,7 @@
 import type { UiLocale } from '../../format/index.ts'
 
-const EN: Record<string, string> = { USD: 'US$', CNY: 'CN¥', EUR: '€', GBP: '£' }
-const ZH: Record<string, string> = { USD: '美元', CNY: '人民币元', EUR: '欧元', GBP: '英镑' }
+const EN: Record<string, string> = { USD: '$m / $bn', CNY: 'CN¥m / CN¥bn', EUR: '€m / €bn', GBP: '£m / £bn' }
+const ZH: Record<string, string> = { USD: '万美元 / 亿美元', CNY: '万元 / 亿元', EUR: '万欧元 / 亿欧元', GBP: '万英镑 / 亿英镑' }
 
-/** The currency named for axis titles: "US$", "人民币元". */
+/** The money units named in axis titles, as the ticks write them: "$m / $bn", "万元 / 亿元". */
 export const moneyUnitName = (currency: string, locale: UiLocale) => (locale === 'zh-CN' ? ZH[currency] : EN[currency]) ?? currency

@@ -6,6 +6,9 @@ import { useAppState } from '../../app/AppState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { applyPicks, splitPicks } from '../fund-builder/draft.ts'
 import { errorText } from '../results/error-text.ts'
+import { fullRunClient, previewClient, quickRun } from '../../app/clients.ts'
+import { createFormat } from '../../format/index.ts'
+import { configHash, figuresOf, storedFigures, storeFigures, type ScenarioFigures } from './scenario-figures.ts'
 
 /** Save, list, open, rename and delete scenarios through /api/scenarios. */
 export function ScenariosView({ active }: { active: boolean }) {
@@ -18,6 +21,8 @@ export function ScenariosView({ active }: { active: boolean }) {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
   const online = server.status === 'online'
   const [token, setToken] = useState(apiToken.get)
+  const [computing, setComputing] = useState<string | null>(null)
+  const [, setFiguresTick] = useState(0)
   const fail = (e: unknown) => setMessage(isUnauthorized(e) ? s.unauthorized : s.error(errorText(e, t, pick)))
   const reload = useCallback(async () => {
     try {
@@ -36,6 +41,9 @@ export function ScenariosView({ active }: { active: boolean }) {
     if (!parsed.ok) return setMessage(t.builder.issuesTitle(parsed.issues.length))
     try {
       const saved = await api.createScenario(label, { ...parsed.config, name: label })
+      // the figures on screen, when they are this fund's (full run first, else the preview)
+      const shown = [fullRunClient.getSnapshot().result?.result, previewClient.getSnapshot().result].find((r) => r && configHash(r.config) === configHash(parsed.config))
+      if (shown) storeFigures(saved.id, parsed.config, figuresOf(shown))
       setMessage(s.saved(saved.name))
       setName('')
       await reload()
@@ -46,6 +54,8 @@ export function ScenariosView({ active }: { active: boolean }) {
   const open = async (item: SavedScenario) => {
     try {
       const full = await api.getScenario(item.id)
+      // a full run of the previous fund no longer applies: its status goes too
+      fullRunClient.reset()
       setDraft(splitPicks(full.config))
       setNotice((m) => m.scenarios.opened(full.name))
       setTab('build')
@@ -76,6 +86,23 @@ export function ScenariosView({ active }: { active: boolean }) {
     }
   }
   const when = (iso?: string) => (iso ? new Date(iso).toLocaleString(locale) : '')
+  const compute = async (item: SavedScenario) => {
+    setComputing(item.id)
+    try {
+      const full = await api.getScenario(item.id)
+      storeFigures(item.id, full.config, figuresOf(await quickRun(full.config)))
+      setFiguresTick((x) => x + 1)
+    } catch (e) {
+      fail(e)
+    } finally {
+      setComputing(null)
+    }
+  }
+  const fmt = (cur: string) => createFormat(locale, cur)
+  const figuresText = (f: ScenarioFigures) => {
+    const x = fmt('USD')
+    return s.figures(x.multiple(f.tvpiP50), x.percent(f.irrP50), x.percent(f.probLoss, 0), x.number(f.trials))
+  }
   return (
     <section className="scenarios" aria-labelledby="scenarios-heading">
       <h2 id="scenarios-heading">{s.heading}</h2>
@@ -114,6 +141,18 @@ export function ScenariosView({ active }: { active: boolean }) {
               <div className="saved-name">
                 <strong>{item.name}</strong>
                 <span className="hint">{s.updated(when(item.updatedAt ?? item.createdAt), item.version)}</span>
+                {(() => {
+                  const f = storedFigures(item.id)
+                  return f ? (
+                    <span className="saved-figures" data-testid="scenario-figures">
+                      {figuresText(f)}
+                    </span>
+                  ) : (
+                    <button type="button" className="small ghost" disabled={computing !== null} onClick={() => void compute(item)} data-testid="scenario-compute">
+                      {computing === item.id ? t.share.preparing : s.computeFigures}
+                    </button>
+                  )
+                })()}
               </div>
             )}
             <div className="row">

@@ -1,0 +1,58 @@
+/**
+ * Baagøe's Alea generator (a lag-3 multiply-with-carry on 32-bit fractions, period ~2^116), as in
+ * seedrandom 3.0.5's lib/alea.js, rewritten as a class with plain number fields so V8 keeps every
+ * draw inline: the same numbers bit for bit (Baagøe's Mash seeding of a string).
+ */
+const TWO_M32 = 2.3283064365386963e-10 // 2^-32
+
+/** Baagøe's Mash hash, state carried across calls as in the original. */
+function mash(state: { n: number }, data: string): number {
+  let n = state.n
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i)
+    let h = 0.02519603282416938 * n
+    n = h >>> 0
+    h -= n
+    h *= n
+    n = h >>> 0
+    h -= n
+    n += h * 0x100000000 // 2^32
+  }
+  state.n = n
+  return (n >>> 0) * TWO_M32
+}
+
+/** The three state fractions of seedrandom's `alea(seed)` after its Mash seeding. */
+export function stringState(seed: string): [number, number, number] {
+  const m = { n: 0xefc8249d }
+  let s0 = mash(m, ' ')
+  let s1 = mash(m, ' ')
+  let s2 = mash(m, ' ')
+  s0 -= mash(m, seed)
+  if (s0 < 0) s0 += 1
+  s1 -= mash(m, seed)
+  if (s1 < 0) s1 += 1
+  s2 -= mash(m, seed)
+  if (s2 < 0) s2 += 1
+  return [s0, s1, s2]
+}
+
+export class Alea {
+  c = 1
+
+  /** State fractions: multiples of 2^-32 in [0, 1). */
+  constructor(
+    protected s0: number,
+    protected s1: number,
+    protected s2: number,
+  ) {}
+
+  /** Uniform on [0, 1), 32 bits of resolution. */
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * TWO_M32
+    this.s0 = this.s1
+    this.s1 = this.s2
+    this.c = t | 0
+    return (this.s2 = t - this.c)
+  }
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The build: TypeScript 7's `tsc -b tsconfig.build.json` compiles engine, runner, cli and api to
+ * `packages/<pkg>/dist` (one .js per .ts, same layout, so worker files sit where the code expects).
+ *
+ *   node scripts/build.mjs           build if any source is newer than the last build (a few ms when not)
+ *   node scripts/build.mjs --force   build now
+ *
+ * `ensureBuilt()` is what the `pcsim` bin, `start` and the test set-up call: the staleness check
+ * stats every file under each package's src and its tsconfig/package.json against a stamp written
+ * at the start of the last successful build, so an edit made during a build triggers the next one.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const PACKAGES = ['engine', 'runner', 'cli', 'api']
+const STAMP = '.built'
+
+function newest(path) {
+  let s
+  try {
+    s = statSync(path)
+  } catch {
+    return 0
+  }
+  if (!s.isDirectory()) return s.mtimeMs
+  let m = 0
+  for (const name of readdirSync(path)) m = Math.max(m, newest(join(path, name)))
+  return m
+}
+
+/** Packages whose dist is missing or older than their sources. */
+export function stalePackages() {
+  const shared = Math.max(newest(join(ROOT, 'tsconfig.base.json')), newest(join(ROOT, 'tsconfig.build.json')))
+  return PACKAGES.filter((p) => {
+    const dir = join(ROOT, 'packages', p)
+    const stamp = newest(join(dir, 'dist', STAMP))
+    if (stamp === 0) return true
+    const sources = Math.max(shared, newest(join(dir, 'src')), newest(join(dir, 'package.json')), newest(join(dir, 'tsconfig.json')), newest(join(dir, 'tsconfig.build.json')))
+    return sources > stamp
+  })
+}
+
+/** Runs the build; returns tsc's exit code. Output goes to stderr so it never mixes with a command's stdout. */
+export function build() {
+  const started = new Date()
+  const tsc = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc')
+  const r = spawnSync(tsc, ['-b', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 2, 2] })
+  const code = r.status ?? 1
+  if (code === 0) {
+    for (const p of PACKAGES) {
+      const dist = join(ROOT, 'packages', p, 'dist')
+      mkdirSync(dist, { recursive: true })
+      const stamp = join(dist, STAMP)
+      writeFileSync(stamp, `${started.toISOString()}\n`)
+      utimesSync(stamp, started, started)
+    }
+  }
+  return code
+}
+
+/** Builds when something is stale. Returns true when dist is usable. */
+export function ensureBuilt({ quiet = false } = {}) {
+  if (stalePackages().length === 0) return true
+  if (!quiet) process.stderr.write('pcsim: compiling TypeScript (tsc -b tsconfig.build.json)…\n')
+  const code = build()
+  if (code !== 0) process.stderr.write(`pcsim: the build reported errors (tsc exit ${code}); see above\n`)
+  return existsSync(join(ROOT, 'packages', 'cli', 'dist', 'main.js'))
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const force = process.argv.includes('--force')
+  if (force || stalePackages().length > 0) process.exit(build())
+}

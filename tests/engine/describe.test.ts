@@ -1,0 +1,49 @@
+import { describe as suite, expect, it } from 'vitest'
+import { createRng } from '@pcsim/engine'
+import { describe, describeSorted, selectOrderStatistics } from '../../packages/engine/src/stats/describe.ts'
+
+const KEYS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const
+
+/** Samples with the shapes real metrics have: continuous, heavy ties (a mass at zero), integers, non-finite values. */
+function sample(kind: string, n: number): Float64Array {
+  const rng = createRng(`describe-${kind}-${n}`)
+  return Float64Array.from({ length: n }, (_, i) => {
+    const u = rng.uniform()
+    if (kind === 'continuous') return Math.exp(2 * rng.normal())
+    if (kind === 'ties') return u < 0.6 ? 0 : u < 0.7 ? 1 : rng.uniform() * 3
+    if (kind === 'integers') return Math.floor(u * 5)
+    return i % 17 === 0 ? NaN : i % 29 === 0 ? Infinity : rng.normal()
+  })
+}
+
+suite('describe by selection', () => {
+  for (const kind of ['continuous', 'ties', 'integers', 'non-finite'])
+    for (const n of [1, 2, 3, 24, 25, 1_000, 100_001])
+      it(`${kind}, n = ${n}: percentiles, their SEs, min and max equal the full sort's bit for bit; mean and sd to 1e-12`, () => {
+        const data = sample(kind, n)
+        const sorted = data.filter(Number.isFinite).sort()
+        const bySort = describeSorted(sorted)
+        const bySelection = describe(data)
+        if (!bySort) return expect(bySelection).toBeNull()
+        expect(bySelection).not.toBeNull()
+        const d = bySelection!
+        expect(d.n).toBe(bySort.n)
+        expect([d.min, d.max]).toEqual([bySort.min, bySort.max])
+        for (const k of KEYS) {
+          expect(d[k]).toBe(bySort[k])
+          expect(d.percentileSe[k]).toBe(bySort.percentileSe[k])
+        }
+        const scale = Math.max(1, Math.abs(bySort.mean), bySort.sd)
+        expect(Math.abs(d.mean - bySort.mean)).toBeLessThan(1e-12 * scale)
+        expect(Math.abs(d.sd - bySort.sd)).toBeLessThan(1e-12 * scale)
+      })
+
+  it('selectOrderStatistics puts the k-th smallest value at every requested k and leaves a permutation', () => {
+    const a = sample('ties', 50_000)
+    const sorted = a.slice().sort()
+    const ks = [0, 1, 7, 24_999, 25_000, 30_000, 49_998, 49_999]
+    selectOrderStatistics(a, ks)
+    for (const k of ks) expect(a[k]).toBe(sorted[k])
+    expect(a.slice().sort()).toEqual(sorted)
+  })
+})
