@@ -1,4 +1,4 @@
-import type { SectorModel } from '../schema/companies.ts'
+import type { RoundModel, SectorModel } from '../schema/companies.ts'
 import { ROUND_IDS } from '../schema/ids.ts'
 import type { StackTerms } from './deal-terms.ts'
 import { createStack, payStack, type CapitalStack } from './preference-stack.ts'
@@ -15,6 +15,8 @@ export interface CapTables {
   top: Int8Array
   stack: CapitalStack
   out: Float64Array
+  /** Terms the stack's per-round arrays were last filled from (they do not change within a run). */
+  termsIn: StackTerms | null
 }
 
 export function createCapTables(n: number): CapTables {
@@ -25,29 +27,34 @@ export function createCapTables(n: number): CapTables {
     top: new Int8Array(n),
     stack: createStack(K),
     out: new Float64Array(K + 1),
+    termsIn: null,
   }
 }
 
 /**
  * A company the fund enters at `round` with `cheque` at post-money `post`. The rounds before it are
  * filled in from the sector's medians (post_k = post_{k+1}·(1 − d_{k+1}) / stepUp_k) so that they
- * carry preferences too; the fund holds none of them.
+ * carry preferences too; the fund holds none of them. `rounds` is the sector model or its rounds in
+ * ROUND_IDS order (each with its `round` parameters, as the hazard tables carry them).
  */
-export function openCapTable(t: CapTables, c: number, model: SectorModel, round: number, post: number, cheque: number): void {
+export function openCapTable(t: CapTables, c: number, rounds: SectorModel | ReadonlyArray<{ round: RoundModel }>, round: number, post: number, cheque: number): void {
   const b = c * K
   for (let k = 0; k < K; k++) t.fundShare[b + k] = 0
-  const d = model.rounds[ROUND_IDS[round]!].dilution
+  const d = roundOf(rounds, round).dilution
   t.post[b + round] = post
   // a cheque larger than the round's typical size buys a larger round, not a share above 1
   t.dilution[b + round] = Math.max(d, cheque / post)
   t.fundShare[b + round] = cheque > 0 ? Math.min(1, cheque / (t.dilution[b + round]! * post)) : 0
   for (let k = round - 1; k >= 0; k--) {
-    const r = model.rounds[ROUND_IDS[k]!]
+    const r = roundOf(rounds, k)
     t.post[b + k] = (t.post[b + k + 1]! * (1 - t.dilution[b + k + 1]!)) / r.stepUp
     t.dilution[b + k] = r.dilution
   }
   t.top[c] = round
 }
+
+const roundOf = (rounds: SectorModel | ReadonlyArray<{ round: RoundModel }>, k: number): RoundModel =>
+  'rounds' in rounds ? rounds.rounds[ROUND_IDS[k]!] : rounds[k]!.round
 
 /** A new round: its price and size, and what the fund bought of it (its pro-rata follow-on). */
 export function recordRound(t: CapTables, c: number, round: number, post: number, dilution: number, fundAmount: number): void {
@@ -63,6 +70,13 @@ export function payCapTable(t: CapTables, terms: StackTerms, c: number, value: n
   const b = c * K
   const top = t.top[c]!
   const s = t.stack
+  if (t.termsIn !== terms) {
+    s.multiple.set(terms.multiple)
+    s.participation.set(terms.participation)
+    s.cap.set(terms.cap)
+    s.rank.set(terms.rank)
+    t.termsIn = terms
+  }
   s.n = top + 1
   let later = 1
   let preferred = 0
@@ -70,10 +84,6 @@ export function payCapTable(t: CapTables, terms: StackTerms, c: number, value: n
     const d = t.dilution[b + k]!
     s.shares[k] = d * later
     s.invested[k] = d * t.post[b + k]!
-    s.multiple[k] = terms.multiple[k]!
-    s.participation[k] = terms.participation[k]!
-    s.cap[k] = terms.cap[k]!
-    s.rank[k] = terms.rank[k]!
     preferred += s.shares[k]!
     later *= 1 - d
   }

@@ -2,8 +2,14 @@ import { boundedPareto, normalCdf } from '../random/distributions.ts'
 import type { Rng } from '../random/rng.ts'
 import type { SectorModel } from '../schema/companies.ts'
 import type { RoundPricing } from './deal-terms.ts'
-import { ROUND_IDS } from '../schema/ids.ts'
 import { E, EFFECT, type EffectTables } from './effects.ts'
+
+const LISTING = EFFECT.listing
+const FAILURE = EFFECT.failure
+const ACQUISITION = EFFECT.acquisition
+const GRADUATION = EFFECT.graduation
+const EXIT_VALUE = EFFECT.exitValue
+const STEP_UP = EFFECT.stepUp
 import { ACQUIRED, FAILED, LISTED, RAISE, STALLED, TRANSFER, type EventBuffer } from './events.ts'
 import { MAX_AGE, MIN_EVENT_QUARTERS, quarterCoefficients, type RoundHazards } from './hazards.ts'
 import type { MarketPath } from './market-path.ts'
@@ -70,107 +76,50 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
   const regimeRow = effects.regime
   const shockRow = effects.shock
   const shocked = effects.shocked
-  const shockEdge = effects.shockEdge
   const Q = effects.quarters
+  const sQ = sector * Q
+  const sY = sector * years
+  const regimeOf = market.regime
+  const factorsOn = ctx.factorsOn
+  const idiosyncratic = ctx.idiosyncratic
+  const maxValue = model.maxValue
   const toSale = ctx.queue.toSale
-  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
   const coef = ctx.coefficients
-  const m = ctx.multipliers
   for (;;) {
     const h = hazards[round]!
     const clocks = h.clocks
-    const rc = h.regime
-    const target = -Math.log(1 - rng.uniform())
-    let age = 0
-    let step = 1
-    let total = 0
-    let pending = 0
-    let releaseStep = 0
-    let releaseLeft = 0
-    let released = 0
-    let t = q
-    for (;;) {
-      const t1 = t + 1
-      if (t1 >= horizon) return
-      const g = market.regime[t1]!
-      const qq = t1 < Q ? t1 : Q - 1
-      const isShocked = shocked[sector * Q + qq] !== 0
-      if (!isShocked && !(pending > 0 && rc[4 * g + 2]! < 0)) {
-        // a stretch in regime g with no shock and nothing queued to release
-        let end = market.regimeEnd[t1]!
-        const edge = shockEdge[sector * Q + qq]!
-        if (edge < end) end = edge
-        if (horizon < end) end = horizon
-        step = rc[4 * g + 3]!
-        const G = h.regimeClock[g]!
-        const G0 = valueAt(G, age)
-        let aEnd = age + (end - t1) * step
-        if (aEnd > MAX_AGE - 1) aEnd = MAX_AGE - 1
-        const GEnd = valueAt(G, aEnd)
-        const need = target - total
-        if (GEnd - G0 < need && aEnd < MAX_AGE - 1) {
-          total += GEnd - G0
-          const queued = rc[4 * g + 2]!
-          if (queued >= 0) {
-            pending += queued * (valueAt2(clocks, aEnd, 0) - valueAt2(clocks, age, 0))
-            releaseLeft = 0
-          }
-          age = aEnd
-          t = end - 1
-          continue
-        }
-        const crossing = crossingAge(G, G0 + need, age, aEnd)
-        let k = Math.ceil((crossing - age) / step - 1e-12)
-        if (k < 1) k = 1
-        if (k > end - t1) k = end - t1
-        age += k * step
-        if (age > MAX_AGE - 1) age = MAX_AGE - 1
-        t = t1 + k - 1
-        released = 0
-        break
-      }
-      // a quarter some shock touches, or one that releases queued listings: one quarter at a time
-      if (isShocked) {
-        effectsAt(regimeRow, g * E, shockRow, (sector * Q + qq) * E, m)
-        quarterCoefficients(h, m, toSale, coef, 0)
-      } else for (let i = 0; i < 4; i++) coef[i] = rc[4 * g + i]!
-      step = coef[3]!
-      const a2 = age + step > MAX_AGE - 1 ? MAX_AGE - 1 : age + step
-      total += coef[0]! * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0)) + coef[1]! * (valueAt2(clocks, a2, 1) - valueAt2(clocks, age, 1))
-      released = 0
-      const queued = coef[2]!
-      if (queued >= 0) {
-        pending += queued * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0))
-        releaseLeft = 0
-      } else if (pending > 0) {
-        if (releaseLeft === 0) {
-          releaseLeft = releaseQuarters
-          releaseStep = pending / releaseQuarters
-        }
-        released = releaseLeft === 1 ? pending : releaseStep
-        pending -= released
-        releaseLeft--
-        if (releaseLeft === 0) pending = 0
-        total += released
-      }
-      age = a2
-      t = t1
-      if (total >= target || age >= MAX_AGE - 1) break
-    }
-    // cause weights of the event quarter, ordered bad to good
+    coef[TARGET] = -Math.log(1 - rng.uniform())
+    let t = roundEnd(ctx, h, q)
+    if (t < 0) return
+    const age = coef[AGE]!
+    const step = coef[STEP]!
+    const released = coef[RELEASED]!
+    // cause weights of the event quarter, ordered bad to good (a missing shock row multiplies by 1)
     const before = age - step > 0 ? age - step : 0
     const dW = valueAt2(clocks, age, 0) - valueAt2(clocks, before, 0)
     const dF = valueAt2(clocks, age, 1) - valueAt2(clocks, before, 1)
     const tq = t < Q ? t : Q - 1
-    let rb = market.regime[t]! * E
-    let sb = shocked[sector * Q + tq] !== 0 ? (sector * Q + tq) * E : -1
-    const ml = regimeRow[rb + EFFECT.listing]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.listing]!)
-    const wFail = h.fail * dF * regimeRow[rb + EFFECT.failure]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.failure]!)
+    let rb = regimeOf[t]! * E
+    let sb = shocked[sQ + tq] !== 0 ? (sQ + tq) * E : -1
+    let ml: number
+    let wFail: number
+    let wAcq: number
+    let wNext: number
+    if (sb < 0) {
+      ml = regimeRow[rb + LISTING]!
+      wFail = h.fail * dF * regimeRow[rb + FAILURE]!
+      wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
+      wNext = wAcq + h.next * dW * regimeRow[rb + GRADUATION]!
+    } else {
+      shockedWeights(h, dW, dF, regimeRow, rb, shockRow, sb, toSale, coef)
+      ml = coef[0]!
+      wFail = coef[1]!
+      wAcq = coef[2]!
+      wNext = coef[3]!
+    }
     const wStall = wFail + h.stall * dW
-    const wAcq = wStall + h.acquisition * dW * regimeRow[rb + EFFECT.acquisition]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.acquisition]!) + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
-    const wNext = wAcq + h.next * dW * regimeRow[rb + EFFECT.graduation]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.graduation]!)
     const all = wNext + h.listing * dW * ml + released
-    const u = (ctx.factorsOn ? normalCdf(market.latent[sector * years + (t >> 2)]! + ctx.idiosyncratic * rng.normal()) : rng.uniform()) * all
+    const u = (factorsOn ? normalCdf(market.latent[sY + (t >> 2)]! + idiosyncratic * rng.normal()) : rng.uniform()) * all
     if (u < wFail) {
       events.push(t, company, FAILED, round, 0, 0)
       return
@@ -179,48 +128,171 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       t = q + MIN_EVENT_QUARTERS
       if (t >= horizon) return
       const eq = t < Q ? t : Q - 1
-      rb = market.regime[t]! * E
-      sb = shocked[sector * Q + eq] !== 0 ? (sector * Q + eq) * E : -1
+      rb = regimeOf[t]! * E
+      sb = shocked[sQ + eq] !== 0 ? (sQ + eq) * E : -1
     }
-    const r = model.rounds[ROUND_IDS[round]!]
+    const r = h.round
     if (u < wStall) {
       events.push(t, company, STALLED, round, post * r.stallValue, 0)
       return
     }
-    const valuationShift = ctx.factorsOn ? market.valuation[sector * years + (t >> 2)]! : 0
-    const exitMultiplier = regimeRow[rb + EFFECT.exitValue]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.exitValue]!) * Math.exp(valuationShift)
-    if (u < wAcq) {
+    const valuationShift = factorsOn ? market.valuation[sY + (t >> 2)]! : 0
+    const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
+    if (u < wAcq || u >= wNext) {
       // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
-      // at a discount to the last round
-      if (rng.uniform() < ctx.transferShare) events.push(t, company, TRANSFER, round, Math.min(model.maxValue, post * ctx.transferPrice * exitMultiplier), 0)
-      else events.push(t, company, ACQUIRED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, false) * exitMultiplier), 0)
+      // at a discount to the last round; the rest list
+      const sale = u < wAcq
+      const transfer = sale && rng.uniform() < ctx.transferShare
+      const multiple = transfer ? ctx.transferPrice : drawExitMultiple(rng, model, !sale)
+      events.push(t, company, transfer ? TRANSFER : sale ? ACQUIRED : LISTED, round, Math.min(maxValue, post * multiple * exitMultiplier), 0)
       return
     }
-    if (u >= wNext) {
-      events.push(t, company, LISTED, round, Math.min(model.maxValue, post * drawExitMultiple(rng, model, true) * exitMultiplier), 0)
-      return
-    }
-    const d = model.rounds[ROUND_IDS[round + 1]!].dilution
+    const d = hazards[round + 1]!.round.dilution
     // the round is priced down, flat or up, with the shares of the regime in force at the raise
     const pricing = ctx.pricing
-    const g = market.regime[t]!
+    const g = regimeOf[t]!
     const kind = rng.uniform()
     const z = rng.normal()
+    const down = pricing.down[g]!
     const stepUp =
-      kind < pricing.down[g]!
+      kind < down
         ? pricing.downMedian * Math.exp(pricing.downSigma * z)
-        : kind < pricing.down[g]! + pricing.flat[g]!
+        : kind < down + pricing.flat[g]!
           ? 1
-          : r.stepUp * regimeRow[rb + EFFECT.stepUp]! * (sb < 0 ? 1 : shockRow[sb + EFFECT.stepUp]!) * Math.exp(r.stepUpSigma * z + valuationShift)
-    post = Math.min(model.maxValue, (post * stepUp) / (1 - d))
+          : (sb < 0 ? r.stepUp * regimeRow[rb + STEP_UP]! : r.stepUp * regimeRow[rb + STEP_UP]! * shockRow[sb + STEP_UP]!) * Math.exp(r.stepUpSigma * z + valuationShift)
+    post = Math.min(maxValue, (post * stepUp) / (1 - d))
     round += 1
     q = t
     events.push(t, company, RAISE, round, post, d)
   }
 }
 
-/** Scratch the company loop reuses for a shocked quarter's coefficients. */
-export const createCoefficients = (): Float64Array => new Float64Array(4)
+/** The event quarter's weights under a shock (listing multiplier, fail, sale and next-round
+ * cumulative weights) at out[0..3]; the rare case, kept out of the company loop. */
+function shockedWeights(h: RoundHazards, dW: number, dF: number, regimeRow: Float64Array, rb: number, shockRow: Float64Array, sb: number, toSale: number, out: Float64Array): void {
+  const ml = regimeRow[rb + LISTING]! * shockRow[sb + LISTING]!
+  const wFail = h.fail * dF * regimeRow[rb + FAILURE]! * shockRow[sb + FAILURE]!
+  const wAcq = wFail + h.stall * dW + h.acquisition * dW * regimeRow[rb + ACQUISITION]! * shockRow[sb + ACQUISITION]! + (ml < 1 ? toSale * h.listing * dW * (1 - ml) : 0)
+  out[0] = ml
+  out[1] = wFail
+  out[2] = wAcq
+  out[3] = wAcq + h.next * dW * regimeRow[rb + GRADUATION]! * shockRow[sb + GRADUATION]!
+}
+
+/** Where scratch `coefficients` holds the state of the event quarter `roundEnd` found. */
+const AGE = 4
+const STEP = 5
+const RELEASED = 6
+/** The exponential draw the integrated hazard must reach (passed in the scratch, not boxed). */
+const TARGET = 7
+
+/**
+ * The quarter in which a round raised in quarter q ends (−1 when that is at or after the horizon):
+ * where the integrated hazard first passes the exponential draw at TARGET. Writes the operational age, its step in that
+ * quarter and any released queued listing hazard to the scratch at AGE, STEP, RELEASED.
+ */
+function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
+  const { effects, market, horizon } = ctx
+  const regimeRow = effects.regime
+  const shockRow = effects.shock
+  const shocked = effects.shocked
+  const shockEdge = effects.shockEdge
+  const Q = effects.quarters
+  const sQ = ctx.sector * Q
+  const regimeOf = market.regime
+  const regimeEnd = market.regimeEnd
+  const toSale = ctx.queue.toSale
+  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
+  const coef = ctx.coefficients
+  const m = ctx.multipliers
+  const clocks = h.clocks
+  const rc = h.regime
+  const target = coef[TARGET]!
+  let age = 0
+  let step = 1
+  let total = 0
+  let pending = 0
+  let releaseStep = 0
+  let releaseLeft = 0
+  let released = 0
+  let t = q
+  for (;;) {
+    const t1 = t + 1
+    if (t1 >= horizon) return -1
+    const g4 = 4 * regimeOf[t1]!
+    const qq = t1 < Q ? t1 : Q - 1
+    const isShocked = shocked[sQ + qq] !== 0
+    if (!isShocked && !(pending > 0 && rc[g4 + 2]! < 0)) {
+      // a stretch in regime g with no shock and nothing queued to release
+      let end = regimeEnd[t1]!
+      const edge = shockEdge[sQ + qq]!
+      if (edge < end) end = edge
+      if (horizon < end) end = horizon
+      step = rc[g4 + 3]!
+      const G = h.regimeClock[g4 >> 2]!
+      const G0 = valueAt(G, age)
+      let aEnd = age + (end - t1) * step
+      if (aEnd > MAX_AGE - 1) aEnd = MAX_AGE - 1
+      const GEnd = valueAt(G, aEnd)
+      const need = target - total
+      if (GEnd - G0 < need && aEnd < MAX_AGE - 1) {
+        total += GEnd - G0
+        const queued = rc[g4 + 2]!
+        if (queued >= 0) {
+          pending += queued * (valueAt2(clocks, aEnd, 0) - valueAt2(clocks, age, 0))
+          releaseLeft = 0
+        }
+        age = aEnd
+        t = end - 1
+        continue
+      }
+      const crossing = crossingAge(G, G0 + need, age, aEnd)
+      // (dividing by a step of exactly 1 changes nothing; skipping it saves a division)
+      let k = Math.ceil((step === 1 ? crossing - age : (crossing - age) / step) - 1e-12)
+      if (k < 1) k = 1
+      if (k > end - t1) k = end - t1
+      age += k * step
+      if (age > MAX_AGE - 1) age = MAX_AGE - 1
+      t = t1 + k - 1
+      released = 0
+      break
+    }
+    // a quarter some shock touches, or one that releases queued listings: one quarter at a time
+    if (isShocked) {
+      effectsAt(regimeRow, (g4 >> 2) * E, shockRow, (sQ + qq) * E, m)
+      quarterCoefficients(h, m, toSale, coef, 0)
+    } else for (let i = 0; i < 4; i++) coef[i] = rc[g4 + i]!
+    step = coef[3]!
+    const a2 = age + step > MAX_AGE - 1 ? MAX_AGE - 1 : age + step
+    total += coef[0]! * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0)) + coef[1]! * (valueAt2(clocks, a2, 1) - valueAt2(clocks, age, 1))
+    released = 0
+    const queued = coef[2]!
+    if (queued >= 0) {
+      pending += queued * (valueAt2(clocks, a2, 0) - valueAt2(clocks, age, 0))
+      releaseLeft = 0
+    } else if (pending > 0) {
+      if (releaseLeft === 0) {
+        releaseLeft = releaseQuarters
+        releaseStep = pending / releaseQuarters
+      }
+      released = releaseLeft === 1 ? pending : releaseStep
+      pending -= released
+      releaseLeft--
+      if (releaseLeft === 0) pending = 0
+      total += released
+    }
+    age = a2
+    t = t1
+    if (total >= target || age >= MAX_AGE - 1) break
+  }
+  coef[AGE] = age
+  coef[STEP] = step
+  coef[RELEASED] = released
+  return t
+}
+
+/** Scratch the company loop reuses: a shocked quarter's coefficients [0..3], the event quarter's state [4..7]. */
+export const createCoefficients = (): Float64Array => new Float64Array(8)
 
 /** Every effect multiplier of a quarter (regime row × shock row; no shock row when `sb` < 0). */
 function effectsAt(regimeRow: Float64Array, rb: number, shockRow: Float64Array, sb: number, out: Float64Array): void {
@@ -241,16 +313,17 @@ function valueAt2(clocks: Float64Array, age: number, which: number): number {
   return lo + (age - (age | 0)) * (clocks[i + 2]! - lo)
 }
 
-/** Smallest age in [from, to] where the non-decreasing, piecewise-linear table reaches y. */
+/** Smallest age in [from, to] where the non-decreasing, piecewise-linear table reaches y. The
+ * crossing is usually a few quarters ahead, so a forward scan beats bisection; both find the first
+ * index above `from | 0` whose value reaches y. */
 function crossingAge(table: Float64Array, y: number, from: number, to: number): number {
-  let lo = from | 0
-  let hi = Math.ceil(to)
-  if (table[hi]! < y) return to
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1
-    if (table[mid]! >= y) hi = mid
-    else lo = mid
-  }
+  const lo0 = from | 0
+  const hi0 = Math.ceil(to)
+  if (table[hi0]! < y) return to
+  if (hi0 === lo0) return from
+  let hi = lo0 + 1
+  while (table[hi]! < y) hi++
+  const lo = hi - 1
   const a = table[lo]!
   const b = table[hi]!
   const x = b > a ? lo + (y - a) / (b - a) : hi

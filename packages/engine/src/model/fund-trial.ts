@@ -1,6 +1,5 @@
 import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
-import { ROUND_IDS } from '../schema/ids.ts'
 import { openCapTable } from './cap-table.ts'
 import { simulateCompany } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
@@ -66,14 +65,15 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       continue
     }
     const model = run.sectorModels[s]!
-    const r = model.rounds[ROUND_IDS[deals.round[i]!]!]
+    const hazards = run.sectorHazards[s]!
+    const r = hazards[deals.round[i]!]!.round
     const shift = factorsOn ? market.valuation[s * market.years + (q0 >> 2)]! : 0
     entryPost[i] =
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
-    openCapTable(ws.capTables, i, model, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
+    openCapTable(ws.capTables, i, hazards, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
     ctx.model = model
-    ctx.hazards = run.sectorHazards[s]!
+    ctx.hazards = hazards
     ctx.sector = s
     simulateCompany(ctx, streams.companies, i, deals.round[i]!, q0, entryPost[i]!, ev)
     // a redemption right falls due for the fund if the company has not listed by then

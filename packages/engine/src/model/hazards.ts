@@ -36,6 +36,8 @@ export interface RoundHazards {
   acquisition: number
   next: number
   listing: number
+  /** The round's own parameters (stall value, step-up, dilution), read by index in the company loop. */
+  round: RoundModel
   /** W(a) and F(a) interleaved: [2a] = W(a), [2a + 1] = F(a), a = 0..MAX_AGE. */
   clocks: Float64Array
   /** Per regime g (REGIME_IDS order), at [4g..4g+3]: hazard per unit of W, per unit of F, queued
@@ -105,7 +107,7 @@ export function roundHazards(r: RoundModel, last: boolean, market: Market): Roun
     for (let a = 0; a <= MAX_AGE; a++) G[a] = regime[4 * i]! * clocks[2 * a]! + regime[4 * i + 1]! * clocks[2 * a + 1]!
     return G
   })
-  return { ...odds, clocks, regime, regimeClock }
+  return { ...odds, round: r, clocks, regime, regimeClock }
 }
 
 /** The hazard tables of every round of a sector model, in ROUND_IDS order. */

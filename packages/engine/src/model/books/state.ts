@@ -1,6 +1,6 @@
 import { C } from '../../run/metric-ids.ts'
 import { REGIME_IDS } from '../../schema/ids.ts'
-import { quarterFee } from '../fees.ts'
+import { feeQuarters, feeTermsAt, quarterFee } from '../fees.ts'
 import type { ResolvedRun } from '../resolve.ts'
 
 /** Company states in the books. */
@@ -39,6 +39,8 @@ export interface BooksTerms {
   recycleCap: number
   carryRate: number
   american: boolean
+  /** Management fee per quarter (see feesStep). */
+  fees: FeeSchedule
 }
 
 export function booksTerms(run: ResolvedRun): BooksTerms {
@@ -58,7 +60,31 @@ export function booksTerms(run: ResolvedRun): BooksTerms {
     recycleCap: fund.recycling.cap * fund.size,
     carryRate: fund.carry.rate,
     american: fund.carry.waterfall === 'american',
+    fees: feeSchedule(run),
   }
+}
+
+/** Fee basis codes of `FeeSchedule.basis`; NO_FEE after the fee quarters. */
+export const NO_FEE = -1
+const BASES = ['committed', 'paid_in', 'invested', 'nav'] as const
+
+/** `quarterFee` read once per run: per quarter the quarterly rate (rate / 4) and the basis code. */
+export interface FeeSchedule {
+  rateQ: Float64Array
+  basis: Int8Array
+}
+
+export function feeSchedule(run: ResolvedRun): FeeSchedule {
+  const fund = run.config.fund
+  const H = run.horizon
+  const rateQ = new Float64Array(H)
+  const basis = new Int8Array(H).fill(NO_FEE)
+  for (let q = 0; q < Math.min(H, feeQuarters(fund)); q++) {
+    const terms = feeTermsAt(fund, q)
+    rateQ[q] = terms.rate / 4
+    basis[q] = BASES.indexOf(terms.basis)
+  }
+  return { rateQ, basis }
 }
 
 const CALL_POLICIES = ['just_in_time', 'ahead', 'tranches'] as const
