@@ -142,6 +142,39 @@ const CN_ANGEL_MARKET = {
   },
 } as const
 
+/** The crowding-out pair: one sub-fund, with `government` of its money from the state (the rest private, 1% GP). */
+const crowdingPairFund = (name: string, government: number, privateShare: number): FundTemplate['patch'] => ({
+  name,
+  fund: {
+    currency: CNY.currency,
+    capitalCalls: CN_CALLS,
+    size: 1_000,
+    investmentPeriodYears: 5,
+    lifeYears: 10,
+    extensionYears: 2,
+    managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
+    carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
+    recycling: { cap: 0, untilYear: 0 },
+  },
+  lpClasses: [
+    { id: 'government', kind: 'government', share: government },
+    { id: 'private', kind: 'private', share: privateShare },
+    { id: 'gp', kind: 'gp', share: 0.01 },
+  ],
+  strategy: {
+    sectorWeights: { ai: 0.3, biotech: 0.15, robotics: 0.2, new_materials: 0.15, new_energy: 0.1, comms_6g: 0.1 },
+    stageWeights: { seed: 0.3, early: 0.5, growth: 0.2 },
+    chequeSize: { seed: 8, early: 25, growth: 60 },
+    deploymentYears: 5,
+    reserves: { mode: 'share', share: 0.3 },
+    followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 9 },
+  },
+  companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+  market: CN_MARKET,
+  // crowding out on: a fund all of government money loses 30% of each deal's value (an assumption; docs/government.md#crowding-out)
+  policy: { crowdingOut: { enabled: true, qualityLoss: 0.3 } },
+})
+
 export const FUND_TEMPLATES: FundTemplate[] = [
   { id: 'us-vc-10y', source: 'calibration.md §3 rows 39-43; Carta small US funds [R29][R40]', patch: {} },
   {
@@ -482,72 +515,12 @@ export const FUND_TEMPLATES: FundTemplate[] = [
   {
     id: 'market-run-sub-fund',
     source: 'Pair with state-run-sub-fund: the same sub-fund with 20% government money; crowding out after Colonnelli, Li & Liu, JPE 2024 [E2] (size of the effect: assumption)',
-    patch: {
-      name: 'Market-run sub-fund (20% government money)',
-      fund: {
-        currency: CNY.currency,
-        capitalCalls: CN_CALLS,
-        size: 1_000,
-        investmentPeriodYears: 5,
-        lifeYears: 10,
-        extensionYears: 2,
-        managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
-        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
-        recycling: { cap: 0, untilYear: 0 },
-      },
-      lpClasses: [
-        { id: 'government', kind: 'government', share: 0.2 },
-        { id: 'private', kind: 'private', share: 0.79 },
-        { id: 'gp', kind: 'gp', share: 0.01 },
-      ],
-      strategy: {
-        sectorWeights: { ai: 0.3, biotech: 0.15, robotics: 0.2, new_materials: 0.15, new_energy: 0.1, comms_6g: 0.1 },
-        stageWeights: { seed: 0.3, early: 0.5, growth: 0.2 },
-        chequeSize: { seed: 8, early: 25, growth: 60 },
-        deploymentYears: 5,
-        reserves: { mode: 'share', share: 0.3 },
-        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 9 },
-      },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
-      // crowding out on: a fund all of government money loses 30% of each deal's value (an assumption; docs/government.md#crowding-out)
-      policy: { crowdingOut: { enabled: true, qualityLoss: 0.3 } },
-    },
+    patch: crowdingPairFund('Market-run sub-fund (20% government money)', 0.2, 0.79),
   },
   {
     id: 'state-run-sub-fund',
     source: 'Pair with market-run-sub-fund: 70% government money, the most Anhui allows [G9]; crowding out after Colonnelli, Li & Liu, JPE 2024 [E2] (size of the effect: assumption)',
-    patch: {
-      name: 'State-run sub-fund (70% government money)',
-      fund: {
-        currency: CNY.currency,
-        capitalCalls: CN_CALLS,
-        size: 1_000,
-        investmentPeriodYears: 5,
-        lifeYears: 10,
-        extensionYears: 2,
-        managementFee: { rate: 0.02, basis: 'paid_in', stepDownYear: 5, rateAfterStepDown: 0.01, basisAfterStepDown: 'invested' },
-        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
-        recycling: { cap: 0, untilYear: 0 },
-      },
-      lpClasses: [
-        { id: 'government', kind: 'government', share: 0.7 },
-        { id: 'private', kind: 'private', share: 0.29 },
-        { id: 'gp', kind: 'gp', share: 0.01 },
-      ],
-      strategy: {
-        sectorWeights: { ai: 0.3, biotech: 0.15, robotics: 0.2, new_materials: 0.15, new_energy: 0.1, comms_6g: 0.1 },
-        stageWeights: { seed: 0.3, early: 0.5, growth: 0.2 },
-        chequeSize: { seed: 8, early: 25, growth: 60 },
-        deploymentYears: 5,
-        reserves: { mode: 'share', share: 0.3 },
-        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 9 },
-      },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
-      // crowding out on: a fund all of government money loses 30% of each deal's value (an assumption; docs/government.md#crowding-out)
-      policy: { crowdingOut: { enabled: true, qualityLoss: 0.3 } },
-    },
+    patch: crowdingPairFund('State-run sub-fund (70% government money)', 0.7, 0.29),
   },
   {
     id: 'yozma-fund',

@@ -10,32 +10,8 @@ import { FanCharts } from '../results/FanCharts.tsx'
 import { flattenLeaves } from '../results/flatten.ts'
 import { LpClassCharts } from '../results/LpClassCharts.tsx'
 import { PolicyPanel } from '../results/PolicyPanel.tsx'
+import { DataTable } from '../../app/DataTable.tsx'
 import { closeReport } from './report-store.ts'
-
-function Table({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; testId?: string }) {
-  return (
-    <div className="table-scroll">
-      <table data-testid={testId}>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (j === 0 ? <th scope="row" key={j}>{c}</th> : <td key={j}>{c}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
 
 /** The fund's main terms, by the builder's labels. */
 function fundRows(r: RunResult, t: Messages, fmt: Format): ReactNode[][] {
@@ -124,18 +100,18 @@ export function ReportView({ result }: { result: RunResult }) {
         </header>
         <section className="report-section">
           <h2>{c.headline}</h2>
-          <Table head={[c.figure, c.mean, 'P10', 'P50', 'P90']} rows={[dist(c.netTvpi, s.netTvpi, mult), dist(c.netIrr, s.netIrr, pct), dist(c.dpi, s.dpi, mult), dist(c.grossTvpi, s.grossTvpi, mult)]} testId="report-headline" />
-          <Table head={[c.probability, c.valueSe]} rows={[prob(t.cards.loss, s.probLoss), prob(t.cards.x2, s.probAtLeast['2x']), prob(t.cards.x3, s.probAtLeast['3x']), prob(t.cards.x5, s.probAtLeast['5x']), prob(t.cards.oneDeal, s.concentration.probOneDealReturnsFund)]} />
+          <DataTable scroll head={[c.figure, c.mean, 'P10', 'P50', 'P90']} rows={[dist(c.netTvpi, s.netTvpi, mult), dist(c.netIrr, s.netIrr, pct), dist(c.dpi, s.dpi, mult), dist(c.grossTvpi, s.grossTvpi, mult)]} testId="report-headline" />
+          <DataTable scroll head={[c.probability, c.valueSe]} rows={[prob(t.cards.loss, s.probLoss), prob(t.cards.x2, s.probAtLeast['2x']), prob(t.cards.x3, s.probAtLeast['3x']), prob(t.cards.x5, s.probAtLeast['5x']), prob(t.cards.oneDeal, s.concentration.probOneDealReturnsFund)]} />
           <p className="hint">{c.intervals}</p>
         </section>
         <section className="report-section">
           <h2>{c.fundTerms}</h2>
-          <Table head={[c.term, c.value]} rows={fundRows(r, t, fmt)} />
+          <DataTable scroll head={[c.term, c.value]} rows={fundRows(r, t, fmt)} />
           <h2>{c.lpClasses}</h2>
-          <Table head={[t.builder.lpId, t.builder.lpKind, t.builder.lpShare, tt.heading]} rows={lpRows} testId="report-lp" />
+          <DataTable scroll head={[t.builder.lpId, t.builder.lpKind, t.builder.lpShare, tt.heading]} rows={lpRows} testId="report-lp" />
           <h2>{c.scenarioHeading}</h2>
           <p>{meta.scenario}</p>
-          {shockRows.length > 0 && <Table head={[c.shock, c.fromYear, c.years, c.sectors, c.effects, c.indexDrift]} rows={shockRows} testId="report-shocks" />}
+          {shockRows.length > 0 && <DataTable scroll head={[c.shock, c.fromYear, c.years, c.sectors, c.effects, c.indexDrift]} rows={shockRows} testId="report-shocks" />}
         </section>
         <section className="report-section report-charts">
           <h2>{c.charts}</h2>
@@ -161,7 +137,7 @@ export function ReportView({ result }: { result: RunResult }) {
           </ul>
           <h3>{c.appendix}</h3>
           <p className="hint">{c.appendixHint}</p>
-          <Table head={[c.field, c.value]} rows={flattenLeaves(r.config).map(([k, v]) => [<code key={k}>{k}</code>, String(v)])} testId="report-config" />
+          <DataTable scroll head={[c.field, c.value]} rows={flattenLeaves(r.config).map(([k, v]) => [<code key={k}>{k}</code>, String(v)])} testId="report-config" />
         </section>
       </article>
     </ExportMetaContext.Provider>

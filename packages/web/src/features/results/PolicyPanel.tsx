@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type ReactNode } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import type { Chart } from 'chart.js'
 import { presetName, type RunResult } from '@pcsim/engine'
 import { BudgetChart } from '../../charts/BudgetChart.tsx'
@@ -11,6 +11,7 @@ import type { Format } from '../../format/index.ts'
 import { className } from './class-name.ts'
 import { moneyUnitName } from './money-unit.ts'
 import { slug } from './download.ts'
+import { DataTable } from '../../app/DataTable.tsx'
 
 type Policy = RunResult['summary']['policy']
 
@@ -33,37 +34,6 @@ function Kpis({ items }: { items: Kpi[] }) {
         </li>
       ))}
     </ul>
-  )
-}
-
-function SimpleTable({ head, rows }: { head: string[]; rows: Array<Array<ReactNode>> }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((cell, j) =>
-              j === 0 ? (
-                <th scope="row" key={j}>
-                  {cell}
-                </th>
-              ) : (
-                <td key={j}>{cell}</td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }
 
@@ -204,7 +174,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
             fileName={`${name}-government-budget`}
             testId="chart-budget"
             height={260}
-            table={<SimpleTable head={[t.charts.year, c.budgetExpected, c.budgetP95, c.ofGovernment]} rows={budget.map((b) => [b.year, money(b.expected), money(b.p95), `${fmt.percent(b.expectedShare)} / ${fmt.percent(b.p95Share)}`])} />}
+            table={<DataTable head={[t.charts.year, c.budgetExpected, c.budgetP95, c.ofGovernment]} rows={budget.map((b) => [b.year, money(b.expected), money(b.p95), `${fmt.percent(b.expectedShare)} / ${fmt.percent(b.p95Share)}`])} />}
           >
             <BudgetChart years={budget} formatMoney={money} labels={budgetLabels} ariaLabel={t.charts.summaryOf(c.budgetTitle, budgetReading)} chartRef={budgetRef} />
           </ChartFrame>
@@ -223,7 +193,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
             fileName={`${name}-reinvestment`}
             testId="chart-reinvestment"
             height={null}
-            table={<SimpleTable head={[c.requirement, c.required, 'P10', 'P50', 'P90', c.probShortfall]} rows={p.reinvestment.map((r) => [`${clsName(r.classId)} → ${r.regions.map(regionName).join(t.builder.terms.sep)}`, mult(r.required), r.achieved ? mult(r.achieved.p10) : '–', r.achieved ? mult(r.achieved.p50) : '–', r.achieved ? mult(r.achieved.p90) : '–', fmt.probability(r.probShortfall)])} />}
+            table={<DataTable head={[c.requirement, c.required, 'P10', 'P50', 'P90', c.probShortfall]} rows={p.reinvestment.map((r) => [`${clsName(r.classId)} → ${r.regions.map(regionName).join(t.builder.terms.sep)}`, mult(r.required), r.achieved ? mult(r.achieved.p10) : '–', r.achieved ? mult(r.achieved.p50) : '–', r.achieved ? mult(r.achieved.p90) : '–', fmt.probability(r.probShortfall)])} />}
           >
             <RangeChart rows={reinvestRows} format={mult} xTitle={c.reinvestAxis} ariaLabel={t.charts.summaryOf(c.reinvestTitle, reinvestReading)} chartRef={reinvestRef} />
           </ChartFrame>
@@ -238,7 +208,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
             fileName={`${name}-tolerated-loss`}
             testId="chart-loss"
             height={null}
-            table={<SimpleTable head={[c.lossRow, c.tolerated, 'P10', 'P50', 'P90', c.probBreach]} rows={[[c.lossRow, pct(p.toleratedLoss.fund), pct(p.toleratedLoss.lossRatio!.p10), pct(p.toleratedLoss.lossRatio!.p50), pct(p.toleratedLoss.lossRatio!.p90), fmt.probability(p.toleratedLoss.probBreach)]]} />}
+            table={<DataTable head={[c.lossRow, c.tolerated, 'P10', 'P50', 'P90', c.probBreach]} rows={[[c.lossRow, pct(p.toleratedLoss.fund), pct(p.toleratedLoss.lossRatio!.p10), pct(p.toleratedLoss.lossRatio!.p50), pct(p.toleratedLoss.lossRatio!.p90), fmt.probability(p.toleratedLoss.probBreach)]]} />}
           >
             <RangeChart rows={lossRows} format={pct} xTitle={c.lossAxis} ariaLabel={t.charts.summaryOf(c.lossTitle, lossReading)} chartRef={lossRef} />
           </ChartFrame>
@@ -253,7 +223,7 @@ export function PolicyPanel({ result, fmt }: { result: RunResult; fmt: Format })
             fileName={`${name}-companies-supported`}
             testId="chart-companies"
             height={null}
-            table={<SimpleTable head={[c.group, c.companiesCol]} rows={[...sectorRows.map((s) => [s.label, count(s.value)]), ...p.companiesSupported.byStage.map((s) => [pick(presetName(`stage.${s.id}`)), count(s.companies)])]} />}
+            table={<DataTable head={[c.group, c.companiesCol]} rows={[...sectorRows.map((s) => [s.label, count(s.value)]), ...p.companiesSupported.byStage.map((s) => [pick(presetName(`stage.${s.id}`)), count(s.companies)])]} />}
           >
             <CountBars rows={sectorRows} format={count} xTitle={c.companiesAxis} ariaLabel={t.charts.summaryOf(c.companiesTitle, companiesReading)} chartRef={companiesRef} />
           </ChartFrame>
