@@ -1,22 +1,21 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander'
-import { CancelledError, ExecutorConfigError, RedisRunError } from '@pcsim/runner'
+import { INTERNAL_EXIT, INTERRUPTED_EXIT, USAGE_EXIT } from './exit-codes.ts'
 import { UserInputError, formatIssues } from './issues.ts'
 import { detectLang } from './lang.ts'
 import { MESSAGES } from './messages/index.ts'
-import { buildProgram, USAGE_EXIT } from './program.ts'
-import { INTERRUPTED_EXIT } from './simulate.ts'
-
-const INTERNAL_EXIT = 1
+import { buildProgram } from './program.ts'
 
 /** Prints an error the way its kind calls for and returns the exit code. */
-function report(error: unknown, ctx: Parameters<typeof buildProgram>[0]): number {
+async function report(error: unknown, ctx: Parameters<typeof buildProgram>[0]): Promise<number> {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT // commander printed it
   const inputs = error instanceof AggregateError ? error.errors : [error]
   if (inputs.length > 0 && inputs.every((e) => e instanceof UserInputError)) {
     for (const e of inputs as UserInputError[]) process.stderr.write(`${ctx.m.errors.invalidInput(e.label)}\n${formatIssues(e.issues, e.label, ctx.lang)}\n`)
     return USAGE_EXIT
   }
+  // The runner loads here, not at start-up: commands that never run anything do not pay for it.
+  const { CancelledError, ExecutorConfigError, RedisRunError } = await import('@pcsim/runner')
   if (error instanceof CancelledError) {
     process.stderr.write(`${ctx.m.errors.interrupted}\n`)
     return INTERRUPTED_EXIT
@@ -48,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     await buildProgram(ctx).parseAsync(argv)
     return 0
   } catch (error) {
-    return report(error, ctx)
+    return await report(error, ctx)
   }
 }
 

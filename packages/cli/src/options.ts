@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander'
-import { MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS } from '@pcsim/engine'
+import { MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS } from '@pcsim/engine/info'
 import type { Messages } from './messages/index.ts'
 
 export const RUN_FORMATS = ['table', 'json', 'csv'] as const

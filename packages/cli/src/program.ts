@@ -1,25 +1,24 @@
 import { readFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
-import { ENGINE_VERSION } from '@pcsim/engine'
-import { calibrateCommand, type CalibrateCommandOptions } from './commands/calibrate.ts'
-import { compareCommand, type CompareCommandOptions } from './commands/compare.ts'
-import { planCommand, type PlanCommandOptions } from './commands/plan.ts'
-import { presetsCommand } from './commands/presets.ts'
-import { runCommand, type RunCommandOptions } from './commands/run.ts'
-import { showCommand } from './commands/show.ts'
-import { validateCommand } from './commands/validate.ts'
-import { workerCommand, type WorkerCommandOptions } from './commands/worker.ts'
+import { ENGINE_VERSION } from '@pcsim/engine/info'
+import type { CalibrateCommandOptions } from './commands/calibrate.ts'
+import type { CompareCommandOptions } from './commands/compare.ts'
+import type { PlanCommandOptions } from './commands/plan.ts'
+import type { RunCommandOptions } from './commands/run.ts'
+import type { WorkerCommandOptions } from './commands/worker.ts'
 import type { Context } from './context.ts'
-import { LANGS } from './messages/index.ts'
 import { registerDecisionCommands } from './decide-commands.ts'
+import { USAGE_EXIT } from './exit-codes.ts'
+import { LANGS } from './messages/index.ts'
 import { calibrationTrialsOption, concurrencyOption, formatOption, outOption, queueOption, redisOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
 
 const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
-/** Exit code of every command-line usage error (unknown flag, bad flag value, missing argument). */
-export const USAGE_EXIT = 2
-
-/** The commander program; `exitOverride` turns every parse error into a thrown CommanderError. */
+/**
+ * The commander program; `exitOverride` turns every parse error into a thrown CommanderError.
+ * Command modules load on use, so `presets`, `--help` and `--version` never load the schema
+ * validator, the model or the executors.
+ */
 export function buildProgram(ctx: Context): Command {
   const { m } = ctx
   const program = new Command('pcsim')
@@ -41,7 +40,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(scenarioOption(m))
     .addOption(formatOption(m, RUN_FORMATS))
     .addOption(outOption(m))
-    .action((input: string, o: RunCommandOptions) => runCommand(input, o, ctx))
+    .action(async (input: string, o: RunCommandOptions) => (await import('./commands/run.ts')).runCommand(input, o, ctx))
 
   program
     .command('compare')
@@ -53,7 +52,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(outOption(m))
     .action((inputs: string[], o: CompareCommandOptions, cmd: Command) => {
       if (inputs.length < 2) cmd.error(m.flags.compareArity, { exitCode: USAGE_EXIT, code: 'pcsim.compareArity' })
-      return compareCommand(inputs, o, ctx)
+      return import('./commands/compare.ts').then(({ compareCommand }) => compareCommand(inputs, o, ctx))
     })
 
   program
@@ -61,13 +60,13 @@ export function buildProgram(ctx: Context): Command {
     .description(m.commands.presets)
     .addOption(formatOption(m, VIEW_FORMATS))
     .addOption(outOption(m))
-    .action((o: { format: 'table' | 'json'; out?: string }) => presetsCommand(o, ctx))
+    .action(async (o: { format: 'table' | 'json'; out?: string }) => (await import('./commands/presets.ts')).presetsCommand(o, ctx))
 
   program
     .command('validate')
     .description(m.commands.validate)
     .argument('<input>', m.args.input)
-    .action((input: string) => validateCommand(input, ctx))
+    .action(async (input: string) => (await import('./commands/validate.ts')).validateCommand(input, ctx))
 
   program
     .command('plan')
@@ -75,14 +74,14 @@ export function buildProgram(ctx: Context): Command {
     .argument('<input>', m.args.input)
     .addOption(formatOption(m, VIEW_FORMATS))
     .addOption(outOption(m))
-    .action((input: string, o: PlanCommandOptions) => planCommand(input, o, ctx))
+    .action(async (input: string, o: PlanCommandOptions) => (await import('./commands/plan.ts')).planCommand(input, o, ctx))
 
   program
     .command('show')
     .description(m.commands.show)
     .argument('<template>', m.args.template)
     .addOption(outOption(m))
-    .action((input: string, o: { out?: string }) => showCommand(input, o, ctx))
+    .action(async (input: string, o: { out?: string }) => (await import('./commands/show.ts')).showCommand(input, o, ctx))
 
   program
     .command('calibrate')
@@ -90,7 +89,7 @@ export function buildProgram(ctx: Context): Command {
     .addOption(calibrationTrialsOption(m))
     .addOption(formatOption(m, VIEW_FORMATS))
     .addOption(outOption(m))
-    .action((o: CalibrateCommandOptions) => calibrateCommand(o, ctx))
+    .action(async (o: CalibrateCommandOptions) => (await import('./commands/calibrate.ts')).calibrateCommand(o, ctx))
 
   program
     .command('worker')
@@ -101,7 +100,7 @@ export function buildProgram(ctx: Context): Command {
     .action((o: WorkerCommandOptions, cmd: Command) => {
       const url = o.redis ?? process.env.PCSIM_REDIS_URL?.trim()
       if (!url) cmd.error(m.flags.redisMissing, { exitCode: USAGE_EXIT, code: 'pcsim.redisMissing' })
-      return workerCommand(url, o, ctx)
+      return import('./commands/worker.ts').then(({ workerCommand }) => workerCommand(url, o, ctx))
     })
 
   registerDecisionCommands(program, ctx)

@@ -1,5 +1,6 @@
 import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
 import { choiceForRun, choiceForTrials, compareWith, createExecutor, executorFromEnv, runWith, type Executor } from '@pcsim/runner'
+import { INTERRUPTED_EXIT } from './exit-codes.ts'
 import type { Progress } from './progress.ts'
 
 /**
@@ -32,8 +33,6 @@ export async function withExecutor<T>(jobs: readonly SimulationConfig[] | number
   }
 }
 
-/** Exit code of a run stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it). */
-export const INTERRUPTED_EXIT = 130
 /** Signals closer together than this are one keypress delivered twice. */
 export const SAME_SIGNAL_MS = 1_000
 

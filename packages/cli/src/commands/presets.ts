@@ -1,4 +1,4 @@
-import { listPresets } from '@pcsim/engine'
+import { listPresets } from '@pcsim/engine/info'
 import type { Context } from '../context.ts'
 import { presetsTable } from '../format/presets-table.ts'
 import { issueKey } from '../messages/index.ts'

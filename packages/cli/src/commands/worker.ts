@@ -2,7 +2,8 @@ import { hostname } from 'node:os'
 import { ENGINE_VERSION } from '@pcsim/engine'
 import { checkRedisUrl, DEFAULT_QUEUE, redact, startWorker, workerLockFromEnv, type WorkerEvent } from '@pcsim/runner'
 import type { Context } from '../context.ts'
-import { INTERRUPTED_EXIT, SAME_SIGNAL_MS } from '../simulate.ts'
+import { INTERRUPTED_EXIT } from '../exit-codes.ts'
+import { SAME_SIGNAL_MS } from '../simulate.ts'
 
 export interface WorkerCommandOptions {
   redis?: string

@@ -2,12 +2,11 @@ import { EngineError } from '../issues.ts'
 import { ENGINE_VERSION } from '../version.ts'
 import { CALIBRATION_BENCHMARKS } from './benchmarks/index.ts'
 import { judgeBenchmark } from './judge.ts'
+import { DEFAULT_CALIBRATION_TRIALS, MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS } from './trial-limits.ts'
 import type { BenchmarkDefinition, BenchmarkResult, CalibrationReport, CalibrationSize } from './types.ts'
 
-/** Default fund trials per fund benchmark; about 20–40 s for the whole report on one core. */
-export const DEFAULT_CALIBRATION_TRIALS = 10_000
-export const MIN_CALIBRATION_TRIALS = 200
-export const MAX_CALIBRATION_TRIALS = 200_000
+export { DEFAULT_CALIBRATION_TRIALS, MAX_CALIBRATION_TRIALS, MIN_CALIBRATION_TRIALS }
+
 /** A cohort company costs about a twentieth of a fund trial. */
 const COMPANIES_PER_TRIAL = 20
 const REPLICATES = 10

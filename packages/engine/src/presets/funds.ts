@@ -1,5 +1,5 @@
 import type { SimulationConfig } from '../schema/config.ts'
-import { SCHEMA_VERSION } from '../schema/config.ts'
+import { SCHEMA_VERSION } from '../schema/schema-version.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
 import { US_DEAL_TERMS } from './deal-terms.ts'
 import { CN_ANGEL_EXITS, CN_VC_EXITS } from './market-profiles.ts'

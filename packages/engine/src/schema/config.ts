@@ -5,9 +5,10 @@ import { LpClassesSchema } from './lp-classes.ts'
 import { MAX_NAME_LENGTH, MAX_SUB_FUNDS, MAX_TRIALS, MAX_YEARS } from './limits.ts'
 import { MarketSchema } from './market.ts'
 import { PolicySchema } from './policy.ts'
+import { SCHEMA_VERSION } from './schema-version.ts'
 import { StrategySchema } from './strategy.ts'
 
-export const SCHEMA_VERSION = 3
+export { SCHEMA_VERSION }
 
 export const RunSettingsSchema = Type.Object(
   {
