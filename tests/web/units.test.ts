@@ -1,9 +1,10 @@
 /** Pure helpers of the web app (no browser): money units, weight rescaling, share links, pointers. */
 import { describe, expect, it } from 'vitest'
-import { chunkRanges, DEFAULT_REINVESTMENT_POLICY, configJsonSchema, mergeChunks, parseConfig, presetName, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
+import { chunkRanges, DEFAULT_REINVESTMENT_POLICY, PROFILE_EXITS, configJsonSchema, mergeChunks, parseConfig, presetName, resolveRun, resultDigest, runChunk, runSimulation, summarise } from '@pcsim/engine'
 import { wrapLabel, textWidth } from '../../packages/web/src/charts/labels.ts'
 import { termDefaults } from '../../packages/web/src/features/fund-builder/term-defaults.ts'
 import { REGION_IDS } from '../../packages/web/src/features/fund-builder/regions.ts'
+import { DEAL_TERM_FIELDS, EXIT_FIELDS } from '../../packages/web/src/features/fund-builder/exits-fields.ts'
 import { resultToCsv } from '../../packages/web/src/features/results/export.ts'
 import { formatMoney, moneyInputUnit } from '../../packages/web/src/format/money.ts'
 import { applyPicks, splitPicks } from '../../packages/web/src/features/fund-builder/draft.ts'
@@ -155,5 +156,22 @@ describe('progressive preview', () => {
     const ranges: Array<[number, number]> = [[0, 250], [250, 500], ...chunkRanges(3500, 500).map(([a, b]) => [a + 500, b + 500] as [number, number])]
     const split = summarise(run, mergeChunks(ranges.map(([a, b]) => runChunk(run, a, b))))
     expect(resultDigest(split)).toBe(resultDigest(runSimulation(r.config)))
+  })
+})
+
+describe('exit market and deal terms in the builder', () => {
+  it('points every field at a number the engine fills in, and a profile switch gives a config the engine accepts', () => {
+    const us = parseConfig({ template: 'us-vc-10y' })
+    if (!us.ok) throw new Error('template')
+    for (const f of [...EXIT_FIELDS, ...DEAL_TERM_FIELDS]) expect(typeof getAt(us.config, f.pointer), f.pointer).toBe('number')
+    const cn = setAt(setAt(us.config, '/market/profile', 'cn'), '/market/exits', structuredClone(PROFILE_EXITS.cn))
+    const r = parseConfig(cn)
+    expect(r.ok).toBe(true)
+    if (r.ok) {
+      expect(r.config.market.exits).toEqual(PROFILE_EXITS.cn)
+      expect(r.config.market.exits).not.toEqual(us.config.market.exits)
+    }
+    const bad = parseConfig(setAt(us.config, '/market/exits/transferShare', 1.5))
+    expect(!bad.ok && bad.issues.map((i) => i.path)).toContain('/market/exits/transferShare')
   })
 })

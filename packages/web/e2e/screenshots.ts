@@ -170,3 +170,32 @@ export async function showPhoneView(page: import('playwright-core').Page, view: 
 export async function waitForDrawn(page: import('playwright-core').Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-drawn="pending"]') === null, undefined, { timeout })
 }
+
+/** The Calibration tab (the report, computed by the server or in the browser) and the Decide tab after a
+ * sensitivity run, at both widths in both languages; returns the files written. */
+export async function shootToolViews({ context, url, outDir }: ShotOptions): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true })
+  const files: string[] = []
+  for (const locale of LOCALES) {
+    for (const [w, h] of WIDTHS) {
+      const page = await openApp(context, url, { locale, viewport: { width: w, height: h } })
+      await waitForPreview(page)
+      const tag = `${locale}-${w}`
+      await page.getByTestId('tab-calibration').click()
+      const compute = page.getByTestId('calibration-compute')
+      if (await compute.isVisible()) await compute.click()
+      await page.getByTestId('calibration-table').waitFor({ timeout: 300_000 })
+      await page.evaluate(() => window.scrollTo(0, 0))
+      files.push(join(outDir, `calibration-${tag}.png`))
+      await page.screenshot({ path: files.at(-1)! })
+      await page.getByTestId('tab-decide').click()
+      await page.getByTestId('sensitivity-run').click()
+      await page.getByTestId('sensitivity-metric').waitFor({ timeout: 180_000 })
+      await page.getByTestId('sensitivity').scrollIntoViewIfNeeded()
+      files.push(join(outDir, `decide-${tag}.png`))
+      await page.screenshot({ path: files.at(-1)! })
+      await page.close()
+    }
+  }
+  return files
+}

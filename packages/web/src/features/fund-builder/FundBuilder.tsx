@@ -9,6 +9,7 @@ import { PipelineEditor } from './PipelineEditor.tsx'
 import { CrowdingOutEditor, RegionPoolsEditor } from './RegionPoolsEditor.tsx'
 import { REGION_IDS } from './regions.ts'
 import { CompaniesTarget } from './CompaniesTarget.tsx'
+import { ExitsEditor } from './ExitsEditor.tsx'
 import { ScenarioEditor } from './ScenarioEditor.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
@@ -73,6 +74,7 @@ export function FundBuilder() {
         <ScenarioEditor />
         <CheckField pointer="/market/regimes/enabled" label={b.regimes} />
         <CheckField pointer="/market/factors/enabled" label={b.factors} />
+        <ExitsEditor />
       </Section>
       <Section title={b.fundTerms}>
         <div className="grid-2">
