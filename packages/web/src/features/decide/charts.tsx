@@ -2,6 +2,7 @@ import { useMemo, type RefObject } from 'react'
 import { Bar, Line, Scatter } from 'react-chartjs-2'
 import { ScatterController, type Chart, type ChartOptions, type Plugin } from 'chart.js'
 import type { OptimiseResult, SensitivityResult } from '@pcsim/engine/decide'
+import { wrapLabel } from '../../charts/labels.ts'
 import { Chart as ChartJs, COLORS } from '../../charts/setup.ts'
 
 ChartJs.register(ScatterController)
@@ -28,7 +29,7 @@ export function TornadoChart({ result, metric, label, onPick, chartRef, ariaLabe
   const bars = result.tornado[metric]!.bars
   const data = useMemo(
     () => ({
-      labels: bars.map((b) => `${label(b.lever)} (${fmt(b.low)} / ${fmt(b.high)})`),
+      labels: bars.map((b) => wrapLabel([label(b.lever), `(${fmt(b.low)} / ${fmt(b.high)})`], 18)),
       datasets: [
         { label: 'low', data: bars.map((b) => [0, b.lowChange.value] as [number, number]), backgroundColor: COLORS.primaryMid, grouped: false, barPercentage: 0.7 },
         { label: 'high', data: bars.map((b) => [0, b.highChange.value] as [number, number]), backgroundColor: COLORS.primary, grouped: false, barPercentage: 0.45 },
