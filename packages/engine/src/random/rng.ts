@@ -7,6 +7,10 @@ export interface Rng {
   uniform(): number
   /** Standard normal (ziggurat method). */
   normal(): number
+  /** The next n uniforms into out[0..n−1]: the same numbers as n calls of `uniform()`. */
+  uniforms(out: Float64Array, n: number): void
+  /** The next n standard normals into out[0..n−1]: the same numbers as n calls of `normal()`. */
+  normals(out: Float64Array, n: number): void
 }
 
 const TINY = 2 ** -40
@@ -20,6 +24,18 @@ class AleaRng extends Alea implements Rng {
 
   normal(): number {
     return zigguratNormal(this)
+  }
+
+  // filling an array keeps each draw inline (no number boxed per call) in callers that draw many
+  uniforms(out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const u = this.next()
+      out[i] = u > 0 ? u : TINY
+    }
+  }
+
+  normals(out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = zigguratNormal(this)
   }
 }
 
