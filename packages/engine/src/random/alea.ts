@@ -22,12 +22,21 @@ function mash(state: { n: number }, data: string): number {
   return (n >>> 0) * TWO_M32
 }
 
+/** Mash's state and the three fractions after the seeding's three hashes of ' ' (the same for every seed). */
+const BLANK = (() => {
+  const m = { n: 0xefc8249d }
+  const s0 = mash(m, ' ')
+  const s1 = mash(m, ' ')
+  const s2 = mash(m, ' ')
+  return { n: m.n, s0, s1, s2 }
+})()
+
 /** The three state fractions of seedrandom's `alea(seed)` after its Mash seeding. */
 export function stringState(seed: string): [number, number, number] {
-  const m = { n: 0xefc8249d }
-  let s0 = mash(m, ' ')
-  let s1 = mash(m, ' ')
-  let s2 = mash(m, ' ')
+  const m = { n: BLANK.n }
+  let s0 = BLANK.s0
+  let s1 = BLANK.s1
+  let s2 = BLANK.s2
   s0 -= mash(m, seed)
   if (s0 < 0) s0 += 1
   s1 -= mash(m, seed)
