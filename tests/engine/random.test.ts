@@ -37,6 +37,16 @@ describe('createRng', () => {
     expect(a.normal()).toBe(b.normal())
   })
 
+  it('trial streams are the string-seeded streams "seed/trial/m|d|c" (seeded with the shared prefix hashed once)', () => {
+    for (const [seed, trial] of [['1', 0], ['7', 123_456], ['', 5]] as const) {
+      const streams = createTrialStreams(seed, trial)
+      for (const [purpose, rng] of [['m', streams.market], ['d', streams.deals], ['c', streams.companies]] as const) {
+        const alone = createRng(`${seed}/${trial}/${purpose}`)
+        expect(Array.from({ length: 4 }, () => [rng.uniform(), rng.normal()])).toEqual(Array.from({ length: 4 }, () => [alone.uniform(), alone.normal()]))
+      }
+    }
+  })
+
   it('uniforms lie in (0, 1) with mean 1/2 and variance 1/12 (4 SE)', () => {
     const rng = createRng('uniform-moments')
     const n = 1_000_000

@@ -206,7 +206,6 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
   const regimeOf = market.regime
   const regimeEnd = market.regimeEnd
   const toSale = ctx.queue.toSale
-  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
   const coef = ctx.coefficients
   const m = ctx.multipliers
   const clocks = h.clocks
@@ -276,6 +275,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
       releaseLeft = 0
     } else if (pending > 0) {
       if (releaseLeft === 0) {
+        const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
         releaseLeft = releaseQuarters
         releaseStep = pending / releaseQuarters
       }

@@ -31,17 +31,26 @@ const BLANK = (() => {
   return { n: m.n, s0, s1, s2 }
 })()
 
-/** The three state fractions of seedrandom's `alea(seed)` after its Mash seeding. */
-export function stringState(seed: string): [number, number, number] {
+/** Mash's state after the blank seeding and one pass over `prefix`: the first of the three
+ * passes over any seed that starts with `prefix`, shareable between such seeds. */
+export function prefixState(prefix: string): number {
   const m = { n: BLANK.n }
-  let s0 = BLANK.s0
-  let s1 = BLANK.s1
-  let s2 = BLANK.s2
-  s0 -= mash(m, seed)
+  mash(m, prefix)
+  return m.n
+}
+
+/** The three state fractions of seedrandom's `alea(seed + suffix)` after its Mash seeding
+ * (hashing a string in two parts carries the same state as hashing it whole). `first` is
+ * `prefixState(seed)`. */
+export function stringState(seed: string, suffix = '', first = prefixState(seed)): [number, number, number] {
+  const m = { n: first }
+  let s0 = BLANK.s0 - mash(m, suffix)
   if (s0 < 0) s0 += 1
-  s1 -= mash(m, seed)
+  mash(m, seed)
+  let s1 = BLANK.s1 - mash(m, suffix)
   if (s1 < 0) s1 += 1
-  s2 -= mash(m, seed)
+  mash(m, seed)
+  let s2 = BLANK.s2 - mash(m, suffix)
   if (s2 < 0) s2 += 1
   return [s0, s1, s2]
 }

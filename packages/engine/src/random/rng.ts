@@ -41,3 +41,6 @@ class AleaRng extends Alea implements Rng {
 
 /** A stream seeded by a string (Baagøe's Mash, as seedrandom's alea). */
 export const createRng = (seed: string): Rng => new AleaRng(...stringState(seed))
+
+/** `createRng(prefix + suffix)`, given `first = prefixState(prefix)` (shared by the seeds of one prefix). */
+export const createRngAfter = (prefix: string, suffix: string, first: number): Rng => new AleaRng(...stringState(prefix, suffix, first))
