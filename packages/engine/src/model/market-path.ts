@@ -37,7 +37,7 @@ export function createMarketPath(quarters: number): MarketPath {
     valuation: new Float64Array(S * years),
     global: new Float64Array(years),
     sector: new Float64Array(S),
-    draws: new Float64Array(Math.max(2 * quarters - 1, years * (1 + S) + quarters)),
+    draws: new Float64Array(Math.max(1, 2 * quarters - 1, years * (1 + S) + quarters)),
     index: new Float64Array(quarters + 1),
   }
 }
@@ -115,7 +115,7 @@ export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, o
   const st = p.stationary
   const d = out.draws
   // the first uniform picks the initial regime, then two per quarter (leave?, where to)
-  rng.uniforms(d, 2 * quarters - 1)
+  rng.uniforms(d, quarters > 0 ? 2 * quarters - 1 : 1)
   let u = d[0]!
   let state = p.initial >= 0 ? p.initial : u < st[0]! ? 0 : u < st[0]! + st[1]! ? 1 : 2
   for (let q = 0; q < quarters; q++) {
