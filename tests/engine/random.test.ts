@@ -23,6 +23,30 @@ describe('createRng', () => {
     expect(Array.from({ length: 5 }, () => [c.uniform(), c.normal()])).not.toEqual(xs)
   })
 
+  it('uniforms(out, n) and normals(out, n) give the numbers of n single draws and leave the stream where they would', () => {
+    const a = createRng('bulk')
+    const b = createRng('bulk')
+    const u = new Float64Array(40)
+    const z = new Float64Array(300)
+    a.uniforms(u, 37)
+    a.normals(z, 300)
+    const singles = [...Array.from({ length: 37 }, () => b.uniform()), ...Array.from({ length: 300 }, () => b.normal())]
+    expect([...u.subarray(0, 37), ...z]).toEqual(singles)
+    expect(u[37]).toBe(0)
+    expect(a.uniform()).toBe(b.uniform())
+    expect(a.normal()).toBe(b.normal())
+  })
+
+  it('trial streams are the string-seeded streams "seed/trial/m|d|c" (seeded with the shared prefix hashed once)', () => {
+    for (const [seed, trial] of [['1', 0], ['7', 123_456], ['', 5]] as const) {
+      const streams = createTrialStreams(seed, trial)
+      for (const [purpose, rng] of [['m', streams.market], ['d', streams.deals], ['c', streams.companies]] as const) {
+        const alone = createRng(`${seed}/${trial}/${purpose}`)
+        expect(Array.from({ length: 4 }, () => [rng.uniform(), rng.normal()])).toEqual(Array.from({ length: 4 }, () => [alone.uniform(), alone.normal()]))
+      }
+    }
+  })
+
   it('uniforms lie in (0, 1) with mean 1/2 and variance 1/12 (4 SE)', () => {
     const rng = createRng('uniform-moments')
     const n = 1_000_000

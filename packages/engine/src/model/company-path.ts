@@ -121,7 +121,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     const all = wNext + h.listing * dW * ml + released
     const u = (factorsOn ? normalCdf(market.latent[sY + (t >> 2)]! + idiosyncratic * rng.normal()) : rng.uniform()) * all
     if (u < wFail) {
-      events.push(t, company, FAILED, round, 0, 0)
+      events.add(t, company, FAILED, round)
       return
     }
     if (t - q < MIN_EVENT_QUARTERS) {
@@ -133,7 +133,8 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     }
     const r = h.round
     if (u < wStall) {
-      events.push(t, company, STALLED, round, post * r.stallValue, 0)
+      const e = events.add(t, company, STALLED, round)
+      events.value[e] = post * r.stallValue
       return
     }
     const valuationShift = factorsOn ? market.valuation[sY + (t >> 2)]! : 0
@@ -144,7 +145,8 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       const sale = u < wAcq
       const transfer = sale && rng.uniform() < ctx.transferShare
       const multiple = transfer ? ctx.transferPrice : drawExitMultiple(rng, model, !sale)
-      events.push(t, company, transfer ? TRANSFER : sale ? ACQUIRED : LISTED, round, Math.min(maxValue, post * multiple * exitMultiplier), 0)
+      const e = events.add(t, company, transfer ? TRANSFER : sale ? ACQUIRED : LISTED, round)
+      events.value[e] = Math.min(maxValue, post * multiple * exitMultiplier)
       return
     }
     const d = hazards[round + 1]!.round.dilution
@@ -163,7 +165,9 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     post = Math.min(maxValue, (post * stepUp) / (1 - d))
     round += 1
     q = t
-    events.push(t, company, RAISE, round, post, d)
+    const e = events.add(t, company, RAISE, round)
+    events.value[e] = post
+    events.dilution[e] = d
   }
 }
 
@@ -202,7 +206,6 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
   const regimeOf = market.regime
   const regimeEnd = market.regimeEnd
   const toSale = ctx.queue.toSale
-  const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
   const coef = ctx.coefficients
   const m = ctx.multipliers
   const clocks = h.clocks
@@ -272,6 +275,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
       releaseLeft = 0
     } else if (pending > 0) {
       if (releaseLeft === 0) {
+        const releaseQuarters = Math.max(1, Math.round(ctx.queue.releaseQuarters))
         releaseLeft = releaseQuarters
         releaseStep = pending / releaseQuarters
       }

@@ -34,14 +34,23 @@ export class EventBuffer {
   }
 
   push(quarter: number, company: number, type: number, round: number, value: number, dilution: number): void {
+    const i = this.add(quarter, company, type, round)
+    this.value[i] = value
+    this.dilution[i] = dilution
+  }
+
+  /** Appends an event with value and dilution 0 and returns its index; a hot caller writes
+   * `value[i]` and `dilution[i]` itself, so no number is boxed to pass them. */
+  add(quarter: number, company: number, type: number, round: number): number {
     if (this.length === this.quarter.length) this.grow()
     const i = this.length++
     this.quarter[i] = quarter
     this.company[i] = company
     this.type[i] = type
     this.round[i] = round
-    this.value[i] = value
-    this.dilution[i] = dilution
+    this.value[i] = 0
+    this.dilution[i] = 0
+    return i
   }
 
   private grow(): void {

@@ -20,6 +20,8 @@ export interface MarketPath {
   global: Float64Array
   /** Scratch: current sector factors while drawing. */
   sector: Float64Array
+  /** Scratch: the path's uniforms, then its normals, drawn in one call each. */
+  draws: Float64Array
   /** Index level at the end of each quarter, starting from 1 before quarter 0 (length quarters + 1). */
   index: Float64Array
 }
@@ -35,6 +37,7 @@ export function createMarketPath(quarters: number): MarketPath {
     valuation: new Float64Array(S * years),
     global: new Float64Array(years),
     sector: new Float64Array(S),
+    draws: new Float64Array(Math.max(1, 2 * quarters - 1, years * (1 + S) + quarters)),
     index: new Float64Array(quarters + 1),
   }
 }
@@ -110,12 +113,15 @@ export function planMarket(m: Market): MarketPlan {
 export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, out: MarketPath): MarketPath {
   const { quarters, years } = out
   const st = p.stationary
-  let u = rng.uniform()
+  const d = out.draws
+  // the first uniform picks the initial regime, then two per quarter (leave?, where to)
+  rng.uniforms(d, quarters > 0 ? 2 * quarters - 1 : 1)
+  let u = d[0]!
   let state = p.initial >= 0 ? p.initial : u < st[0]! ? 0 : u < st[0]! + st[1]! ? 1 : 2
   for (let q = 0; q < quarters; q++) {
     if (q > 0) {
-      u = rng.uniform()
-      const pick = rng.uniform()
+      u = d[2 * q - 1]!
+      const pick = d[2 * q]!
       if (u < p.leave[state]!) state = p.targets[2 * state + (pick < p.firstTarget[state]! ? 0 : 1)]!
     }
     const forced = effects.forcedRegime[q]!
@@ -126,15 +132,18 @@ export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, o
     out.regimeEnd[q] = end
     if (q > 0 && out.regime[q - 1] !== out.regime[q]) end = q
   }
+  // normals: per year the global factor then each sector's, then one per quarter for the index
+  rng.normals(d, years * (1 + S) + quarters)
+  let k = 0
   const sec = out.sector
   const L = p.loading
   const centre = (L * L) / 2
   let g = 0
   for (let y = 0; y < years; y++) {
-    g = y === 0 ? rng.normal() : p.phi * g + p.innovation * rng.normal()
+    g = y === 0 ? d[k++]! : p.phi * g + p.innovation * d[k++]!
     out.global[y] = g
     for (let s = 0; s < S; s++) {
-      const z = rng.normal()
+      const z = d[k++]!
       sec[s] = y === 0 ? z : p.phi * sec[s]! + p.innovation * z
       const latent = p.across * g + p.within * sec[s]!
       out.latent[s * years + y] = latent
@@ -146,7 +155,7 @@ export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, o
   out.index[0] = 1
   for (let q = 0; q < quarters; q++) {
     const drift = p.drift[out.regime[q]!]! + effects.indexDriftAdd[q]!
-    const shock = (sigma / 2) * (p.indexLoading * out.global[q >> 2]! + p.indexOwn * rng.normal())
+    const shock = (sigma / 2) * (p.indexLoading * out.global[q >> 2]! + p.indexOwn * d[k++]!)
     out.index[q + 1] = out.index[q]! * Math.exp(drift / 4 - convexity + shock)
   }
   return out

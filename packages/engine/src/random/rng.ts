@@ -7,6 +7,10 @@ export interface Rng {
   uniform(): number
   /** Standard normal (ziggurat method). */
   normal(): number
+  /** The next n uniforms into out[0..n−1]: the same numbers as n calls of `uniform()`. */
+  uniforms(out: Float64Array, n: number): void
+  /** The next n standard normals into out[0..n−1]: the same numbers as n calls of `normal()`. */
+  normals(out: Float64Array, n: number): void
 }
 
 const TINY = 2 ** -40
@@ -21,7 +25,22 @@ class AleaRng extends Alea implements Rng {
   normal(): number {
     return zigguratNormal(this)
   }
+
+  // filling an array keeps each draw inline (no number boxed per call) in callers that draw many
+  uniforms(out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const u = this.next()
+      out[i] = u > 0 ? u : TINY
+    }
+  }
+
+  normals(out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = zigguratNormal(this)
+  }
 }
 
 /** A stream seeded by a string (Baagøe's Mash, as seedrandom's alea). */
 export const createRng = (seed: string): Rng => new AleaRng(...stringState(seed))
+
+/** `createRng(prefix + suffix)`, given `first = prefixState(prefix)` (shared by the seeds of one prefix). */
+export const createRngAfter = (prefix: string, suffix: string, first: number): Rng => new AleaRng(...stringState(prefix, suffix, first))

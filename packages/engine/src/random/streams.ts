@@ -1,4 +1,5 @@
-import { createRng, type Rng } from './rng.ts'
+import { prefixState } from './alea.ts'
+import { createRngAfter, type Rng } from './rng.ts'
 
 /** The labelled sub-streams of one trial. Each purpose has its own stream so that changing a
  * strategy never shifts the market draws (common random numbers) and chunking never changes them. */
@@ -11,9 +12,10 @@ export interface TrialStreams {
 /** Stream for (seed, trial, purpose); depends on nothing else, so any split into chunks agrees. */
 export function createTrialStreams(seed: string, trial: number): TrialStreams {
   const base = `${seed}/${trial}/`
+  const first = prefixState(base)
   return {
-    market: createRng(base + 'm'),
-    deals: createRng(base + 'd'),
-    companies: createRng(base + 'c'),
+    market: createRngAfter(base, 'm', first),
+    deals: createRngAfter(base, 'd', first),
+    companies: createRngAfter(base, 'c', first),
   }
 }

@@ -46,6 +46,8 @@ export class ChunkRecorder {
   private readonly proceeds: ExactSum[]
   private readonly govSums: ExactSum[]
   private readonly govRow = YEAR_METRICS.indexOf('governmentCalls')
+  /** FAN_GRIDS in YEAR_METRICS order (read by index, not by name, for every year of every trial). */
+  private readonly grids = YEAR_METRICS.map((m) => FAN_GRIDS[m])
 
   constructor(run: ResolvedRun, start: number, end: number) {
     const n = end - start
@@ -83,7 +85,7 @@ export class ChunkRecorder {
     for (let m = 0; m < this.valueColumns.length; m++) this.valueColumns[m]![t] = rec.values[m]!
     for (let m = 0; m < this.countColumns.length; m++) this.countColumns[m]![t] = rec.counts[m]!
     for (let mi = 0; mi < YEAR_METRICS.length; mi++) {
-      const grid = FAN_GRIDS[YEAR_METRICS[mi]!]
+      const grid = this.grids[mi]!
       for (let y = 0; y < years; y++) result.fan[(mi * years + y) * FAN_STRIDE + binOf(grid, rec.years[mi * years + y]!)]! += 1
     }
     const M = CLASS_METRICS.length

@@ -16,8 +16,11 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo
       x = hi
     }
-    p.length = i
-    p.push(x)
+    // the partials become p[0..i−1] then x; pop() rather than setting length (a slow builtin call)
+    if (i < p.length) {
+      p[i] = x
+      while (p.length > i + 1) p.pop()
+    } else p.push(x)
     return this
   }
 
