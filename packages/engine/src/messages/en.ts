@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
 export const en: Catalogue = {
   issues: {
     not_an_object: () => 'A config must be a JSON object.',
-    invalid_type: (p) => `Must be ${TYPES[String(p.expected)] ?? 'of another type'} (NaN and infinity are not numbers here).`,
+    invalid_type: (p) => `Must be ${TYPES[String(p.expected)] ?? 'of another type'}.`,
     required: (p) => `Missing required field "${p.field}".`,
     unknown_field: (p) => `Unknown field "${p.field}": check its spelling against the schema.`,
     invalid_value: (p) => `Must be one of: ${p.allowed}.`,

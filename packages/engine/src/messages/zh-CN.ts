@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
 export const zhCN: Catalogue = {
   issues: {
     not_an_object: () => '配置必须是一个 JSON 对象。',
-    invalid_type: (p) => `类型应为${TYPES[String(p.expected)] ?? '其他类型'}（此处 NaN 和无穷大不算数字）。`,
+    invalid_type: (p) => `类型应为${TYPES[String(p.expected)] ?? '其他类型'}。`,
     required: (p) => `缺少必填字段“${p.field}”。`,
     unknown_field: (p) => `未知字段“${p.field}”：请对照配置模式检查拼写。`,
     invalid_value: (p) => `必须是以下之一：${p.allowed}。`,
