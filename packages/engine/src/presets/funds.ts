@@ -142,6 +142,36 @@ const CN_ANGEL_MARKET = {
   },
 } as const
 
+/** A market RMB VC fund of `life` + 2 years (no government money): `invest` years to invest, follow-ons until `followOnUntil`. */
+const rmbMarketFund = (name: string, invest: number, life: number, followOnUntil: number): FundTemplate['patch'] => ({
+  name,
+  fund: {
+    currency: CNY.currency,
+    capitalCalls: CN_CALLS,
+    size: 1_000,
+    investmentPeriodYears: invest,
+    lifeYears: life,
+    extensionYears: 2,
+    managementFee: { rate: 0.02, basis: 'committed', stepDownYear: invest, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested' },
+    carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
+    recycling: { cap: 0, untilYear: 0 },
+  },
+  lpClasses: [
+    { id: 'private', kind: 'private', share: 0.99 },
+    { id: 'gp', kind: 'gp', share: 0.01 },
+  ],
+  strategy: {
+    sectorWeights: { ai: 0.3, biotech: 0.15, medtech: 0.1, robotics: 0.15, new_energy: 0.1, new_materials: 0.1, comms_6g: 0.1 },
+    stageWeights: { early: 0.6, growth: 0.4 },
+    chequeSize: { seed: 10, early: 30, growth: 80 },
+    deploymentYears: invest,
+    reserves: { mode: 'share', share: 0.3 },
+    followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: followOnUntil },
+  },
+  companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
+  market: CN_MARKET,
+})
+
 /** The crowding-out pair: one sub-fund, with `government` of its money from the state (the rest private, 1% GP). */
 const crowdingPairFund = (name: string, government: number, privateShare: number): FundTemplate['patch'] => ({
   name,
@@ -381,66 +411,12 @@ export const FUND_TEMPLATES: FundTemplate[] = [
   {
     id: 'rmb-vc-5y2',
     source: 'RMB VC funds: mostly 5+2 (about 68% of 2022 filings), AMAC minimum 5 years [R59]; 2% fee, 20% carry over an 8% hurdle (calibration.md §3, row 42)',
-    patch: {
-      name: 'RMB market VC fund, 5+2 years',
-      fund: {
-        currency: CNY.currency,
-        capitalCalls: CN_CALLS,
-        size: 1_000,
-        investmentPeriodYears: 3,
-        lifeYears: 5,
-        extensionYears: 2,
-        managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 3, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested' },
-        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
-        recycling: { cap: 0, untilYear: 0 },
-      },
-      lpClasses: [
-        { id: 'private', kind: 'private', share: 0.99 },
-        { id: 'gp', kind: 'gp', share: 0.01 },
-      ],
-      strategy: {
-        sectorWeights: { ai: 0.3, biotech: 0.15, medtech: 0.1, robotics: 0.15, new_energy: 0.1, new_materials: 0.1, comms_6g: 0.1 },
-        stageWeights: { early: 0.6, growth: 0.4 },
-        chequeSize: { seed: 10, early: 30, growth: 80 },
-        deploymentYears: 3,
-        reserves: { mode: 'share', share: 0.3 },
-        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 4 },
-      },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
-    },
+    patch: rmbMarketFund('RMB market VC fund, 5+2 years', 3, 5, 4),
   },
   {
     id: 'rmb-vc-7y2',
     source: 'RMB VC fund life 7+2 (row 43 [R59]); AMAC encourages 7 years or more [R59]; 2% fee, 20% carry over an 8% hurdle (row 42)',
-    patch: {
-      name: 'RMB market VC fund, 7+2 years',
-      fund: {
-        currency: CNY.currency,
-        capitalCalls: CN_CALLS,
-        size: 1_000,
-        investmentPeriodYears: 4,
-        lifeYears: 7,
-        extensionYears: 2,
-        managementFee: { rate: 0.02, basis: 'committed', stepDownYear: 4, rateAfterStepDown: 0.015, basisAfterStepDown: 'invested' },
-        carry: { rate: 0.2, hurdle: 0.08, catchUp: 1, waterfall: 'european', clawback: true },
-        recycling: { cap: 0, untilYear: 0 },
-      },
-      lpClasses: [
-        { id: 'private', kind: 'private', share: 0.99 },
-        { id: 'gp', kind: 'gp', share: 0.01 },
-      ],
-      strategy: {
-        sectorWeights: { ai: 0.3, biotech: 0.15, medtech: 0.1, robotics: 0.15, new_energy: 0.1, new_materials: 0.1, comms_6g: 0.1 },
-        stageWeights: { early: 0.6, growth: 0.4 },
-        chequeSize: { seed: 10, early: 30, growth: 80 },
-        deploymentYears: 4,
-        reserves: { mode: 'share', share: 0.3 },
-        followOn: { rule: 'pro_rata', maxRounds: 2, maxCompanyShare: 0.08, untilYear: 6 },
-      },
-      companies: { fxPerUsd: CNY.fxPerUsd, unicornValuation: CNY.unicorn },
-      market: CN_MARKET,
-    },
+    patch: rmbMarketFund('RMB market VC fund, 7+2 years', 4, 7, 6),
   },
   {
     id: 'shenzhen-angel-fund',
