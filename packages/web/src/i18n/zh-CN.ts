@@ -507,7 +507,7 @@ export const zhCN: Messages = {
     breach: (tol: string) => `基金已实现亏损超过容错率 ${tol} 的概率`,
     medianLoss: (x: string) => `已实现亏损中位数 ${x}`,
     dealBreach: (deal: string, share: string) => `${share} 的企业亏损超过 ${deal}`,
-    shortfall: (cls: string, regions: string) => `${cls} 在${regions}的返投未达标的概率`,
+    shortfall: (cls: string, regions: string) => `${cls}在${regions}的返投未达标的概率`,
     reinvestNote: (req: string, ach: string) => `要求 ${req}，实际中位数 ${ach}`,
     reinvestMeet: (p50: string, p10: string) => `多数情形未达标：要求为 ${p50} 时一半情形能达标，${p10} 时九成情形能达标；或提高该地区权重，或引进企业迁址`,
     reinvestCost: '返投成本：与无返投要求的同一基金（相同情形）相比的净 TVPI',
