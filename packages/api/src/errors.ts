@@ -17,6 +17,7 @@ export const ERRORS = {
   PCSIM_ERR_NOT_FOUND: { status: 404, message: 'Not found.' },
   PCSIM_ERR_RUN_NOT_FOUND: { status: 404, message: 'No run with this id.' },
   PCSIM_ERR_COMPARISON_NOT_FOUND: { status: 404, message: 'No comparison with this id.' },
+  PCSIM_ERR_REFORECAST_NOT_FOUND: { status: 404, message: 'No reforecast with this id.' },
   PCSIM_ERR_SCENARIO_NOT_FOUND: { status: 404, message: 'No saved scenario with this id.' },
   PCSIM_ERR_PRESET_NOT_FOUND: { status: 404, message: 'No fund template with this id.' },
   PCSIM_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 
-export type JobKind = 'run' | 'comparison'
+export type JobKind = 'run' | 'comparison' | 'reforecast'
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'failed', 'cancelled'])
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { ChunkResult, ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
 import { createExecutor, type Executor, type ExecutorChoice } from '@pcsim/runner'
 import { Piscina } from 'piscina'
-import { chunkBuffers, type PoolTask } from './tasks.ts'
+import { chunkBuffers, type PoolTask, type ReforecastResult } from './tasks.ts'
 
 /**
  * Where the summary worker lives and how to start it. Under tsx (dev, tests) the worker is
@@ -64,6 +64,12 @@ export class SimulationPool {
   compare(configs: SimulationConfig[], chunks: ChunkResult[][], signal: AbortSignal): Promise<ComparisonResult> {
     const task: PoolTask = { kind: 'compare', configs, chunks }
     return this.summaries.run(task, { signal, transferList: chunks.flat().flatMap(chunkBuffers) }) as Promise<ComparisonResult>
+  }
+
+  /** A reforecast's result: both runs summarised and the plan-against-actual comparison (jobs/tasks.ts). */
+  reforecast(actual: SimulationConfig, plan: SimulationConfig, actualChunks: ChunkResult[], planChunks: ChunkResult[], signal: AbortSignal): Promise<ReforecastResult> {
+    const task: PoolTask = { kind: 'reforecast', actual, plan, chunks: [actualChunks, planChunks] }
+    return this.summaries.run(task, { signal, transferList: [...actualChunks, ...planChunks].flatMap(chunkBuffers) }) as Promise<ReforecastResult>
   }
 
   async close(): Promise<void> {

@@ -35,9 +35,16 @@ export function toCsv(rows: string[][]): string {
   return [CSV_HEADER, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'
 }
 
-/** CSV of a finished job: a run's summary, or each comparison run's summary prefixed `runs.<i>.` plus the paired differences. */
-export function jobCsv(kind: 'run' | 'comparison', result: unknown): string {
+/**
+ * CSV of a finished job: a run's summary; each comparison run's summary prefixed `runs.<i>.` plus
+ * the paired differences; a reforecast's run summary prefixed `run.` and its plan's prefixed `plan.`.
+ */
+export function jobCsv(kind: 'run' | 'comparison' | 'reforecast', result: unknown): string {
   if (kind === 'run') return toCsv(summaryRows((result as Json).summary))
+  if (kind === 'reforecast') {
+    const { run, plan } = result as { run: Json; plan: Json }
+    return toCsv([...summaryRows(run.summary, 'run'), ...summaryRows(plan.summary, 'plan')])
+  }
   const comparison = result as { runs: Array<{ summary: unknown }>; pairs: Array<Json & { a: number; b: number }> }
   const rows = comparison.runs.flatMap((r, i) => summaryRows(r.summary, `runs.${i}`))
   for (const p of comparison.pairs) {
