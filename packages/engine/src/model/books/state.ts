@@ -98,7 +98,7 @@ function callTerms(run: ResolvedRun): Pick<BooksTerms, 'callPolicy' | 'keepAhead
   const policy = CALL_POLICIES.indexOf(cc.policy)
   const planned = new Float64Array(H + 1)
   const invested = run.construction.investable
-  for (let i = 0; i < run.deals.quarter.length; i++) if (run.deals.quarter[i]! < H) planned[run.deals.quarter[i]!]! += run.deals.cheque[i]!
+  for (let i = 0; i < run.deals.quarter.length; i++) if (run.deals.quarter[i]! >= 0 && run.deals.quarter[i]! < H) planned[run.deals.quarter[i]!]! += run.deals.cheque[i]!
   const followQuarters = Math.max(0, Math.min(H, run.followOnEnd) - 1)
   const fees = new Float64Array(H + 1)
   for (let q = 0; q < H; q++) {
@@ -213,7 +213,7 @@ export class BooksState {
     this.unfunded = this.terms.size
     this.cash = 0
     this.recycled = 0
-    this.reserveLeft = run.construction.reserveBudget
+    this.reserveLeft = run.reserveStart
     this.nav = 0
     this.investedLive = 0
     this.paidIn = 0
@@ -232,8 +232,9 @@ export class BooksState {
     this.plannedCum = 0
     this.actualCum = 0
     this.endQ = run.lifeQuarters
-    this.dealPtr = 0
-    this.plannedPtr = 0
+    // a reforecast's holdings take the first company slots; the books never deploy them
+    this.dealPtr = run.reforecast ? run.reforecast.holdings : 0
+    this.plannedPtr = this.dealPtr
     this.trancheNext = 0
     this.trancheTarget = 0
     this.cashIncome = 0
