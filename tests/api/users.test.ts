@@ -211,7 +211,7 @@ describe('migration to owners', () => {
         await local.close()
       }
       const db = openDatabase(dbPath)
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }])
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }])
       db.close()
 
       const users = await createTestApp({ PCSIM_USERS_FILE: await usersFile(dir) }, dir)

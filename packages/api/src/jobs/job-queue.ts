@@ -7,7 +7,7 @@ import type { JobKind, JobStatus, RunsRepository } from '../db/runs-repository.t
 import { ApiError, ERRORS, type ErrorCode } from '../errors.ts'
 import type { SimulationPool } from './simulation-pool.ts'
 
-/** What a client asked for, already validated: one config for a run, 2-8 for a comparison. */
+/** What a client asked for, already validated: one config for a run, 2-8 for a comparison, [reforecast, plan] for a reforecast. */
 export interface JobSpec {
   kind: JobKind
   name: string | null
@@ -158,8 +158,9 @@ export class JobQueue {
       runs.markRunning(job.id)
       const executor = await pool.executor()
       signal.throwIfAborted()
-      // A comparison runs every config on the first one's seed and trials (common random numbers).
-      const configs = job.spec.kind === 'run' ? job.spec.configs : alignForComparison(job.spec.configs)
+      // A comparison runs every config on the first one's seed and trials (common random numbers);
+      // a reforecast's two configs (from today, and the plan from day 0) come already aligned.
+      const configs = job.spec.kind === 'comparison' ? alignForComparison(job.spec.configs) : job.spec.configs
       const tasks = configs.flatMap((config, item) => chunkRanges(config.run.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
       const results: ChunkResult[][] = configs.map(() => [])
       const credited = new Array<number>(tasks.length).fill(0)
@@ -187,7 +188,7 @@ export class JobQueue {
         throw error
       })
       signal.throwIfAborted()
-      const result = job.spec.kind === 'run' ? await pool.summarise(configs[0]!, results[0]!, signal) : await pool.compare(configs, results, signal)
+      const result = await this.summarise(job.spec.kind, configs, results, signal)
       if (job.status !== 'running') return
       runs.markDone(job.id, result)
       job.done = job.total
@@ -199,6 +200,14 @@ export class JobQueue {
       log.error({ err: error, jobId: job.id }, 'simulation job failed')
       this.end(job, 'failed', jobError(error))
     }
+  }
+
+  /** The job's result from its merged chunks, on the pool's summary thread. */
+  private summarise(kind: JobKind, configs: SimulationConfig[], results: ChunkResult[][], signal: AbortSignal): Promise<unknown> {
+    const { pool } = this.opts
+    if (kind === 'run') return pool.summarise(configs[0]!, results[0]!, signal)
+    if (kind === 'comparison') return pool.compare(configs, results, signal)
+    return pool.reforecast(configs[0]!, configs[1]!, results[0]!, results[1]!, signal)
   }
 
   /** Records a terminal state for a live job (first caller wins) and aborts its chunks. */

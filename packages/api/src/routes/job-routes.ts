@@ -11,12 +11,14 @@ import { canSee, ownerScope } from '../users/ownership.ts'
 import { jobCsv } from './runs/export-csv.ts'
 import { jobPath, jobView } from './job-view.ts'
 
-/** Reading, streaming, cancelling and exporting a job: the same for runs and comparisons. */
+const NOT_FOUND = { run: 'PCSIM_ERR_RUN_NOT_FOUND', comparison: 'PCSIM_ERR_COMPARISON_NOT_FOUND', reforecast: 'PCSIM_ERR_REFORECAST_NOT_FOUND' } as const
+
+/** Reading, streaming, cancelling and exporting a job: the same for runs, comparisons and reforecasts. */
 export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: JobKind }> = async (app, { services, kind }) => {
   const { runs, jobs, sse } = services
   const base = `/${jobPath(kind)}`
   const tag = jobPath(kind)
-  const notFound = kind === 'run' ? 'PCSIM_ERR_RUN_NOT_FOUND' : 'PCSIM_ERR_COMPARISON_NOT_FOUND'
+  const notFound = NOT_FOUND[kind]
   // Another user's job is answered like an unknown one: its id reveals nothing.
   const load = (id: string, request?: FastifyRequest) => {
     const record = runs.get(id, kind)

@@ -24,6 +24,7 @@ export function jobView(record: JobRecord, jobs: JobQueue) {
   }
 }
 
-export const jobPath = (kind: JobKind) => (kind === 'run' ? 'runs' : 'comparisons')
+const PATHS: Record<JobKind, string> = { run: 'runs', comparison: 'comparisons', reforecast: 'reforecasts' }
+export const jobPath = (kind: JobKind) => PATHS[kind]
 
 export const jobLinks = (kind: JobKind, id: string) => ({ self: `/api/${jobPath(kind)}/${id}`, events: `/api/${jobPath(kind)}/${id}/events` })
