@@ -53,6 +53,35 @@ export interface ComparisonRequest {
   seed?: string | number
 }
 
+export interface ReforecastRequest {
+  config: unknown
+  /** The holdings file: the parsed JSON object, or the CSV text. */
+  holdings: unknown
+  asOf?: string
+  regime?: string
+  /** A config, or a saved scenario id. */
+  plan?: unknown
+  trials?: number
+  seed?: string | number
+  name?: string
+}
+
+/** POST /api/reforecasts' result: the run from today, the plan from day 0, and how they compare. */
+export interface ReforecastResult {
+  run: RunResult
+  plan: RunResult
+  /** The engine's plan-against-actual comparison (until it lands in the engine: absent). */
+  planVsActual?: unknown
+}
+
+export interface ReforecastStatusBody {
+  id?: string
+  status: JobStatus
+  progress?: { done: number; total: number }
+  result?: ReforecastResult
+  error?: unknown
+}
+
 export interface SavedScenario {
   id: string
   name: string
