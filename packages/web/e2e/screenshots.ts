@@ -199,3 +199,47 @@ export async function shootToolViews({ context, url, outDir }: ShotOptions): Pro
   }
   return files
 }
+
+/** Holdings of the docs' example reforecast (docs/examples/reforecast-holdings.json). */
+export const EXAMPLE_HOLDINGS = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'reforecast-holdings.json')
+
+/**
+ * The Reforecast tab at both widths in both languages: the example holdings previewed, a CSV with a
+ * bad cell, and the result against its plan; returns the files written and page errors.
+ */
+export async function shootReforecastViews({ context, url, outDir, offline }: ShotOptions, badCsv: string): Promise<{ files: string[]; errors: string[] }> {
+  mkdirSync(outDir, { recursive: true })
+  const files: string[] = []
+  const errors: string[] = []
+  const shot = async (page: import('playwright-core').Page, name: string) => {
+    files.push(join(outDir, `${name}.png`))
+    await page.screenshot({ path: files.at(-1)! })
+  }
+  for (const locale of LOCALES) {
+    for (const [w, h] of WIDTHS) {
+      const tag = `${locale}-${w}`
+      const page = await openApp(context, url, { locale, viewport: { width: w, height: h } })
+      errors.push(...collectErrors(page, offline))
+      await waitForPreview(page)
+      await page.getByTestId('tab-reforecast').click()
+      await page.setInputFiles('#holdings-file', EXAMPLE_HOLDINGS)
+      await page.getByTestId('holdings-preview').waitFor()
+      await page.getByTestId('holdings-preview').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot(page, `reforecast-preview-${tag}`)
+      await page.fill('#holdings-text', badCsv)
+      await page.getByTestId('holdings-issues').waitFor()
+      await page.getByTestId('holdings-issues').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot(page, `reforecast-error-${tag}`)
+      await page.setInputFiles('#holdings-file', EXAMPLE_HOLDINGS)
+      await page.getByTestId('holdings-preview').waitFor()
+      await page.fill('#reforecast-trials', '1000')
+      await page.getByTestId('reforecast-run').click()
+      await page.getByTestId('reforecast-results').waitFor({ timeout: 120_000 })
+      await page.getByTestId('plan-vs-actual').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await waitForDrawn(page)
+      await shot(page, `reforecast-results-${tag}`)
+      await page.close()
+    }
+  }
+  return { files, errors }
+}

@@ -25,16 +25,21 @@ function ForwardDistributions({ result }: { result: ReforecastResult }) {
   )
   const reading = r.forwardReading(fmt.multiple(plan.summary.netTvpi.p50), fmt.multiple(run.summary.netTvpi.p50))
   const band = (d: Distribution, f: (x: number) => string) => [f(d.p10), f(d.p50), f(d.p90)]
+  // two rows per figure (plan, then reforecast) keep the table four columns wide, side by side on a phone too
+  const pair = (name: string, f: (x: number) => string, pick: (x: ReforecastResult['run']) => Distribution) => [
+    [r.ofPlan(name), ...band(pick(plan), f)],
+    [r.ofReforecast(name), ...band(pick(run), f)],
+  ]
   const rows = [
-    [r.metrics.netTvpi, ...band(plan.summary.netTvpi, (x) => fmt.multiple(x)), ...band(run.summary.netTvpi, (x) => fmt.multiple(x))],
-    [r.metrics.netIrr, ...band(plan.summary.netIrr, (x) => fmt.percent(x)), ...band(run.summary.netIrr, (x) => fmt.percent(x))],
-    [r.metrics.dpi, ...band(plan.summary.dpi, (x) => fmt.multiple(x)), ...band(run.summary.dpi, (x) => fmt.multiple(x))],
-    [r.metrics.probLoss, fmt.percent(plan.summary.probLoss.value, 1), '', '', fmt.percent(run.summary.probLoss.value, 1), '', ''],
+    ...pair(r.metrics.netTvpi, (x) => fmt.multiple(x), (x) => x.summary.netTvpi),
+    ...pair(r.metrics.netIrr, (x) => fmt.percent(x), (x) => x.summary.netIrr),
+    ...pair(r.metrics.dpi, (x) => fmt.multiple(x), (x) => x.summary.dpi),
   ]
   return (
     <div className="forward" data-testid="reforecast-forward">
       <h4>{r.forwardTitle}</h4>
-      <DataTable scroll testId="reforecast-forward-table" head={[r.metric, r.planP10, r.planP50, r.planP90, r.actualP10, r.actualP50, r.actualP90]} rows={rows} />
+      <DataTable scroll testId="reforecast-forward-table" head={[r.metric, 'P10', r.median, 'P90']} rows={rows} />
+      <p className="hint" data-testid="reforecast-loss">{r.lossReading(fmt.percent(plan.summary.probLoss.value, 1), fmt.percent(run.summary.probLoss.value, 1))}</p>
       <ChartFrame title={r.overlayTitle} units={t.charts.overlayUnits} reading={reading} explanation={r.overlayExplain} chartRef={tvpiRef} fileName="pcsim-reforecast-tvpi" testId="chart-reforecast-overlay" height={260}>
         <OverlayChart series={series} formatX={mult} ariaLabel={t.charts.summaryOf(r.overlayTitle, reading)} chartRef={tvpiRef} />
       </ChartFrame>

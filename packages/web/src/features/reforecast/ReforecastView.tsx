@@ -60,6 +60,7 @@ export function ReforecastView({ active }: { active: boolean }) {
   const ready = fund !== undefined && holdings !== null && trialsOk && !running
   const fundName = draft.config.name || pick(presetName(`fund.${draft.config.template ?? ''}`))
 
+  // (the input is emptied after each pick, so picking the same file again reads it again)
   const open = async (f: File | undefined) => {
     if (!f) return
     setFileName(f.name)
@@ -95,28 +96,32 @@ export function ReforecastView({ active }: { active: boolean }) {
           <span className="hint">{r.templateHint}</span>
         </div>
         <div className="row wrap">
-          <label htmlFor="holdings-file">{r.upload}</label>
-          <input id="holdings-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void open(e.target.files?.[0])} data-testid="holdings-file" />
+          {/* the native picker's own words are in the browser's language: a labelled button instead */}
+          <input id="holdings-file" className="file-input" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => (void open(e.target.files?.[0]), (e.target.value = ''))} data-testid="holdings-file" />
+          <label htmlFor="holdings-file" className="file-button">
+            {r.upload}
+          </label>
+          {fileName && <span className="hint">{r.fileName(fileName)}</span>}
         </div>
         <label htmlFor="holdings-text">{r.paste}</label>
         <textarea
           id="holdings-text"
           className="holdings-text"
           rows={6}
+          wrap="off"
           spellCheck={false}
           aria-label={r.pasteLabel}
           value={text}
           onChange={(e) => (setText(e.target.value), setFileName(null))}
           data-testid="holdings-text"
         />
-        <div className="row wrap">
-          {fileName && <span className="hint">{r.fileName(fileName)}</span>}
-          {text && (
+        {text && (
+          <div className="row wrap">
             <button type="button" className="small ghost" onClick={() => (setText(''), setFileName(null))}>
               {r.clear}
             </button>
-          )}
-        </div>
+          </div>
+        )}
         {file && !file.result.ok && <HoldingsIssues issues={file.result.issues} />}
         {holdings && <HoldingsPreview reforecast={holdings} currency={fund?.fund.currency ?? 'USD'} />}
       </fieldset>
@@ -139,7 +144,7 @@ export function ReforecastView({ active }: { active: boolean }) {
           <label htmlFor="reforecast-as-of">{r.asOf}</label>
           <input id="reforecast-as-of" type="date" value={asOf} placeholder={holdings?.asOf} onChange={(e) => setAsOf(e.target.value)} aria-describedby="reforecast-as-of-hint" data-testid="reforecast-as-of" />
           <span className="hint" id="reforecast-as-of-hint">
-            {r.asOfHint}
+            {r.asOfHint(holdings?.asOf ?? '')}
           </span>
         </div>
         <div className="row wrap">
