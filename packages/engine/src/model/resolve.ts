@@ -14,7 +14,7 @@ import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
 import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
-import { resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
+import { HOLDING_ACTIVE, resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
 import { resolveSectorModel } from './sector-model.ts'
 import { sectorHazards as hazardsOf } from './hazards.ts'
 import { SECTOR_IDS } from '../schema/ids.ts'
@@ -187,9 +187,12 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
 }
 
 /** The follow-on reserve a reforecast leaves: the plan's investable capital less what the holdings
- * cost and the plan's first cheques still to come (none without follow-ons). */
+ * cost and the plan's first cheques still to come (none without follow-ons, or with no active
+ * holding and no cheque to come). */
 function reforecastReserve(config: SimulationConfig, construction: Construction, r: ResolvedReforecast, planned: Construction['deals']): number {
   if (config.companies.model === 'power_law' || config.strategy.followOn.rule === 'none') return 0
+  // nothing left to follow on into
+  if (r.liveCost === 0 && !r.status.includes(HOLDING_ACTIVE) && planned.length === 0) return 0
   let spent = 0
   for (const d of r.slots) spent += d.cheque
   return Math.max(0, construction.investable - (spent + planned.reduce((a, d) => a + d.cheque, 0)))
