@@ -103,13 +103,28 @@ describe('a fund in mid-life', () => {
   const run = resolveRun(c)
   const r = runChunk(run, 0, 300)
 
-  it('keeps only the plan\'s cheques from the reforecast date and puts the holdings first', () => {
+  it('puts the holdings first, then the strategy\'s new cheques for what is left, from the reforecast date at its pace', () => {
     const fresh = resolveRun(config())
-    const later = Array.from(fresh.deals.quarter).filter((q) => q >= 8).length
-    expect(run.deals.cheque.length).toBe(2 + later)
+    const n = run.deals.cheque.length
     expect(Array.from(run.deals.quarter.subarray(0, 2))).toEqual([-1, -1])
     expect(run.reforecast?.asOfQuarter).toBe(8)
     expect(run.reforecast?.cash).toBeCloseTo(7 + 3 - 5 - 1.5 - 2.5, 12)
+    const quarters = Array.from(run.deals.quarter.subarray(2))
+    expect(Math.min(...quarters)).toBe(8)
+    expect(Math.max(...quarters)).toBe(8 + 9) // deploymentYears 2.5 → 10 quarters, inside the 5-year investment period
+    const remaining = fresh.construction.investable - 5
+    const pool = remaining / (1 + fresh.construction.reserveRatio)
+    let newCheques = 0
+    for (let i = 2; i < n; i++) newCheques += run.deals.cheque[i]!
+    // whole companies of 0.6 (seed) and 1.2 (early) for half the pool each
+    expect(Math.abs(newCheques - pool)).toBeLessThanOrEqual(0.6 + 1.2)
+    expect(run.reserveStart).toBeCloseTo(fresh.construction.investable - 5 - newCheques, 9)
+  })
+
+  it('a fund past its investment period writes no new cheques and keeps no reserve without live holdings', () => {
+    const done = resolveRun(withHoldings(config(), ALL_EXITED))
+    expect(done.deals.cheque.length).toBe(4)
+    expect(done.reserveStart).toBe(0)
   })
 
   it('history is the same in every trial; the future differs', () => {
