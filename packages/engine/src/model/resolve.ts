@@ -1,7 +1,7 @@
 import type { SectorModel } from '../schema/companies.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import type { Construction } from './construction.ts'
+import { planCheques, type Construction } from './construction.ts'
 import { parseConfig } from '../schema/parse-config.ts'
 import { EngineError } from '../issues.ts'
 import { plannedFees } from './fees.ts'
@@ -14,7 +14,7 @@ import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS } from '../schema/ids.ts'
 import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
-import { resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
+import { HOLDING_ACTIVE, resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
 import { resolveSectorModel } from './sector-model.ts'
 import { sectorHazards as hazardsOf } from './hazards.ts'
 import { SECTOR_IDS } from '../schema/ids.ts'
@@ -64,8 +64,8 @@ export interface ResolvedRun {
   /** The same fund without its re-investment requirements, run on the same random numbers in each
    * trial to price them (null when no requirement meets a regional pool). */
   counterfactual: ResolvedRun | null
-  /** A fund reforecast in mid-life (null: a fresh fund). Its holdings are the first company slots;
-   * the plan's cheques before the reforecast date are dropped. */
+  /** A fund reforecast in mid-life (null: a fresh fund). Its holdings are the first company slots,
+   * then the new cheques the strategy writes from the reforecast date. */
   reforecast: ResolvedReforecast | null
   /** Follow-on reserve at the start of the books: the construction's, or what a reforecast leaves. */
   reserveStart: number
@@ -93,7 +93,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   const dealTerms = resolveDealTerms(config.companies.dealTerms)
   const reforecast = config.reforecast && subs.length === 0 ? resolveReforecast(config, dealTerms.stack) : null
   const A = reforecast?.asOfQuarter ?? 0
-  const planned = reforecast ? construction.deals.filter((d) => d.quarter >= A) : construction.deals
+  const planned = reforecast ? reforecastCheques(config, construction, reforecast, Math.min(horizon, Math.round(config.fund.investmentPeriodYears * 4))) : construction.deals
   const slots = reforecast ? [...reforecast.slots, ...planned] : construction.deals
   if (reforecast && config.companies.model === 'lifecycle')
     for (const d of reforecast.slots) {
@@ -186,10 +186,28 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   }
 }
 
+/**
+ * A reforecast's new first cheques: the strategy's construction of what is left of the investable
+ * capital (commitments less planned fees, less what the holdings cost) at the strategy's reserve
+ * ratio, at its pace (deploymentYears) from the reforecast date, within what is left of the
+ * investment period; none once that has ended.
+ */
+function reforecastCheques(config: SimulationConfig, construction: Construction, r: ResolvedReforecast, investQuarters: number): Construction['deals'] {
+  let spent = 0
+  for (const d of r.slots) spent += d.cheque
+  const remaining = Math.max(0, construction.investable - spent)
+  const window = Math.min(Math.max(1, Math.round(config.strategy.deploymentYears * 4)), investQuarters - r.asOfQuarter)
+  if (window <= 0 || !(remaining > 0)) return []
+  return planCheques(config, remaining / (1 + construction.reserveRatio), remaining, r.asOfQuarter, window).deals
+}
+
 /** The follow-on reserve a reforecast leaves: the plan's investable capital less what the holdings
- * cost and the plan's first cheques still to come (none without follow-ons). */
+ * cost and the plan's first cheques still to come (none without follow-ons, or with no active
+ * holding and no cheque to come). */
 function reforecastReserve(config: SimulationConfig, construction: Construction, r: ResolvedReforecast, planned: Construction['deals']): number {
   if (config.companies.model === 'power_law' || config.strategy.followOn.rule === 'none') return 0
+  // nothing left to follow on into
+  if (r.liveCost === 0 && !r.status.includes(HOLDING_ACTIVE) && planned.length === 0) return 0
   let spent = 0
   for (const d of r.slots) spent += d.cheque
   return Math.max(0, construction.investable - (spent + planned.reduce((a, d) => a + d.cheque, 0)))

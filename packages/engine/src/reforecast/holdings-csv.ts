@@ -55,9 +55,9 @@ function located(issue: ConfigIssue, place: Place | undefined): HoldingsIssue {
  * fundStart, asOf, regime), `company` (one per holding) and `flow` (cash flows of a date). Columns
  * may come in any order and unused ones may be left out; cells a record does not use stay empty.
  * The rows become the JSON form, which `parseHoldingsJson` checks; every issue carries the row and
- * column of the cell it is about.
+ * column of the cell it is about. `options.asOf` replaces the file's reforecast date.
  */
-export function parseHoldingsCsv(text: string, config?: SimulationConfig): HoldingsParseResult {
+export function parseHoldingsCsv(text: string, config?: SimulationConfig, options: { asOf?: string } = {}): HoldingsParseResult {
   const read = readCsv(text)
   if (!read.ok) return { ok: false, issues: [located(makeIssue('', 'csv_unclosed_quote'), { row: read.row, column: read.column })] }
   const [header, ...body] = read.rows
@@ -114,6 +114,7 @@ export function parseHoldingsCsv(text: string, config?: SimulationConfig): Holdi
   }
   if (issues.length) return { ok: false, issues }
   value.holdings = { companies, cashFlows }
+  if (options.asOf !== undefined) value.asOf = options.asOf
   const parsed = parseHoldingsJson(value, config)
   if (parsed.ok) return parsed
   return { ok: false, issues: parsed.issues.map((issue) => located(issue, placeOf(places, issue.path))) }

@@ -3,3 +3,5 @@ export { parseHoldingsCsv, HOLDINGS_CSV_COLUMNS, HOLDINGS_CSV_RECORDS } from './
 export { holdingsTemplateCsv } from './template.ts'
 export { reforecastIssues } from './holdings-rules.ts'
 export { reforecastQuarter } from './resolve-reforecast.ts'
+export { planAtDate, planVsActual } from './plan-vs-actual.ts'
+export type { PlanVsActual, Band, ToDate } from './plan-vs-actual-types.ts'

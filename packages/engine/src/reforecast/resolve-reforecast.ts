@@ -50,6 +50,8 @@ export interface ResolvedReforecast {
   cash: number
   recycled: number
   paidIn: number
+  /** Cost of the active holdings. */
+  liveCost: number
   /** The run's company slots of the holdings (quarter −1: they are not deployed by the books). */
   slots: DealSlot[]
   /** Initial regime at the reforecast date (−1: the market's own setting). */
@@ -106,6 +108,7 @@ export function resolveReforecast(config: SimulationConfig, stack: StackTerms): 
     cash: 0,
     recycled: 0,
     paidIn: 0,
+    liveCost: 0,
     slots: [],
     regime: r.regime === undefined ? -1 : REGIME_IDS.indexOf(r.regime),
   }
@@ -131,6 +134,7 @@ export function resolveReforecast(config: SimulationConfig, stack: StackTerms): 
     }
     invested += c.invested
     proceeds += out.proceeds[i]!
+    if (status === HOLDING_ACTIVE) out.liveCost += c.invested
     out.slots.push({ sector: c.sector, stage: STAGE_OF_ROUND[round]!, round, cheque: c.invested, quarter: -1 })
   })
   let spent = invested

@@ -1,3 +1,4 @@
+import type { PlanVsActual } from '../reforecast/plan-vs-actual-types.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
@@ -100,6 +101,8 @@ export interface RunResult {
   valueBy: { cells: ValueCell[]; sectors: ValueGroup[]; stages: ValueGroup[] }
   /** Fund-of-funds: each sub-fund's own result on the same market paths. */
   subFunds?: Array<{ id: string; result: RunResult }>
+  /** A reforecast compared with its plan (attached by `pcsim reforecast` / `POST /api/reforecasts`). */
+  planVsActual?: PlanVsActual
   config: SimulationConfig
 }
 

@@ -30,6 +30,9 @@ export function openHoldings(run: ResolvedRun, ws: TrialWorkspace, out: TrialRec
     if (rf.post[i]! >= s.terms.unicornAt) ws.unicorn[i] = 1
   }
   const A = rf.asOfQuarter
+  // tranches due before the reforecast date were the actual calls
+  const tq = s.terms.trancheQuarter
+  while (s.trancheNext < tq.length && tq[s.trancheNext]! < A) s.trancheNext++
   if (A >= run.lifeQuarters) {
     s.extensions = Math.ceil((A + 1 - run.lifeQuarters) / 4)
     s.endQ = Math.min(run.horizon, run.lifeQuarters + 4 * s.extensions)

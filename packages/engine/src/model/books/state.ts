@@ -97,13 +97,24 @@ function callTerms(run: ResolvedRun): Pick<BooksTerms, 'callPolicy' | 'keepAhead
   const H = run.horizon
   const policy = CALL_POLICIES.indexOf(cc.policy)
   const planned = new Float64Array(H + 1)
-  const invested = run.construction.investable
+  const rf = run.reforecast
+  let invested = run.construction.investable
   for (let i = 0; i < run.deals.quarter.length; i++) if (run.deals.quarter[i]! >= 0 && run.deals.quarter[i]! < H) planned[run.deals.quarter[i]!]! += run.deals.cheque[i]!
   const followQuarters = Math.max(0, Math.min(H, run.followOnEnd) - 1)
+  // a reforecast projects from its date: the reserve it has left, and fees on what can still be at work
+  const firstFollow = rf ? Math.max(1, rf.asOfQuarter) : 1
+  const followShare = run.reserveStart / Math.max(1, followQuarters - firstFollow + 1)
+  if (rf) {
+    // with a reserve left, all of the investable capital but the realised holdings' cost can be at work
+    const goneCost = rf.slots.reduce((a, d) => a + d.cheque, 0) - rf.liveCost
+    invested = run.reserveStart > 0 ? invested - goneCost : Math.min(invested, rf.liveCost + planned.reduce((a, x) => a + x, 0))
+  }
   const fees = new Float64Array(H + 1)
   for (let q = 0; q < H; q++) {
-    fees[q] = quarterFee(fund, q, invested, invested, fund.size)
-    if (q >= 1 && q <= followQuarters) planned[q]! += run.construction.reserveBudget / followQuarters
+    fees[q] = rf && q < rf.asOfQuarter ? 0 : quarterFee(fund, q, invested, invested, fund.size)
+    if (!rf) {
+      if (q >= 1 && q <= followQuarters) planned[q]! += run.construction.reserveBudget / followQuarters
+    } else if (q >= firstFollow && q <= followQuarters) planned[q]! += followShare
     planned[q]! += fees[q]!
   }
   const keepAhead = new Float64Array(H + 1)
