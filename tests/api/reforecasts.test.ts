@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { holdingsTemplateCsv, parseConfig, parseHoldingsJson, resultDigest, runSimulation, withReforecast, type Reforecast, type SimulationConfig } from '@pcsim/engine'
+import { holdingsTemplateCsv, parseConfig, parseHoldingsJson, planAtDate, planVsActual, resultDigest, runSimulation, withReforecast, type Reforecast, type SimulationConfig } from '@pcsim/engine'
 import { createTestApp, listen, readEvents, removeDir, waitForJob, type TestApp } from './helper.ts'
 
 const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/examples/reforecast-holdings.json'), 'utf8')) as Reforecast
@@ -106,16 +106,20 @@ describe('POST /api/reforecasts', () => {
     expect(links).toEqual({ self: `/api/reforecasts/${id}`, events: `/api/reforecasts/${id}/events` })
     const events = await readEvents(`${base}${links.events}`)
     expect(events.at(-1)).toEqual({ event: 'done', data: { id, status: 'done' } })
-    // both configs' trials count: 600 for the reforecast and 600 for its plan
-    expect(events.filter((e) => e.event === 'progress').at(-1)!.data).toEqual({ done: 1200, total: 1200 })
+    // every run's trials count: 600 for the reforecast, 600 for its plan and 600 for the plan read at the date
+    expect(events.filter((e) => e.event === 'progress').at(-1)!.data).toEqual({ done: 1800, total: 1800 })
     const job = await waitForJob(t.app, links.self)
     expect(job).toMatchObject({ id, kind: 'reforecast', status: 'done', name: 'mid-life', trials: 600, seed: 'rf-1', owner: null })
     const fund = parsed({ ...FUND, name: 'mid-life', run: { trials: 600, seed: 'rf-1' } })
     const actual = parsed(withReforecast(fund, EXAMPLE))
     expect(job.config.config).toEqual(actual)
     expect(job.config.plan).toEqual(fund)
-    expect(resultDigest(job.result.run)).toBe(resultDigest(runSimulation(actual)))
-    expect(resultDigest(job.result.plan)).toBe(resultDigest(runSimulation(fund)))
+    const engine = { run: runSimulation(actual), plan: runSimulation(fund), toDate: runSimulation(planAtDate(fund, EXAMPLE)!) }
+    expect(resultDigest(job.result.run)).toBe(resultDigest(engine.run))
+    expect(resultDigest(job.result.plan)).toBe(resultDigest(engine.plan))
+    expect(job.result.planVsActual).toEqual(planVsActual({ plan: fund, reforecast: actual.reforecast!, planResult: engine.plan, planToDate: engine.toDate, reforecastResult: engine.run }))
+    // 16m called of 100m by 2023-12-31, beside the plan's band at the same date
+    expect(job.result.planVsActual).toMatchObject({ asOf: '2023-12-31', asOfQuarter: 8, toDate: { paidIn: { actual: 0.16, plan: { p50: expect.any(Number) } } } })
     // the two years before the as-of date are history: the same in every trial of the reforecast
     for (const metric of ['netCashFlow', 'dpi'] as const)
       for (const point of job.result.run.fan[metric].slice(0, 2)) expect(point.p10, `${metric} year ${point.year}`).toBe(point.p90)

@@ -207,7 +207,8 @@ export class JobQueue {
     const { pool } = this.opts
     if (kind === 'run') return pool.summarise(configs[0]!, results[0]!, signal)
     if (kind === 'comparison') return pool.compare(configs, results, signal)
-    return pool.reforecast(configs[0]!, configs[1]!, results[0]!, results[1]!, signal)
+    const [actual, plan, planToDate = null] = configs as [SimulationConfig, SimulationConfig, SimulationConfig?]
+    return pool.reforecast({ actual, plan, planToDate }, results, signal)
   }
 
   /** Records a terminal state for a live job (first caller wins) and aborts its chunks. */

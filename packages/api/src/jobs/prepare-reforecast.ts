@@ -1,15 +1,12 @@
-import { parseConfig, parseHoldingsCsv, parseHoldingsJson, withReforecast, type ConfigIssue, type Reforecast, type SimulationConfig } from '@pcsim/engine'
+import { parseConfig, parseHoldingsCsv, parseHoldingsJson, planAtDate, withReforecast, type ConfigIssue, type Reforecast, type SimulationConfig } from '@pcsim/engine'
 import type { ScenariosRepository } from '../db/scenarios-repository.ts'
 import { ApiError } from '../errors.ts'
 import { reforecastIssues } from '../reforecast/issues.ts'
 import type { ReforecastRequest } from '../schemas/reforecasts.ts'
 import { invalidConfig, prepareConfig, relocate } from './prepare.ts'
+import type { ReforecastConfigs } from './tasks.ts'
 
-export interface PreparedReforecast {
-  /** The fund's config with its holdings (`config.reforecast`): simulated from the as-of date. */
-  actual: SimulationConfig
-  /** The fund's plan, simulated from day 0 on the same seed and trials. */
-  plan: SimulationConfig
+export interface PreparedReforecast extends ReforecastConfigs {
   /** The saved scenario the plan came from, when `plan` named one. */
   planScenario: { id: string; name: string } | null
 }
@@ -81,5 +78,5 @@ export function prepareReforecast(body: ReforecastRequest, maxTrials: number, sc
   const moved = { ...Object.fromEntries(Object.entries(overridesOf(body).moved).map(([from, to]) => [`/reforecast${from}`, to])), '/reforecast': '/holdings' }
   if (!parsed.ok) throw invalidConfig(relocate(parsed.issues, '/config', moved))
   const { plan, planScenario } = preparePlan(body, fund, scenarios, visible)
-  return { actual: parsed.config, plan, planScenario }
+  return { actual: parsed.config, plan, planToDate: planAtDate(plan, reforecast), planScenario }
 }

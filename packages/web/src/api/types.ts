@@ -1,4 +1,4 @@
-import type { ComparisonResult, PresetEntry, RunResult, SimulationConfig } from '@pcsim/engine'
+import type { ComparisonResult, PlanVsActual, PresetEntry, RunResult, SimulationConfig } from '@pcsim/engine'
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 
@@ -70,8 +70,7 @@ export interface ReforecastRequest {
 export interface ReforecastResult {
   run: RunResult
   plan: RunResult
-  /** The engine's plan-against-actual comparison (until it lands in the engine: absent). */
-  planVsActual?: unknown
+  planVsActual: PlanVsActual
 }
 
 export interface ReforecastStatusBody {

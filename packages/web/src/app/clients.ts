@@ -1,4 +1,4 @@
-import { parseConfig, withReforecast, type ComparisonResult, type Reforecast, type RunResult, type SimulationConfig } from '@pcsim/engine'
+import { parseConfig, planAtDate, planVsActual, withReforecast, type ComparisonResult, type Reforecast, type RunResult, type SimulationConfig } from '@pcsim/engine'
 import { isUnauthorized, OfflineError } from '../api/client.ts'
 import { compareOnServer, reforecastOnServer, runOnServer, storedRun } from '../api/jobs.ts'
 import type { ReforecastResult } from '../api/types.ts'
@@ -114,10 +114,13 @@ export const reforecastClient = createSimulationClient<ReforecastInput, Reforeca
   const parsed = parseConfig(withReforecast(config, reforecast))
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message.en}`).join('; '))
   const plan = input.plan ? { ...input.plan.config, run: config.run } : config
-  const total = 2 * config.run.trials
-  const run = await runLocal(heavyPool, parsed.config, { ...hooks, onProgress: (done) => hooks.onProgress(done, total) })
-  const planRun = await runLocal(heavyPool, plan, { ...hooks, onProgress: (done) => hooks.onProgress(config.run.trials + done, total) })
-  return { result: { run, plan: planRun }, source: 'browser' }
+  const toDate = planAtDate(plan, reforecast)
+  const configs = [parsed.config, plan, ...(toDate ? [toDate] : [])]
+  const total = configs.length * config.run.trials
+  const results: RunResult[] = []
+  for (const c of configs) results.push(await runLocal(heavyPool, c, { ...hooks, onProgress: (done) => hooks.onProgress(results.length * config.run.trials + done, total) }))
+  const [run, planResult, planToDate = null] = results as [RunResult, RunResult, RunResult?]
+  return { result: { run, plan: planResult, planVsActual: planVsActual({ plan, reforecast: parsed.config.reforecast!, planResult, planToDate, reforecastResult: run }) }, source: 'browser' }
 })
 
 export function warmUp(): void {

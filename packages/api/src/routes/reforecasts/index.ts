@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { prepareReforecast } from '../../jobs/prepare-reforecast.ts'
+import { reforecastRuns } from '../../jobs/tasks.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
 import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { ReforecastRequest } from '../../schemas/reforecasts.ts'
@@ -9,8 +10,9 @@ import { jobRoutes } from '../job-routes.ts'
 import { jobLinks } from '../job-view.ts'
 
 /**
- * POST /reforecasts queues a fund simulated from its actual holdings (from the as-of date on) and
- * its plan simulated from day 0, on the same seed and trials; the result compares the two.
+ * POST /reforecasts queues a fund simulated from its actual holdings (from the as-of date on), its
+ * plan simulated from day 0 and the plan read at the as-of date, all on the same seed and trials; the
+ * result is both runs and the engine's plan against actual.
  */
 export const reforecastsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { config, jobs, scenarios } = services
@@ -33,11 +35,12 @@ export const reforecastsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const body = request.body
-      const { actual, plan, planScenario } = prepareReforecast(body, config.maxTrials, scenarios, (owner) => canSee(request, owner))
+      const prepared = prepareReforecast(body, config.maxTrials, scenarios, (owner) => canSee(request, owner))
+      const { actual, plan, planScenario } = prepared
       const { id } = jobs.submit({
         kind: 'reforecast',
         name: body.name ?? actual.name,
-        configs: [actual, plan],
+        configs: reforecastRuns(prepared),
         storedConfig: { config: actual, plan, planScenario },
         trials: actual.run.trials,
         seed: actual.run.seed,
