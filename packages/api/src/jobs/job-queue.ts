@@ -77,36 +77,46 @@ function jobError(error: unknown): { code: ErrorCode; message: string } {
   return { code: 'PCSIM_ERR_SIMULATION_FAILED', message: `The simulation failed: ${message}` }
 }
 
-/** Runs or compares configs: their chunks on the executor (a bounded number in flight, so that concurrent jobs interleave), then the summary thread. */
+/**
+ * The chunks of `configs` on the executor, a bounded number in flight (so that concurrent jobs
+ * interleave), with progress summed over chunks; a job's `work` may call it for its own configs.
+ * Returns each config's chunks.
+ */
+export async function runChunks(configs: SimulationConfig[], { executor, chunkSize, signal, onProgress }: JobContext): Promise<ChunkResult[][]> {
+  const tasks = configs.flatMap((config, item) => chunkRanges(config.run.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
+  const total = tasks.reduce((n, t) => n + t.end - t.start, 0)
+  const results: ChunkResult[][] = configs.map(() => [])
+  const credited = new Array<number>(tasks.length).fill(0)
+  let done = 0
+  // Progress only grows per chunk: a chunk retried on another worker counts once.
+  const credit = (t: number, d: number) => {
+    if (d <= credited[t]!) return
+    done += d - credited[t]!
+    credited[t] = d
+    onProgress(done, total, d === tasks[t]!.end - tasks[t]!.start)
+  }
+  let next = 0
+  const lane = async () => {
+    while (next < tasks.length && !signal.aborted) {
+      const t = next++
+      const task = tasks[t]!
+      const chunk = await executor.runChunk({ config: task.config, start: task.start, end: task.end }, { signal, onProgress: (d) => credit(t, d) })
+      credit(t, task.end - task.start)
+      results[task.item]!.push(chunk)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(executor.parallelism, tasks.length) }, lane))
+  signal.throwIfAborted()
+  return results
+}
+
+/** A run's or comparison's work: the chunks, then the summary thread. */
 function simulationWork(kind: JobKind, given: SimulationConfig[], pool: SimulationPool): JobWork {
-  return async ({ executor, chunkSize, signal, onProgress }) => {
+  return async (ctx) => {
     // A comparison runs every config on the first one's seed and trials (common random numbers).
     const configs = kind === 'run' ? given : alignForComparison(given)
-    const tasks = configs.flatMap((config, item) => chunkRanges(config.run.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
-    const total = tasks.reduce((n, t) => n + t.end - t.start, 0)
-    const results: ChunkResult[][] = configs.map(() => [])
-    const credited = new Array<number>(tasks.length).fill(0)
-    let done = 0
-    // Progress only grows per chunk: a chunk retried on another worker counts once.
-    const credit = (t: number, d: number) => {
-      if (d <= credited[t]!) return
-      done += d - credited[t]!
-      credited[t] = d
-      onProgress(done, total, d === tasks[t]!.end - tasks[t]!.start)
-    }
-    let next = 0
-    const lane = async () => {
-      while (next < tasks.length && !signal.aborted) {
-        const t = next++
-        const task = tasks[t]!
-        const chunk = await executor.runChunk({ config: task.config, start: task.start, end: task.end }, { signal, onProgress: (d) => credit(t, d) })
-        credit(t, task.end - task.start)
-        results[task.item]!.push(chunk)
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(executor.parallelism, tasks.length) }, lane))
-    signal.throwIfAborted()
-    return kind === 'run' ? await pool.summarise(configs[0]!, results[0]!, signal) : await pool.compare(configs, results, signal)
+    const results = await runChunks(configs, ctx)
+    return kind === 'run' ? await pool.summarise(configs[0]!, results[0]!, ctx.signal) : await pool.compare(configs, results, ctx.signal)
   }
 }
 
