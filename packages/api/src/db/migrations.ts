@@ -52,12 +52,12 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
   },
   {
     version: 3,
-    name: 'reforecast jobs',
-    // SQLite cannot change a CHECK constraint in place: the table is rebuilt with the same columns and indexes.
+    name: 'decision and reforecast jobs',
+    // SQLite cannot change a CHECK constraint: the runs table is rebuilt with the wider list of kinds.
     sql: `
       CREATE TABLE runs_v3 (
         id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('run', 'comparison', 'reforecast')),
+        kind TEXT NOT NULL CHECK (kind IN ('run', 'comparison', 'sensitivity', 'solve', 'optimisation', 'reforecast')),
         status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
         name TEXT,
         config TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { runChunks } from '../../jobs/job-queue.ts'
 import { prepareReforecast } from '../../jobs/prepare-reforecast.ts'
 import { reforecastRuns } from '../../jobs/tasks.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
@@ -8,6 +9,7 @@ import type { Services } from '../../services.ts'
 import { canSee, ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
 import { jobLinks } from '../job-view.ts'
+import { reforecastCsv } from '../runs/export-csv.ts'
 
 /**
  * POST /reforecasts queues a fund simulated from its actual holdings (from the as-of date on), its
@@ -15,7 +17,7 @@ import { jobLinks } from '../job-view.ts'
  * result is both runs and the engine's plan against actual.
  */
 export const reforecastsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const { config, jobs, scenarios } = services
+  const { config, jobs, pool, scenarios } = services
   app.post(
     '/reforecasts',
     {
@@ -35,12 +37,15 @@ export const reforecastsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     },
     async (request, reply) => {
       const body = request.body
-      const prepared = prepareReforecast(body, config.maxTrials, scenarios, (owner) => canSee(request, owner))
-      const { actual, plan, planScenario } = prepared
+      const { actual, plan, planToDate, planScenario } = prepareReforecast(body, config.maxTrials, scenarios, (owner) => canSee(request, owner))
+      const runs = { actual, plan, planToDate }
+      const configs = reforecastRuns(runs)
       const { id } = jobs.submit({
         kind: 'reforecast',
         name: body.name ?? actual.name,
-        configs: reforecastRuns(prepared),
+        configs,
+        total: configs.length * actual.run.trials,
+        work: async (ctx) => pool.reforecast(runs, await runChunks(configs, ctx), ctx.signal),
         storedConfig: { config: actual, plan, planScenario },
         trials: actual.run.trials,
         seed: actual.run.seed,
@@ -50,5 +55,5 @@ export const reforecastsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })
     },
   )
-  await app.register(jobRoutes, { services, kind: 'reforecast' })
+  await app.register(jobRoutes, { services, kind: 'reforecast', csv: reforecastCsv })
 }

@@ -35,16 +35,11 @@ export function toCsv(rows: string[][]): string {
   return [CSV_HEADER, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'
 }
 
-/**
- * CSV of a finished job: a run's summary; each comparison run's summary prefixed `runs.<i>.` plus
- * the paired differences; a reforecast's run summary prefixed `run.` and its plan's prefixed `plan.`.
- */
-export function jobCsv(kind: 'run' | 'comparison' | 'reforecast', result: unknown): string {
-  if (kind === 'run') return toCsv(summaryRows((result as Json).summary))
-  if (kind === 'reforecast') {
-    const { run, plan } = result as { run: Json; plan: Json }
-    return toCsv([...summaryRows(run.summary, 'run'), ...summaryRows(plan.summary, 'plan')])
-  }
+/** CSV of a finished run: its summary. */
+export const runCsv = (result: unknown): string => toCsv(summaryRows((result as Json).summary))
+
+/** CSV of a finished comparison: each run's summary prefixed `runs.<i>.`, then the paired differences. */
+export function comparisonCsv(result: unknown): string {
   const comparison = result as { runs: Array<{ summary: unknown }>; pairs: Array<Json & { a: number; b: number }> }
   const rows = comparison.runs.flatMap((r, i) => summaryRows(r.summary, `runs.${i}`))
   for (const p of comparison.pairs) {
@@ -57,4 +52,10 @@ export function jobCsv(kind: 'run' | 'comparison' | 'reforecast', result: unknow
     rows.push([`${at}.probABeatsB`, cell(beat.value), '', cell(beat.se), ...PERCENTILES.map(() => '')])
   }
   return toCsv(rows)
+}
+
+/** CSV of a finished reforecast: the reforecast's summary prefixed `run.`, its plan's prefixed `plan.`. */
+export function reforecastCsv(result: unknown): string {
+  const { run, plan } = result as { run: Json; plan: Json }
+  return toCsv([...summaryRows(run.summary, 'run'), ...summaryRows(plan.summary, 'plan')])
 }
