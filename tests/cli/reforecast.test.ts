@@ -13,7 +13,8 @@ writeFileSync(slowPlan, JSON.stringify({ template: 'us-vc-10y', strategy: { depl
 const base = ['reforecast', 'us-vc-10y', '--trials', '300', '--seed', 'cli']
 
 const RUNS = {
-  json: { args: [...base, '--holdings', JSON_HOLDINGS, '--format', 'json'] },
+  json: { args: [...base, '--holdings', JSON_HOLDINGS, '--format', 'json'], env: { PCSIM_EXECUTOR: 'in-thread' } },
+  pool: { args: [...base, '--holdings', JSON_HOLDINGS, '--format', 'json'], env: { PCSIM_EXECUTOR: 'thread-pool' } },
   csv: { args: [...base, '--holdings', CSV_HOLDINGS, '--format', 'json'] },
   table: { args: [...base, '--holdings', CSV_HOLDINGS] },
   otherPlan: { args: [...base, '--holdings', JSON_HOLDINGS, '--plan', slowPlan, '--format', 'json'] },
@@ -56,6 +57,11 @@ describe('pcsim reforecast on the docs example', () => {
     expect(p.forward.netTvpi.reforecast.p50).toBe(out.summary.netTvpi.p50)
     // four history flows: every trial has paid in at least what the fund has called
     expect(out.summary.deployment.paidInShare.min).toBeGreaterThanOrEqual(0.16 - 1e-12)
+  })
+
+  it('the thread pool carries the reforecast with the config: the same numbers as in-thread', () => {
+    expect(parsed(r.pool).summary).toEqual(parsed(r.json).summary)
+    expect(parsed(r.pool).fan).toEqual(parsed(r.json).fan)
   })
 
   it('the CSV form of the holdings gives the same numbers', () => {

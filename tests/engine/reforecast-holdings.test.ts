@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { holdingsTemplateCsv, parseHoldingsCsv, parseHoldingsJson, type HoldingsIssue } from '@pcsim/engine'
+import { holdingsTemplateCsv, parseHoldingsCsv, parseHoldingsJson, reforecastQuarter, type HoldingsIssue } from '@pcsim/engine'
 import { config } from './helpers.ts'
 
 const exampleJson = JSON.parse(readFileSync(new URL('../../docs/examples/reforecast-holdings.json', import.meta.url), 'utf8')) as Record<string, unknown>
@@ -141,5 +141,19 @@ describe('CSV rules name the row and column in both languages', () => {
     const text = '\uFEFF' + csv(COMPANY.replace('a1', '"a,1"'), FLOW).replaceAll('\n', '\r\n')
     const r = parseHoldingsCsv(text, fund)
     expect(r.ok && r.reforecast.holdings.companies[0]!.id).toBe('a,1')
+  })
+})
+
+describe('fund quarters of history', () => {
+  it.each([
+    ['2022-01-01', '2022-01-01', 0],
+    ['2022-01-01', '2022-03-31', 1],
+    ['2022-01-01', '2022-04-01', 2],
+    ['2022-01-01', '2023-12-31', 8],
+    ['2022-01-15', '2022-04-14', 1],
+    ['2022-01-15', '2022-04-15', 2],
+    ['2020-02-29', '2021-02-28', 4],
+  ] as const)('fund started %s, as of %s: %i quarters (the quarter holding asOf is history)', (fundStart, asOf, quarters) => {
+    expect(reforecastQuarter({ fundStart, asOf })).toBe(quarters)
   })
 })

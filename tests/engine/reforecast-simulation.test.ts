@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { annualise, parseConfig, periodicIrr, resolveRun, runChunk, runSimulation, type SimulationConfig } from '@pcsim/engine'
 import { config, npv } from './helpers.ts'
+import { exitProceeds } from '../../packages/engine/src/model/books/exit-proceeds.ts'
+import { openCapTable } from '../../packages/engine/src/model/cap-table.ts'
+import { createWorkspace } from '../../packages/engine/src/model/workspace.ts'
 
 const DAY_ZERO = { fundStart: '2024-01-01', asOf: '2024-01-01', holdings: { companies: [], cashFlows: [] } }
 
@@ -139,5 +142,35 @@ describe('a fund in mid-life', () => {
     const late = parseConfig({ ...config(), reforecast: { ...example, asOf: '2040-12-31' } })
     expect(late.ok).toBe(false)
     if (!late.ok) expect(late.issues.map((i) => [i.path, i.code])).toContainEqual(['/reforecast/asOf', 'as_of_after_end'])
+  })
+})
+
+describe('a holding\'s own preference terms feed its preference stack', () => {
+  const held = (terms: Record<string, unknown>) =>
+    resolveRun(
+      withHoldings(config({ companies: { dealTerms: { preferenceMultiple: 0 } }, run: { trials: 1 } }), {
+        fundStart: '2022-01-01',
+        asOf: '2023-12-31',
+        holdings: {
+          companies: [{ id: 'p', sector: 'generalist', round: 'b', lastRoundDate: '2023-06-30', invested: 4, ownership: 0.1, postMoney: 40, status: 'active', ...terms }],
+          cashFlows: [{ date: '2022-03-31', calls: 4, distributions: 0, fees: 0 }],
+        },
+      }),
+    )
+  /** The fund's proceeds from a sale of the holding for `value`, its stake opened as the books open it. */
+  function proceeds(run: ReturnType<typeof held>, value: number): number {
+    const ws = createWorkspace(run)
+    openCapTable(ws.capTables, 0, run.sectorHazards[0]!, 2, 40, 0.1 * 40)
+    return exitProceeds(run, ws, 0, 0.1 * value, value)
+  }
+  it('a 1x senior preference protects the fund in a sale below the last round; common equity does not', () => {
+    const common = held({})
+    const preferred = held({ preferenceMultiple: 1, participation: 'none', seniority: 'stacked' })
+    expect(common.reforecast!.terms[0]).toBeNull()
+    expect(proceeds(common, 10)).toBeCloseTo(1, 12)
+    // the fund's 4m is the senior class: a 10m sale pays it back in full
+    expect(proceeds(preferred, 10)).toBeCloseTo(4, 9)
+    // far above the preference it converts: ownership × value
+    expect(proceeds(preferred, 400)).toBeCloseTo(40, 9)
   })
 })
