@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { holdingsTemplateCsv, parseConfig, parseHoldingsJson, planAtDate, planVsActual, resultDigest, runSimulation, withReforecast, type Reforecast, type SimulationConfig } from '@pcsim/engine'
+import { FAN_GRIDS } from '../../packages/engine/src/stats/fan-grid.ts'
 import { createTestApp, listen, readEvents, removeDir, waitForJob, type TestApp } from './helper.ts'
 
 const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/examples/reforecast-holdings.json'), 'utf8')) as Reforecast
@@ -120,9 +121,13 @@ describe('POST /api/reforecasts', () => {
     expect(job.result.planVsActual).toEqual(planVsActual({ plan: fund, reforecast: actual.reforecast!, planResult: engine.plan, planToDate: engine.toDate, reforecastResult: engine.run }))
     // 16m called of 100m by 2023-12-31, beside the plan's band at the same date
     expect(job.result.planVsActual).toMatchObject({ asOf: '2023-12-31', asOfQuarter: 8, toDate: { paidIn: { actual: 0.16, plan: { p50: expect.any(Number) } } } })
-    // the two years before the as-of date are history: the same in every trial of the reforecast
+    // the two years before the as-of date are history, the same in every trial: the fan's 5th and 95th percentiles
+    // fall in one of its bins (it reads percentiles from bins 0.01 wide), and year 2's DPI is the actual 4m over 16m called
     for (const metric of ['netCashFlow', 'dpi'] as const)
-      for (const point of job.result.run.fan[metric].slice(0, 2)) expect(point.p10, `${metric} year ${point.year}`).toBe(point.p90)
+      for (const point of job.result.run.fan[metric].slice(0, 2)) expect(point.p95 - point.p5, `${metric} year ${point.year}`).toBeLessThan(FAN_GRIDS[metric].width)
+    const dpi2 = job.result.run.fan.dpi[1]
+    expect(Math.floor(dpi2.p50 / FAN_GRIDS.dpi.width)).toBe(Math.floor(job.result.planVsActual.toDate.dpi.actual / FAN_GRIDS.dpi.width))
+    expect(job.result.planVsActual.toDate.dpi.actual).toBe(4 / 16)
   })
 
   it('takes the holdings as CSV text, and the body\'s asOf over the file\'s', async () => {
