@@ -781,7 +781,7 @@ export const en = {
     issuesTitle: (n: number) => (n === 1 ? '1 problem in the holdings file' : `${n} problems in the holdings file`),
     at: (row: number, column: number) => `Row ${row}, column ${column}`,
     atRow: (row: number) => `Row ${row}`,
-    issueLine: (where: string, label: string) => `${where} · ${label}:`,
+    issueLine: (where: string, label: string) => `${where} · ${label}: `,
     previewTitle: 'What the file says',
     summary: (companies: number, active: number, flows: number, start: string, asOf: string) =>
       `${companies} companies (${active} still held), ${flows} cash-flow rows; fund started ${start}, reforecast as of ${asOf}.`,

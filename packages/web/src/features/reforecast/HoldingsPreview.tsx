@@ -22,7 +22,8 @@ export function HoldingsIssues({ issues }: { issues: HoldingsIssue[] }) {
           const where = typeof issue.row === 'number' ? (typeof issue.column === 'number' ? r.at(issue.row, issue.column) : r.atRow(issue.row)) : issue.path || '/'
           return (
             <li key={i} data-issue-path={issue.path} data-issue-code={issue.code} data-row={issue.row} data-column={issue.column}>
-              <strong>{r.issueLine(where, label(r.fields, issueField(issue)))}</strong> {issueDetail(pick(issue.message))}
+              <strong>{r.issueLine(where, label(r.fields, issueField(issue)))}</strong>
+              {issueDetail(pick(issue.message))}
             </li>
           )
         })}

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react'
 import type { Chart } from 'chart.js'
-import { presetName, type Band, type Distribution, type PlanVsActual } from '@pcsim/engine'
+import { presetName, type Band, type Distribution, type ToDate } from '@pcsim/engine'
 import type { ReforecastResult } from '../../api/types.ts'
 import { DataTable } from '../../app/DataTable.tsx'
 import { ChartFrame } from '../../charts/ChartFrame.tsx'
@@ -9,6 +9,7 @@ import { RangeChart } from '../../charts/RangeChart.tsx'
 import { COLORS } from '../../charts/setup.ts'
 import { createFormat } from '../../format/index.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { positionOf } from './position.ts'
 
 /** The forward distributions of the plan (from day 0) and the reforecast (from today), side by side and overlaid. */
 function ForwardDistributions({ result }: { result: ReforecastResult }) {
@@ -48,12 +49,6 @@ function ForwardDistributions({ result }: { result: ReforecastResult }) {
     </div>
   )
 }
-
-type ToDate = PlanVsActual['toDate']['paidIn']
-type Position = 'below' | 'within' | 'above'
-
-/** Where an actual figure falls against the plan's P10–P90 band by the same date. */
-export const positionOf = (x: ToDate): Position | null => (!x.plan ? null : x.actual < x.plan.p10 ? 'below' : x.actual > x.plan.p90 ? 'above' : 'within')
 
 /** A plan band as RangeChart draws it: one bar from P10 to P90 (the engine reports no quartiles here) and the median. */
 const asRange = (b: Band | null) => (b ? { p10: b.p10, p25: b.p10, p50: b.p50, p75: b.p90, p90: b.p90 } : null)
