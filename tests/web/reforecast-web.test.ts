@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { holdingsTemplateCsv, parseHoldingsCsv, type HoldingsIssue, type Reforecast } from '@pcsim/engine'
 import { launchBrowser, type BrowserContext, type Page } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
-import { EXAMPLE_HOLDINGS, shootReforecastViews, waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
+import { badHoldingsCsv, EXAMPLE_HOLDINGS, shootReforecastViews, waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
 import { buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
 import type { ReforecastResult } from '../../packages/web/src/api/types.ts'
 import { positionOf } from '../../packages/web/src/features/reforecast/position.ts'
@@ -24,17 +24,12 @@ const REPO = join(WEB_DIR, '..', '..')
 const gitStatus = () => spawnSync('git', ['status', '--porcelain', '--', 'packages/web', 'tests/web', 'docs'], { cwd: REPO, encoding: 'utf8' }).stdout
 const en = createFormat('en', 'USD')
 
-/** The template CSV with the ownership of its first company (CSV row 3: header, then the fund row) set to 1.5. */
+/** The CSV with a bad ownership (row 3) and the engine's own issue for it. */
 function badCsv(): { csv: string; column: number; issue: HoldingsIssue } {
-  const lines = holdingsTemplateCsv().trimEnd().split('\n')
-  const column = lines[0]!.split(',').indexOf('ownership')
-  const cells = lines[2]!.split(',')
-  cells[column] = '1.5'
-  lines[2] = cells.join(',')
-  const csv = `${lines.join('\n')}\n`
+  const { csv, column } = badHoldingsCsv()
   const parsed = parseHoldingsCsv(csv)
   if (parsed.ok) throw new Error('the bad CSV parsed')
-  return { csv, column: column + 1, issue: parsed.issues[0]! }
+  return { csv, column, issue: parsed.issues[0]! }
 }
 const BAD = badCsv()
 
@@ -164,7 +159,7 @@ describe('Reforecast tab in Chromium', () => {
   })
 
   it('takes screenshots of the import, an error and the result at 390 and 1440 px in both languages (to a temp folder)', async () => {
-    const { files, errors } = await shootReforecastViews({ context: browser.context, url: served.url, outDir: SHOTS, offline: !served.api }, BAD.csv)
+    const { files, errors } = await shootReforecastViews({ context: browser.context, url: served.url, outDir: SHOTS, offline: !served.api })
     expect(files).toHaveLength(12)
     for (const f of files) expect(statSync(f).size, f).toBeGreaterThan(10_000)
     expect(errors).toEqual([])

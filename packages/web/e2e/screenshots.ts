@@ -2,6 +2,7 @@
 // (functions passed to page.evaluate run in the page)
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { holdingsTemplateCsv } from '@pcsim/engine'
 import type { BrowserContext } from 'playwright-core'
 import { collectErrors, loadTemplate, openApp, waitForCurrentPreview, waitForPreview } from './page-helpers.ts'
 
@@ -200,6 +201,16 @@ export async function shootToolViews({ context, url, outDir }: ShotOptions): Pro
   return files
 }
 
+/** The holdings CSV template with the ownership of its first company (CSV row 3: the header, then the fund row) set to 1.5; `column` is 1-based. */
+export function badHoldingsCsv(): { csv: string; column: number } {
+  const lines = holdingsTemplateCsv().trimEnd().split('\n')
+  const column = lines[0]!.split(',').indexOf('ownership')
+  const cells = lines[2]!.split(',')
+  cells[column] = '1.5'
+  lines[2] = cells.join(',')
+  return { csv: `${lines.join('\n')}\n`, column: column + 1 }
+}
+
 /** Holdings of the docs' example reforecast (docs/examples/reforecast-holdings.json). */
 export const EXAMPLE_HOLDINGS = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'reforecast-holdings.json')
 
@@ -207,7 +218,8 @@ export const EXAMPLE_HOLDINGS = join(import.meta.dirname, '..', '..', '..', 'doc
  * The Reforecast tab at both widths in both languages: the example holdings previewed, a CSV with a
  * bad cell, and the result against its plan; returns the files written and page errors.
  */
-export async function shootReforecastViews({ context, url, outDir, offline }: ShotOptions, badCsv: string): Promise<{ files: string[]; errors: string[] }> {
+export async function shootReforecastViews({ context, url, outDir, offline }: ShotOptions): Promise<{ files: string[]; errors: string[] }> {
+  const badCsv = badHoldingsCsv().csv
   mkdirSync(outDir, { recursive: true })
   const files: string[] = []
   const errors: string[] = []

@@ -829,6 +829,7 @@ export const en = {
     position: { below: 'below the plan’s band', within: 'within the plan’s band', above: 'above the plan’s band' },
     positionReading: (label: string, value: string, position: 'below' | 'within' | 'above') =>
       `${label}: ${value}, ${position === 'below' ? 'below' : position === 'above' ? 'above' : 'within'} the plan’s P10–P90 band.`,
+    sentenceSep: ' ',
     legendPlan: 'Plan by that date: P10–P90 and median',
     legendActual: 'Actual',
     deploymentTitle: 'Deployment to date',

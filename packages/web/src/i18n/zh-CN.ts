@@ -827,6 +827,7 @@ export const zhCN: Messages = {
     position: { below: '低于计划区间', within: '在计划区间内', above: '高于计划区间' },
     positionReading: (label: string, value: string, position: 'below' | 'within' | 'above') =>
       `${label}：${value}，${position === 'below' ? '低于' : position === 'above' ? '高于' : '处于'}计划的 P10–P90 区间${position === 'within' ? '内' : ''}。`,
+    sentenceSep: '',
     legendPlan: '计划届时：P10–P90 与中位数',
     legendActual: '实际',
     deploymentTitle: '迄今投资进度',

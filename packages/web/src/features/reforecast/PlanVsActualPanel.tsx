@@ -70,7 +70,7 @@ function ToDateView({ result }: { result: ReforecastResult }) {
   const multiples = rowsOf(['rvpi', 'dpi', 'tvpi'])
   const shares = rowsOf(['paidIn', 'invested'])
   const chartRows = (rows: typeof multiples) => rows.map((row) => ({ label: row.label, range: asRange(row.x.plan), color: planColor, target: row.x.actual }))
-  const reading = (rows: typeof multiples, f: (x: number) => string) => rows.map((row) => r.positionReading(row.label, f(row.x.actual), positionOf(row.x) ?? 'within')).join(' ')
+  const reading = (rows: typeof multiples, f: (x: number) => string) => rows.map((row) => r.positionReading(row.label, f(row.x.actual), positionOf(row.x) ?? 'within')).join(r.sentenceSep)
   const multReading = reading(multiples, (x) => fmt.multiple(x, 2))
   const shareReading = reading(shares, (x) => fmt.percent(x, 1))
   const tableRows = [...shares.map((row) => [row, (x: number) => fmt.percent(x, 1)] as const), ...multiples.map((row) => [row, (x: number) => fmt.multiple(x, 2)] as const)].map(([row, f]) => [
