@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { holdingsTemplateCsv, parseConfig, parseHoldingsJson, planAtDate, planVsActual, resultDigest, runSimulation, withReforecast, type Reforecast, type SimulationConfig } from '@pcsim/engine'
 import { FAN_GRIDS } from '../../packages/engine/src/stats/fan-grid.ts'
+import { hashToken } from '../../packages/api/src/users/token-hash.ts'
+import { newToken } from '../../packages/api/src/users/users.ts'
 import { createTestApp, listen, readEvents, removeDir, waitForJob, type TestApp } from './helper.ts'
 
 const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/examples/reforecast-holdings.json'), 'utf8')) as Reforecast
@@ -169,5 +172,47 @@ describe('POST /api/reforecasts', () => {
     const res = await t.app.inject({ url: '/api/reforecasts/00000000-0000-4000-8000-000000000000' })
     expect(res.statusCode).toBe(404)
     expect(res.json().code).toBe('PCSIM_ERR_REFORECAST_NOT_FOUND')
+  })
+})
+
+describe('POST /api/reforecasts with named users', () => {
+  const TOKENS = { alice: newToken('alice'), bob: newToken('bob') }
+  const auth = (name: keyof typeof TOKENS) => ({ authorization: `Bearer ${TOKENS[name]}` })
+  let t: TestApp
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcsim-api-'))
+    const users = [
+      { name: 'alice', role: 'user', tokenHash: await hashToken(TOKENS.alice) },
+      { name: 'bob', role: 'user', tokenHash: await hashToken(TOKENS.bob) },
+    ]
+    writeFileSync(join(dir, 'users.json'), JSON.stringify({ users }))
+    t = await createTestApp({ PCSIM_USERS_FILE: join(dir, 'users.json') }, dir)
+  })
+  afterAll(async () => {
+    await t.close()
+    removeDir(t.dir)
+  })
+
+  it('records the owner; another user sees neither the reforecast nor the saved plan it names', async () => {
+    const scenario = (await t.app.inject({ method: 'POST', url: '/api/scenarios', headers: auth('alice'), payload: { name: 'alice plan', config: FUND } })).json()
+    expect((await post(t, { config: FUND, holdings: EXAMPLE })).statusCode).toBe(401)
+    const created = await post(t, { config: FUND, holdings: EXAMPLE, plan: scenario.id, trials: 200 }, auth('alice'))
+    expect(created.statusCode, created.body).toBe(202)
+    const path = created.json().links.self
+    const until = Date.now() + 60_000
+    let job = (await t.app.inject({ url: path, headers: auth('alice') })).json()
+    while (!['done', 'failed', 'cancelled'].includes(job.status) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50))
+      job = (await t.app.inject({ url: path, headers: auth('alice') })).json()
+    }
+    expect(job).toMatchObject({ status: 'done', owner: 'alice', config: { planScenario: { id: scenario.id, name: 'alice plan' } } })
+    const asBob = await t.app.inject({ url: path, headers: auth('bob') })
+    expect(asBob.statusCode).toBe(404)
+    expect(asBob.json().code).toBe('PCSIM_ERR_REFORECAST_NOT_FOUND')
+    expect((await t.app.inject({ url: '/api/reforecasts', headers: auth('bob') })).json().items).toEqual([])
+    // bob naming alice's saved scenario as his plan: as if it did not exist
+    const bobs = await post(t, { config: FUND, holdings: EXAMPLE, plan: scenario.id }, auth('bob'))
+    expect(bobs.statusCode).toBe(400)
+    expect(bobs.json().issues).toEqual([expect.objectContaining({ path: '/plan', code: 'unknown_plan' })])
   })
 })
