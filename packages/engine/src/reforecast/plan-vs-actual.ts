@@ -1,15 +1,14 @@
 import { directConstruction, horizonQuarters, planBase } from '../model/fund-construction.ts'
 import type { RunResult } from '../run/summarise.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { ENTRY_STAGE_IDS, ROUND_IDS, type EntryStageId } from '../schema/ids.ts'
+import { ENTRY_STAGE_IDS } from '../schema/ids.ts'
 import type { Reforecast } from '../schema/reforecast.ts'
 import type { Distribution } from '../stats/describe.ts'
 import type { Band, PlanVsActual } from './plan-vs-actual-types.ts'
 import { holdingsTotals } from './holdings-totals.ts'
-import { reforecastQuarter } from './resolve-reforecast.ts'
+import { reforecastQuarter, STAGE_OF_ROUND } from './resolve-reforecast.ts'
 
 const band = (d: Distribution | null | undefined): Band | null => (d ? { p10: d.p10, p50: d.p50, p90: d.p90, mean: d.mean } : null)
-const STAGE_OF_ROUND: Record<(typeof ROUND_IDS)[number], EntryStageId> = { seed: 'seed', a: 'early', b: 'early', c: 'growth', late: 'growth' }
 
 /** The plan read at a reforecast date: its config with metrics as of that many quarters (null at day 0). */
 export function planAtDate(plan: SimulationConfig, reforecast: Pick<Reforecast, 'fundStart' | 'asOf'>): SimulationConfig | null {
