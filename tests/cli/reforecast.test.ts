@@ -17,6 +17,7 @@ const RUNS = {
   pool: { args: [...base, '--holdings', JSON_HOLDINGS, '--format', 'json'], env: { PCSIM_EXECUTOR: 'thread-pool' } },
   csv: { args: [...base, '--holdings', CSV_HOLDINGS, '--format', 'json'] },
   table: { args: [...base, '--holdings', CSV_HOLDINGS] },
+  csvOut: { args: [...base, '--holdings', CSV_HOLDINGS, '--format', 'csv'] },
   otherPlan: { args: [...base, '--holdings', JSON_HOLDINGS, '--plan', slowPlan, '--format', 'json'] },
   earlyAsOf: { args: [...base, '--holdings', CSV_HOLDINGS, '--as-of', '2023-09-30'] },
   earlyAsOfZh: { args: [...base, '--holdings', CSV_HOLDINGS, '--as-of', '2023-09-30', '--lang', 'zh-CN'] },
@@ -73,6 +74,18 @@ describe('pcsim reforecast on the docs example', () => {
     expect(r.table.code, r.table.stderr).toBe(0)
     for (const s of ['as of 2023-12-31 (8 fund quarters of history)', 'Plan against actual, to date', 'Called (share of commitments)', '16.0%', 'Whole life: reforecast against plan', 'Net TVPI', 'P(loss: net TVPI < 1x)'])
       expect(r.table.stdout).toContain(s)
+  })
+
+  it('the CSV output appends the plan-against-actual rows to the run\'s rows', () => {
+    expect(r.csvOut.code, r.csvOut.stderr).toBe(0)
+    const rows = r.csvOut.stdout.trim().split('\n').map((l) => l.split(','))
+    const header = rows[0]!
+    const get = (metric: string, column: string) => Number(rows.find((x) => x[0] === metric)![header.indexOf(column)])
+    expect(get('planVsActual.toDate.paidIn.actual', 'mean')).toBeCloseTo(0.16, 12)
+    expect(get('planVsActual.toDate.dpi.actual', 'mean')).toBeCloseTo(0.25, 12)
+    const json = parsed(r.json)
+    expect(get('planVsActual.forward.netTvpi.reforecast', 'p50')).toBe(json.summary.netTvpi.p50)
+    expect(get('netTvpi', 'p50')).toBe(json.summary.netTvpi.p50)
   })
 
   it('--plan compares with another plan: the reforecast is the same, the plan side moves', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { holdingsTemplateCsv, parseHoldingsCsv, parseHoldingsJson, reforecastQuarter, type HoldingsIssue } from '@pcsim/engine'
+import { holdingsTemplateCsv, holdingsTotals, parseHoldingsCsv, parseHoldingsJson, reforecastQuarter, type HoldingsIssue } from '@pcsim/engine'
 import { config } from './helpers.ts'
 
 const exampleJson = JSON.parse(readFileSync(new URL('../../docs/examples/reforecast-holdings.json', import.meta.url), 'utf8')) as Record<string, unknown>
@@ -40,6 +40,21 @@ describe('the docs example', () => {
       expect(j.reforecast.holdings.companies).toHaveLength(10)
       expect(j.reforecast.holdings.cashFlows).toHaveLength(8)
     }
+  })
+
+  it('adds up for the import preview', () => {
+    const j = parseHoldingsJson(exampleJson, fund)
+    if (!j.ok) throw new Error('example rejected')
+    const t = holdingsTotals(j.reforecast)
+    expect(t.quarters).toBe(8)
+    expect(t.companies).toEqual({ active: 6, exited: 2, writtenOff: 2 })
+    expect(t.invested).toBeCloseTo(12.3, 12)
+    expect(t.proceeds).toBeCloseTo(4.7, 12)
+    expect(t.calls).toBeCloseTo(16, 12)
+    expect(t.distributions).toBe(4)
+    expect(t.fees).toBe(4)
+    expect(t.cash).toBeCloseTo(16 + 4.7 - 12.3 - 4 - 4, 12)
+    expect(t.nav).toBeCloseTo(0.06 * 40 + 0.08 * 7.5 + 0.045 * 90 + 0.05 * 24 + 0.09 * 12 + 0.04 * 30, 12)
   })
 
   it('the template parses, and its header lists every column', () => {

@@ -138,6 +138,14 @@ describe('a fund in mid-life', () => {
     expect(years).toBeGreaterThan(0)
   })
 
+  it('each trial is the same however the trials are chunked (no state left from the trial before)', () => {
+    const whole = runChunk(run, 0, 40)
+    for (let t = 0; t < 40; t += 7) {
+      const alone = runChunk(run, t, t + 1)
+      for (const k of ['netTvpi', 'netIrr', 'paidIn', 'invested', 'fees', 'carry', 'grossProceeds'] as const) expect(alone.values[k][0], `${k} of trial ${t}`).toBe(whole.values[k][t])
+    }
+  })
+
   it('an asOf after the fund\'s life and extensions is refused with the field named', () => {
     const late = parseConfig({ ...config(), reforecast: { ...example, asOf: '2040-12-31' } })
     expect(late.ok).toBe(false)

@@ -1,6 +1,7 @@
 import { parseConfig, planAtDate, planVsActual, withReforecast, type RunResult, type SimulationConfig } from '@pcsim/engine'
 import { runWith } from '@pcsim/runner'
 import type { Context } from '../context.ts'
+import { reforecastCsv } from '../format/reforecast-csv.ts'
 import { reforecastTable } from '../format/reforecast-table.ts'
 import { UserInputError } from '../issues.ts'
 import { loadConfig } from '../load-config.ts'
@@ -60,5 +61,5 @@ export async function reforecastCommand(input: string, o: ReforecastCommandOptio
   }
   const [reforecastResult, planResult, planToDate] = results as [RunResult, RunResult, RunResult | undefined]
   const result: RunResult = { ...reforecastResult, planVsActual: planVsActual({ plan, reforecast: holdings, planResult, planToDate: planToDate ?? null, reforecastResult }) }
-  emit(o.format === 'table' ? reforecastTable(result, ctx.m) : formatRun(result, o.format, ctx), o.out, ctx.m)
+  emit(o.format === 'table' ? reforecastTable(result, ctx.m) : o.format === 'csv' ? reforecastCsv(result) : formatRun(result, o.format, ctx), o.out, ctx.m)
 }

@@ -1,14 +1,14 @@
 import { directConstruction, horizonQuarters, planBase } from '../model/fund-construction.ts'
 import type { RunResult } from '../run/summarise.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { ENTRY_STAGE_IDS, ROUND_IDS, type EntryStageId } from '../schema/ids.ts'
+import { ENTRY_STAGE_IDS } from '../schema/ids.ts'
 import type { Reforecast } from '../schema/reforecast.ts'
 import type { Distribution } from '../stats/describe.ts'
 import type { Band, PlanVsActual } from './plan-vs-actual-types.ts'
-import { reforecastQuarter } from './resolve-reforecast.ts'
+import { holdingsTotals } from './holdings-totals.ts'
+import { reforecastQuarter, STAGE_OF_ROUND } from './resolve-reforecast.ts'
 
 const band = (d: Distribution | null | undefined): Band | null => (d ? { p10: d.p10, p50: d.p50, p90: d.p90, mean: d.mean } : null)
-const STAGE_OF_ROUND: Record<(typeof ROUND_IDS)[number], EntryStageId> = { seed: 'seed', a: 'early', b: 'early', c: 'growth', late: 'growth' }
 
 /** The plan read at a reforecast date: its config with metrics as of that many quarters (null at day 0). */
 export function planAtDate(plan: SimulationConfig, reforecast: Pick<Reforecast, 'fundStart' | 'asOf'>): SimulationConfig | null {
@@ -27,20 +27,9 @@ export function planVsActual(input: { plan: SimulationConfig; reforecast: Refore
   const { plan, reforecast: r, planResult, planToDate, reforecastResult } = input
   const size = plan.fund.size
   const A = reforecastQuarter(r)
-  let calls = 0
-  let dist = 0
-  for (const f of r.holdings.cashFlows) {
-    calls += f.calls
-    dist += f.distributions
-  }
-  let invested = 0
-  let nav = 0
+  const { calls, distributions: dist, invested, nav } = holdingsTotals(r)
   const companies = Object.fromEntries(ENTRY_STAGE_IDS.map((s) => [s, { actual: 0, plan: 0 }])) as PlanVsActual['toDate']['companies']
-  for (const c of r.holdings.companies) {
-    invested += c.invested
-    if (c.status === 'active') nav += c.ownership * c.postMoney
-    companies[STAGE_OF_ROUND[c.round]].actual++
-  }
+  for (const c of r.holdings.companies) companies[STAGE_OF_ROUND[c.round]].actual++
   for (const d of directConstruction(planBase(plan, horizonQuarters(plan))).deals) if (d.quarter < A) companies[d.stage].plan++
   const s = planToDate?.summary
   const per = (x: number) => (calls > 0 ? x / calls : 0)

@@ -4,7 +4,7 @@ import { MAX_AGE } from '../model/hazards.ts'
 import { CAPPED, FULL, NON_PARTICIPATING } from '../model/preference-stack.ts'
 import { C } from '../run/metric-ids.ts'
 import type { SimulationConfig } from '../schema/config.ts'
-import { REGIME_IDS, ROUND_IDS, type EntryStageId } from '../schema/ids.ts'
+import { REGIME_IDS, ROUND_IDS, type EntryStageId, type RoundId } from '../schema/ids.ts'
 import type { HoldingCompany, Reforecast } from '../schema/reforecast.ts'
 import { compareDates, dayNumber, fundQuarterOf, parseDate, type CalendarDate } from './dates.ts'
 
@@ -13,8 +13,8 @@ export const HOLDING_ACTIVE = 0
 export const HOLDING_EXITED = 1
 export const HOLDING_WRITTEN_OFF = 2
 
-/** Stage cell a holding is reported in, by its current round. */
-const STAGE_OF_ROUND: readonly EntryStageId[] = ['seed', 'early', 'early', 'growth', 'growth']
+/** Stage a holding is reported in, by its current round (seed; A and B early; C and later growth). */
+export const STAGE_OF_ROUND: Record<RoundId, EntryStageId> = { seed: 'seed', a: 'early', b: 'early', c: 'growth', late: 'growth' }
 const EXIT_COUNT = { sale: C.acquisitions, listing: C.listings, transfer: C.transfers, buy_back: C.buyBacks } as const
 const PARTICIPATION = { none: NON_PARTICIPATING, capped: CAPPED, full: FULL } as const
 const QUARTER_DAYS = 365.25 / 4
@@ -135,7 +135,7 @@ export function resolveReforecast(config: SimulationConfig, stack: StackTerms): 
     invested += c.invested
     proceeds += out.proceeds[i]!
     if (status === HOLDING_ACTIVE) out.liveCost += c.invested
-    out.slots.push({ sector: c.sector, stage: STAGE_OF_ROUND[round]!, round, cheque: c.invested, quarter: -1 })
+    out.slots.push({ sector: c.sector, stage: STAGE_OF_ROUND[c.round], round, cheque: c.invested, quarter: -1 })
   })
   let spent = invested
   for (const f of r.holdings.cashFlows) {

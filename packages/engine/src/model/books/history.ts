@@ -19,6 +19,7 @@ export function openHoldings(run: ResolvedRun, ws: TrialWorkspace, out: TrialRec
     ws.own[i] = rf.ownership[i]!
     ws.mark[i] = rf.post[i]!
     ws.invested[i] = deals.cheque[i]!
+    ws.costHeld[i] = deals.cheque[i]!
     ws.proceeds[i] = rf.proceeds[i]!
     ws.entryQuarter[i] = rf.entryQuarter[i]!
     counts[C.companies]!++
@@ -86,7 +87,7 @@ export function enterHoldings(run: ResolvedRun, ws: TrialWorkspace, q: number): 
   for (let i = 0; i < rf.holdings; i++) {
     if (ws.state[i] === ALIVE) {
       nav += ws.own[i]! * ws.mark[i]!
-      live += ws.invested[i]!
+      live += ws.costHeld[i]!
     } else if (s.terms.american) {
       if (rf.proceeds[i]! > 0) ws.amer.realise(rf.proceeds[i]!, ws.invested[i]!, (q - rf.entryQuarter[i]!) / 4)
       else ws.amer.writeOff(ws.invested[i]!)
