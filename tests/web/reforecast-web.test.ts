@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { holdingsTemplateCsv, parseHoldingsCsv, type HoldingsIssue, type Reforecast } from '@pcsim/engine'
+import { holdingsTemplateCsv, holdingsTotals, parseHoldingsCsv, type HoldingsIssue, type Reforecast } from '@pcsim/engine'
 import { launchBrowser, type BrowserContext, type Page } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { badHoldingsCsv, EXAMPLE_HOLDINGS, shootReforecastViews, waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
@@ -67,6 +67,10 @@ describe('Reforecast tab in Chromium', () => {
     const held = companies.filter((c) => c.status === 'active').length
     expect(await page.getByTestId('holdings-summary').textContent()).toBe(
       `${companies.length} companies (${held} still held), ${cashFlows.length} cash-flow rows; fund started ${EXAMPLE.fundStart}, reforecast as of ${EXAMPLE.asOf}.`,
+    )
+    const totals = holdingsTotals(EXAMPLE)
+    expect(await page.getByTestId('holdings-money').textContent()).toBe(
+      `Invested ${en.money(totals.invested)}; the companies still held are worth ${en.money(totals.nav)} at their last rounds; exits returned ${en.money(totals.proceeds)}; cash left ${en.money(totals.cash)}.`,
     )
     const rows = page.locator('[data-testid="holdings-companies"] tbody tr')
     expect(await rows.count()).toBe(companies.length)

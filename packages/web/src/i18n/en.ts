@@ -785,6 +785,7 @@ export const en = {
     previewTitle: 'What the file says',
     summary: (companies: number, active: number, flows: number, start: string, asOf: string) =>
       `${companies} companies (${active} still held), ${flows} cash-flow rows; fund started ${start}, reforecast as of ${asOf}.`,
+    moneySummary: (invested: string, nav: string, proceeds: string, cash: string) => `Invested ${invested}; the companies still held are worth ${nav} at their last rounds; exits returned ${proceeds}; cash left ${cash}.`,
     companiesTitle: 'Companies',
     cashFlowsTitle: 'Cash flows to date',
     totals: 'Total',

@@ -783,6 +783,7 @@ export const zhCN: Messages = {
     previewTitle: '文件内容',
     summary: (companies: number, active: number, flows: number, start: string, asOf: string) =>
       `${companies} 家公司（仍持有 ${active} 家），${flows} 行现金流；基金成立于 ${start}，重新预测日期 ${asOf}。`,
+    moneySummary: (invested: string, nav: string, proceeds: string, cash: string) => `已投资 ${invested}；仍持有的公司按最近一轮估值为 ${nav}；退出回收 ${proceeds}；剩余现金 ${cash}。`,
     companiesTitle: '公司',
     cashFlowsTitle: '迄今现金流',
     totals: '合计',

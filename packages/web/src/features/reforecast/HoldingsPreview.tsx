@@ -1,4 +1,4 @@
-import { presetName, type HoldingsIssue, type Reforecast } from '@pcsim/engine'
+import { holdingsTotals, presetName, type HoldingsIssue, type Reforecast } from '@pcsim/engine'
 import { DataTable } from '../../app/DataTable.tsx'
 import { createFormat } from '../../format/index.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -40,12 +40,12 @@ export function HoldingsPreview({ reforecast, currency }: { reforecast: Reforeca
   const fmt = createFormat(locale, currency)
   const money = (x: number | undefined) => (x === undefined ? '–' : fmt.number(x, 2))
   const { companies, cashFlows } = reforecast.holdings
-  const active = companies.filter((c) => c.status === 'active').length
-  const sum = (k: 'calls' | 'distributions' | 'fees' | 'carry') => cashFlows.reduce((s, row) => s + (row[k] ?? 0), 0)
+  const totals = holdingsTotals(reforecast)
   return (
     <div className="holdings-preview" data-testid="holdings-preview">
       <h4>{r.previewTitle}</h4>
-      <p data-testid="holdings-summary">{r.summary(companies.length, active, cashFlows.length, reforecast.fundStart, reforecast.asOf)}</p>
+      <p data-testid="holdings-summary">{r.summary(companies.length, totals.companies.active, cashFlows.length, reforecast.fundStart, reforecast.asOf)}</p>
+      <p data-testid="holdings-money">{r.moneySummary(fmt.money(totals.invested), fmt.money(totals.nav), fmt.money(totals.proceeds), fmt.money(totals.cash))}</p>
       <h5>{r.companiesTitle}</h5>
       <DataTable
         scroll
@@ -70,7 +70,7 @@ export function HoldingsPreview({ reforecast, currency }: { reforecast: Reforeca
         head={[f.date, f.calls, f.distributions, f.fees, f.carry, f.nav]}
         rows={[
           ...cashFlows.map((row) => [row.date, money(row.calls), money(row.distributions), money(row.fees), money(row.carry), money(row.nav)]),
-          [r.totals, money(sum('calls')), money(sum('distributions')), money(sum('fees')), money(sum('carry')), ''],
+          [r.totals, money(totals.calls), money(totals.distributions), money(totals.fees), money(totals.carry), ''],
         ]}
       />
     </div>
