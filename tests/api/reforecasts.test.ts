@@ -168,6 +168,15 @@ describe('POST /api/reforecasts', () => {
     expect((await waitForJob(t.app, `/api/reforecasts/${big.id}`)).status).toBe('cancelled')
   })
 
+  it('documents the route in OpenAPI with the engine\'s config schema for the fund and the plan', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json()
+    const body = doc.paths['/api/reforecasts'].post.requestBody.content['application/json'].schema
+    expect(body.required).toEqual(['holdings'])
+    expect(body.properties.config.$ref).toBe('#/components/schemas/SimulationConfig')
+    expect(body.properties.plan.anyOf.map((s: { $ref?: string; type?: string }) => s.$ref ?? s.type)).toEqual(['#/components/schemas/SimulationConfig', 'string'])
+    for (const path of ['/api/reforecasts/{id}', '/api/reforecasts/{id}/events', '/api/reforecasts/{id}/export']) expect(doc.paths[path]).toBeDefined()
+  })
+
   it('answers an unknown reforecast with 404', async () => {
     const res = await t.app.inject({ url: '/api/reforecasts/00000000-0000-4000-8000-000000000000' })
     expect(res.statusCode).toBe(404)

@@ -113,7 +113,8 @@ export const reforecastClient = createSimulationClient<ReforecastInput, Reforeca
   const reforecast = { ...input.reforecast, ...(input.asOf && { asOf: input.asOf }), ...(input.regime && { regime: input.regime }) }
   const parsed = parseConfig(withReforecast(config, reforecast))
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message.en}`).join('; '))
-  const plan = input.plan ? { ...input.plan.config, run: config.run } : config
+  // as the server does: the saved plan's own run settings, on the fund's trials and seed
+  const plan = input.plan ? { ...input.plan.config, run: { ...input.plan.config.run, trials: config.run.trials, seed: config.run.seed } } : config
   const toDate = planAtDate(plan, reforecast)
   const configs = [parsed.config, plan, ...(toDate ? [toDate] : [])]
   const total = configs.length * config.run.trials
