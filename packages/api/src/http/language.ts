@@ -1,4 +1,4 @@
-import type { ConfigIssue } from '@pcsim/engine'
+import type { ConfigIssue, HoldingsIssue } from '@pcsim/engine'
 
 export type Language = 'en' | 'zh'
 
@@ -28,7 +28,7 @@ export interface IssueBody {
 }
 
 /** An engine issue as the API sends it: one sentence, in the caller's language (and a CSV issue's row and column). */
-export function localiseIssue(issue: ConfigIssue & { row?: number; column?: number }, lang: Language): IssueBody {
+export function localiseIssue(issue: HoldingsIssue, lang: Language): IssueBody {
   const { row, column } = issue
   return { path: issue.path, code: issue.code, params: issue.params, message: issue.message[lang], ...(typeof row === 'number' && { row }), ...(typeof column === 'number' && { column }) }
 }

@@ -1,4 +1,4 @@
-import { parseConfig, parseHoldingsCsv, parseHoldingsJson, planAtDate, withReforecast, type ConfigIssue, type Reforecast, type SimulationConfig } from '@pcsim/engine'
+import { parseConfig, parseHoldingsCsv, parseHoldingsJson, planAtDate, withReforecast, type HoldingsIssue, type Reforecast, type SimulationConfig } from '@pcsim/engine'
 import type { ScenariosRepository } from '../db/scenarios-repository.ts'
 import { ApiError } from '../errors.ts'
 import { reforecastIssues } from '../reforecast/issues.ts'
@@ -12,8 +12,6 @@ export interface PreparedReforecast extends ReforecastConfigs {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-type HoldingsIssue = ConfigIssue & { row?: number; column?: number }
 
 function invalidHoldings(issues: HoldingsIssue[]): ApiError {
   const first = issues[0]
@@ -39,7 +37,7 @@ function parseHoldings(body: ReforecastRequest, fund: SimulationConfig): Reforec
   const { values, moved } = overridesOf(body)
   const input = body.holdings
   const parsed = typeof input === 'string' ? parseHoldingsCsv(input, fund) : parseHoldingsJson({ ...input, ...values }, fund)
-  if (!parsed.ok) throw invalidHoldings(parsed.issues.map((i) => ({ ...i, path: relocate([i], '/holdings', moved)[0]!.path })))
+  if (!parsed.ok) throw invalidHoldings(relocate(parsed.issues, '/holdings', moved))
   return { ...parsed.reforecast, ...values }
 }
 

@@ -22,7 +22,7 @@ export function invalidConfig(issues: ConfigIssue[]): ApiError {
 }
 
 /** Body-relative issue paths: config paths under `prefix`, except fields the envelope set (they point at the envelope field). */
-export function relocate(issues: ConfigIssue[], prefix: string, moved: Record<string, string>): ConfigIssue[] {
+export function relocate<I extends ConfigIssue>(issues: I[], prefix: string, moved: Record<string, string>): I[] {
   return issues.map((i) => {
     const own = Object.entries(moved).find(([from]) => i.path === from || i.path.startsWith(`${from}/`))
     return { ...i, path: own ? `${own[1]}${i.path.slice(own[0].length)}` : `${prefix}${i.path}` }

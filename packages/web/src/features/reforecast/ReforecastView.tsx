@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { holdingsTemplateCsv, presetName, REGIME_IDS, type Reforecast, type SimulationConfig } from '@pcsim/engine'
+import { holdingsTemplateCsv, presetName, REGIME_IDS, type Reforecast } from '@pcsim/engine'
 import { api } from '../../api/client.ts'
 import type { SavedScenario } from '../../api/types.ts'
 import { useAppState } from '../../app/AppState.tsx'
@@ -66,10 +66,17 @@ export function ReforecastView({ active }: { active: boolean }) {
     setFileName(f.name)
     setText(await f.text())
   }
+  const [planError, setPlanError] = useState<unknown>(null)
   const run = async () => {
     if (!ready || !fund || !holdings || trials === null) return
-    const scenario = planId ? await api.getScenario(planId) : null
-    const plan = scenario ? { id: scenario.id, config: scenario.config as SimulationConfig } : null
+    setPlanError(null)
+    let scenario: SavedScenario | null = null
+    try {
+      scenario = planId ? await api.getScenario(planId) : null
+    } catch (e) {
+      return setPlanError(e)
+    }
+    const plan = scenario ? { id: scenario.id, config: scenario.config } : null
     reforecastClient.request({
       config: withTrials(fund, trials),
       holdings: file!.body,
@@ -180,6 +187,7 @@ export function ReforecastView({ active }: { active: boolean }) {
             </>
           )}
           {snap.status === 'error' && <span className="field-error">{t.run.failed(errorText(snap.error, t, pick))}</span>}
+          {planError !== null && <span className="field-error">{t.run.failed(errorText(planError, t, pick))}</span>}
           {snap.status === 'cancelled' && <span>{t.run.cancelled}</span>}
         </div>
       </fieldset>
