@@ -59,7 +59,7 @@ export function HoldingsPreview({ reforecast, currency }: { reforecast: Reforeca
           money(c.invested),
           fmt.percent(c.ownership, 1),
           money(c.postMoney),
-          c.exitDate ? `${r.status[c.status]} (${c.exitDate})` : r.status[c.status],
+          c.exitDate ? r.statusOn(r.status[c.status], c.exitDate) : r.status[c.status],
           money(c.proceeds),
         ])}
       />
