@@ -58,6 +58,10 @@ export type IssueCode =
   | 'commitment_above_class'
   | 'cheque_above_valuation'
   | 'tranches_exceed_commitments'
+  | 'vintage_beyond_horizon'
+  | 'pacing_needs_amounts'
+  | 'fof_over_committed'
+  | 'needs_sub_funds'
 
 export interface Catalogue {
   issues: Record<IssueCode, (p: IssueParams) => string>

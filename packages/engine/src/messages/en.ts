@@ -60,6 +60,10 @@ export const en: Catalogue = {
     tranches_exceed_commitments: (p) => `The tranches call ${p.sum} of commitments; together they may call at most 1 (100%).`,
     cheque_above_valuation: (p) => `A cheque would buy half of a company or more at its median entry valuation: at most ${p.limit}m.`,
     commitment_above_class: (p) => `The commitment is larger than the sub-fund class it buys (${p.limit}m).`,
+    vintage_beyond_horizon: (p) => `A sub-fund that lasts ${p.value} years with its extensions must start by year ${p.limit}, or it would run past year 30, the longest horizon.`,
+    pacing_needs_amounts: () => 'Pacing by amounts needs at least one vintage year with an amount above 0.',
+    fof_over_committed: (p) => `Commitments to sub-funds and the co-investment beside them (${p.value}m) exceed the mother fund's investable capital (${p.limit}m).`,
+    needs_sub_funds: () => 'Fund-of-funds terms need at least one sub-fund in subFunds.',
     unknown_scenario: (p) => `Unknown scenario "${p.value}". Known: ${p.allowed}.`,
   },
   names: {

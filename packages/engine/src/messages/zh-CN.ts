@@ -60,6 +60,10 @@ export const zhCN: Catalogue = {
     tranches_exceed_commitments: (p) => `各期实缴合计为认缴额的 ${p.sum}，合计不得超过 1（100%）。`,
     cheque_above_valuation: (p) => `按企业入股估值中位数计算，单笔投资将买下一半或更多股权：最多 ${p.limit} 百万。`,
     commitment_above_class: (p) => `认缴额大于所认购的子基金份额类别（${p.limit} 百万）。`,
+    vintage_beyond_horizon: (p) => `含延长期共 ${p.value} 年的子基金最晚须在第 ${p.limit} 年设立，否则会超出最长 30 年的模拟期。`,
+    pacing_needs_amounts: () => '按金额配置节奏时，至少要有一个年份的出资额大于 0。',
+    fof_over_committed: (p) => `对子基金的认缴及其旁的跟投合计（${p.value} 百万）超过母基金的可投资金（${p.limit} 百万）。`,
+    needs_sub_funds: () => '母基金条款需要 subFunds 中至少有一只子基金。',
     unknown_scenario: (p) => `未知情景“${p.value}”。可用：${p.allowed}。`,
   },
   names: {

@@ -5,6 +5,7 @@ import { simulateCompany } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
 import { ACQUIRED, BUYBACK, FAILED } from './events.ts'
+import { countProducing } from './producing.ts'
 import { runBooks } from './fund-books.ts'
 import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
@@ -84,4 +85,5 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
   ws.rng = streams.deals
   runBooks(run, ws, out)
+  if (run.yearSeries.length > 0) countProducing(run, ws, out)
 }
