@@ -1,6 +1,6 @@
 import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
-import { openCapTable } from './cap-table.ts'
+import { openCapTable, scaleEntryShare } from './cap-table.ts'
 import { simulateCompany } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
@@ -57,7 +57,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     if (powerLaw) {
       entryPost[i] = deals.cheque[i]!
       entryOthers[i] = 0
-      const m = drawPowerLawMultiple(streams.companies, companies.powerLaw)
+      const m = drawPowerLawMultiple(streams.companies, companies.powerLaw) * ws.skill
       const hold = companies.powerLaw.holdingYears
       const t = q0 + Math.max(1, Math.round(hold.median * 4 * Math.exp(hold.sigma * streams.companies.normal())))
       if (t < H) ev.push(t, i, m > 0 ? ACQUIRED : FAILED, 0, deals.cheque[i]! * m, 0)
@@ -73,6 +73,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
     openCapTable(ws.capTables, i, hazards, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
+    if (ws.skill !== 1) scaleEntryShare(ws.capTables, i, deals.round[i]!, ws.skill)
     ctx.model = model
     ctx.hazards = hazards
     ctx.sector = s
