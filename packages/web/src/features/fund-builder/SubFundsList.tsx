@@ -32,6 +32,7 @@ export function SubFundsList() {
               <th scope="col" className="wrap">{s.template}</th>
               <th scope="col">{s.commitment}</th>
               <th scope="col">{s.lpClass}</th>
+              <th scope="col">{s.startYear}</th>
             </tr>
           </thead>
           <tbody>
@@ -41,6 +42,7 @@ export function SubFundsList() {
                 <td className="wrap">{templateName(sf)}</td>
                 <td>{typeof sf.commitment === 'number' ? fmt.money(sf.commitment) : String(sf.commitment)}</td>
                 <td>{sf.lpClass}</td>
+                <td>{typeof sf.startYear === 'number' ? sf.startYear : 0}</td>
               </tr>
             ))}
           </tbody>
