@@ -102,6 +102,7 @@ export const en: Catalogue = {
     'region.hebei': 'Hebei',
     'region.other': 'Other regions',
     'fund.beijing-fof': 'Government fund-of-funds (three sub-funds)',
+    'fund.beijing-fof-paced': 'Government fund-of-funds over five vintages',
     'scenario.base': 'Base market',
     'scenario.ipo-shut-3y': 'IPO window shut for three years',
     'scenario.ai-boom': 'AI boom',

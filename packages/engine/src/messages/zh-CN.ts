@@ -102,6 +102,7 @@ export const zhCN: Catalogue = {
     'region.hebei': '河北',
     'region.other': '其他地区',
     'fund.beijing-fof': '政府引导母基金（三只子基金）',
+    'fund.beijing-fof-paced': '政府引导母基金（分五个年份出资）',
     'scenario.base': '基准市场',
     'scenario.ipo-shut-3y': 'IPO 窗口关闭三年',
     'scenario.ai-boom': '人工智能繁荣',
