@@ -242,3 +242,70 @@ describe('validation of the plan', () => {
     expect(issues({ template: 'us-vc-10y', fundOfFunds: { managerSkill: { spread: 0.3 } } })).toEqual([['/fundOfFunds', 'needs_sub_funds']])
   })
 })
+
+describe('class terms at the mother level', () => {
+  const subFunds = [sub('a', 50), sub('b', 40, { startYear: 1 })]
+  const classes = (gov: Record<string, unknown>) => [
+    { id: 'government', kind: 'government', share: 0.6, terms: gov },
+    { id: 'private', kind: 'private', share: 0.4 },
+  ]
+  const plainClasses = [
+    { id: 'government', kind: 'government', share: 0.6 },
+    { id: 'private', kind: 'private', share: 0.4 },
+  ]
+  const runOf = (lpClasses: unknown[]) => resolveRun(mother({ fund: { size: 200 }, lpClasses, subFunds, run: { trials: 120, seed: 23 } }))
+
+  it('first loss moves money between the mother\'s classes, never the mother\'s total, and stays under its cap', () => {
+    const termed = runOf(classes({ firstLoss: { share: 0.2 } }))
+    const plain = runOf(plainClasses)
+    const a = mergedOf(termed)
+    const b = mergedOf(plain)
+    let subordinated = 0
+    for (let t = 0; t < 120; t++) {
+      expect(a.values.netTvpi[t]).toBeCloseTo(b.values.netTvpi[t]!, 9)
+      expect(a.values.firstLossPaid[t]).toBeLessThanOrEqual(0.2 + 1e-12)
+      // the senior (private) class does at least as well as the subordinated government class
+      expect(a.classes[1]![0]![t]!).toBeGreaterThanOrEqual(a.classes[0]![0]![t]! - 1e-9)
+      if (a.classes[1]![0]![t]! > a.classes[0]![0]![t]! + 1e-6) subordinated++
+    }
+    expect(subordinated).toBeGreaterThan(0)
+    // without terms both classes are the fund
+    for (let t = 0; t < 120; t++) expect(b.classes[0]![0]![t]).toBe(b.values.netTvpi[t])
+  })
+
+  it('a fee-exempt government class leaves the mother\'s fee to the private class', () => {
+    const exempt = mergedOf(runOf(classes({ feeExempt: true })))
+    const plain = mergedOf(runOf(plainClasses))
+    for (let t = 0; t < 120; t++) expect(exempt.values.fees[t]).toBeCloseTo(0.4 * plain.values.fees[t]!, 9)
+  })
+
+  it('返投 through sub-funds: the mother\'s look-through part of their local investment counts toward its requirement', () => {
+    const local = (region: string) => {
+      const c = mother({
+        lpClasses: [{ id: 'government', kind: 'government', share: 1, terms: { localReinvestment: { multiple: 0.02, regions: ['beijing'] } } }],
+        subFunds: [sub('a', 60, { config: { strategy: { regionWeights: { [region]: 1 } } } }), sub('b', 30, { startYear: 2, config: { strategy: { regionWeights: { [region]: 1 } } } })],
+        run: { trials: 20, seed: 3 },
+      })
+      const run = resolveRun(c)
+      const ws = createFundOfFundsWorkspace(run)
+      const out = createTrialRecord(Math.ceil(run.horizon / 4), 0, 1, 1, FUND_OF_FUNDS_SERIES.length)
+      const subOut = run.subRuns.map((s) => createTrialRecord(Math.ceil(s.run.horizon / 4), s.run.cells.length, s.run.config.lpClasses.length, s.run.requirements.length))
+      const achieved: number[] = []
+      const expected: number[] = []
+      for (let t = 0; t < 20; t++) {
+        simulateFundOfFundsTrial(run, t, ws, out, subOut)
+        achieved.push(out.reinvestment[0]!)
+        // every company of these sub-funds is in the region: all they invested, times the mother's share of each
+        expected.push(run.subRuns.reduce((a, s, k) => a + s.ratio * ws.subs[k]!.ledger.own[s.classIndex]! * ws.subs[k]!.invested.reduce((x, y) => x + y, 0), 0) / 2000)
+      }
+      return { achieved, expected, summary: summarise(run, mergedOf(run)).summary.policy.reinvestment }
+    }
+    const inBeijing = local('beijing')
+    inBeijing.achieved.forEach((x, t) => expect(x).toBeCloseTo(inBeijing.expected[t]!, 12))
+    expect(Math.min(...inBeijing.achieved)).toBeGreaterThan(0.02)
+    expect(inBeijing.summary[0]!.probShortfall.value).toBe(0)
+    const elsewhere = local('other')
+    expect(elsewhere.achieved.every((x) => x === 0)).toBe(true)
+    expect(elsewhere.summary[0]!.probShortfall.value).toBe(1)
+  })
+})

@@ -4,6 +4,9 @@ import { CLASS_METRICS, V, YEAR_METRICS, type TrialRecord } from '../run/metric-
 import { annualise, periodicIrr } from '../metrics/irr.ts'
 import { EuropeanWaterfall, type Split } from './european-waterfall.ts'
 import { quarterFee } from './fees.ts'
+import { motherLedgerQuarter, type MotherLedgerState } from './fof-ledger.ts'
+import { LpLedger } from './lp-ledger.ts'
+import { ledgerClassMetrics } from './trial-metrics.ts'
 import { createWorkspace, simulateTrial, type TrialWorkspace } from './fund-trial.ts'
 import { coInvestmentShare } from './fof-pacing.ts'
 import { createMarketPath, simulateMarket, type MarketPath } from './market-path.ts'
@@ -28,6 +31,11 @@ export interface FundOfFundsWorkspace {
   coNav: Float64Array
   /** Manager skill multiplier drawn for each sub-fund this trial. */
   skill: Float64Array
+  /** The mother's own LP classes (their terms run through it; unused when no class has terms). */
+  ledger: LpLedger
+  ledgerState: MotherLedgerState
+  classFlows: Float64Array
+  classNav: Float64Array
 }
 
 export function createFundOfFundsWorkspace(run: ResolvedRun): FundOfFundsWorkspace {
@@ -48,6 +56,10 @@ export function createFundOfFundsWorkspace(run: ResolvedRun): FundOfFundsWorkspa
     coDists: new Float64Array(H),
     coNav: new Float64Array(H),
     skill: new Float64Array(run.subRuns.length).fill(1),
+    ledger: new LpLedger(run.config, H),
+    ledgerState: { upside: 0, upsideBefore: 0, carry: 0 },
+    classFlows: new Float64Array(H),
+    classNav: new Float64Array(run.config.lpClasses.length),
   }
 }
 
@@ -100,7 +112,8 @@ function collectClassFlows(ws: FundOfFundsWorkspace, sub: TrialWorkspace, rec: T
  * One future of a fund-of-funds: one market path shared by every sub-fund (common market), each
  * sub-fund's own trial, then the mother's books: it pays its part of each sub-fund's calls for the
  * LP class it holds, receives its part of that class's distributions, charges its own fee and
- * carries its own European waterfall.
+ * carries its own European waterfall (or, when its own classes carry terms, runs them through its
+ * LP ledger as a direct fund does).
  */
 export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: FundOfFundsWorkspace, out: TrialRecord, subOut: TrialRecord[]): void {
   const { config } = run
@@ -132,6 +145,13 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
     }
   const wf = ws.waterfall
   wf.reset()
+  const ledger = ws.ledger
+  const termed = !ledger.uniform
+  const ls = ws.ledgerState
+  if (termed) {
+    ledger.reset()
+    ls.upside = ls.upsideBefore = ls.carry = 0
+  }
   const years = Math.ceil(H / 4)
   const series = out.series
   series.fill(0)
@@ -149,21 +169,27 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
   let gov = 0
   const evalQ = run.evaluateAt !== null && run.evaluateAt < end ? run.evaluateAt : -1
   const snap = { paidIn: 0, dist: 0, lpNav: 0, invested: 0, received: 0, nav: 0, fees: 0, carry: 0 }
+  const lpNavOf = (nav: number) => (nav > 0 ? (termed ? ledger.netNav(nav) : wf.preview(nav, ws.split).lp) : 0)
   for (let q = 0; q < end; q++) {
-    wf.accrue()
-    const fee = quarterFee(fund, q, invested - received > 0 ? invested - received : 0, ws.subNav[q]!, paidIn)
+    let fee = quarterFee(fund, q, invested - received > 0 ? invested - received : 0, ws.subNav[q]!, paidIn)
+    if (termed) {
+      fee *= ledger.currentFeeShare()
+      motherLedgerQuarter(ledger, ls, q, ws.subCalls[q]!, fee, ws.subDists[q]!, ws.subNav[q]!, q === end - 1, fund.carry.clawback, fund.size, ws.split)
+    } else {
+      wf.accrue()
+      wf.contribute(ws.subCalls[q]! + fee)
+      wf.distribute(ws.subDists[q]!, ws.split)
+    }
     const call = ws.subCalls[q]! + fee
     invested += ws.subCalls[q]!
     received += ws.subDists[q]!
     fees += fee
     paidIn += call
-    wf.contribute(call)
-    wf.distribute(ws.subDists[q]!, ws.split)
     carry += ws.split.gp
     dist += ws.split.lp
     ws.calls[q] = call
     ws.flows[q] = ws.split.lp - call
-    gov += call * run.governmentShare
+    gov += termed ? ledger.governmentCalls(q) : call * run.governmentShare
     series[(q >> 2)]! += call
     series[years + (q >> 2)]! += ws.split.lp
     series[3 * years + (q >> 2)]! += ws.coCalls[q]!
@@ -171,7 +197,7 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
     if ((q & 3) === 3 || q === end - 1) {
       const y = q >> 2
       const nav = ws.subNav[q]!
-      const lpNav = nav > 0 ? wf.preview(nav, ws.split).lp : 0
+      const lpNav = lpNavOf(nav)
       out.years[y] = paidIn > 0 ? (dist + lpNav) / paidIn : 1
       out.years[years + y] = paidIn > 0 ? dist / paidIn : 0
       out.years[2 * years + y] = nav / size
@@ -182,7 +208,8 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
     }
     if (q === evalQ - 1) {
       const nav = ws.subNav[q]!
-      Object.assign(snap, { paidIn, dist, lpNav: nav > 0 ? wf.preview(nav, ws.split).lp : 0, invested, received, nav, fees, carry })
+      Object.assign(snap, { paidIn, dist, lpNav: lpNavOf(nav), invested, received, nav, fees, carry })
+      if (termed) ledger.previewClassValues(snap.lpNav, ws.classNav)
     }
   }
   const early = evalQ > 0
@@ -236,10 +263,39 @@ export function simulateFundOfFundsTrial(run: ResolvedRun, trial: number, ws: Fu
   v[V.dealLossBreachShare] = Number.NaN
   v[V.cashDrag] = Number.NaN
   const M = CLASS_METRICS.length
-  for (let c = 0; c < config.lpClasses.length; c++) {
-    out.classes[c * M] = v[V.netTvpi]!
-    out.classes[c * M + 1] = v[V.netIrr]!
-    out.classes[c * M + 2] = v[V.dpi]!
-  }
+  if (termed) {
+    v[V.gpUpside] = ls.upside
+    v[V.firstLossPaid] = ledger.firstLossPaid / size
+    v[V.guaranteePaid] = ledger.guaranteePaid / size
+    v[V.buyOutExercised] = ledger.buyOutDone.includes(1) ? 1 : 0
+    ledgerClassMetrics(ledger, ws.classFlows, ws.classNav, out, len, lpNav)
+  } else
+    for (let c = 0; c < config.lpClasses.length; c++) {
+      out.classes[c * M] = v[V.netTvpi]!
+      out.classes[c * M + 1] = v[V.netIrr]!
+      out.classes[c * M + 2] = v[V.dpi]!
+    }
+  lookThroughReinvestment(run, ws, coShare, out)
   out.endQuarter = end
+}
+
+/**
+ * 返投 through sub-funds: a requirement on one of the mother's classes counts the mother's
+ * look-through part (its share of the class it holds) of every sub-fund's investment in the
+ * required regions, plus its co-investment beside them, over the class's commitment.
+ */
+function lookThroughReinvestment(run: ResolvedRun, ws: FundOfFundsWorkspace, coShare: number, out: TrialRecord): void {
+  for (let r = 0; r < run.requirements.length; r++) {
+    const req = run.requirements[r]!
+    let local = 0
+    run.subRuns.forEach((s, k) => {
+      const sub = ws.subs[k]!
+      const look = s.ratio * sub.ledger.own[s.classIndex]! * (1 + coShare)
+      const { region, cheque } = s.run.deals
+      let inSub = 0
+      for (let c = 0; c < cheque.length; c++) if (req.regionMask & (1 << region[c]!)) inSub += sub.invested[c]!
+      local += look * inSub
+    })
+    out.reinvestment[r] = req.commitment > 0 ? local / req.commitment : 0
+  }
 }

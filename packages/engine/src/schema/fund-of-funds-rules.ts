@@ -16,11 +16,9 @@ interface Programme {
   startYear: number
 }
 
-/** A fund-of-funds: every sub-fund must parse, name one of its classes, and fit the mother. */
+/** A fund-of-funds: every sub-fund must parse, name one of its classes, and fit the mother. Its own
+ * classes' terms are checked as any fund's (rules.ts); they apply to the mother's own flows. */
 export function fundOfFundsIssues(c: SimulationConfig, add: Add, parse: ParseFn): void {
-  c.lpClasses.forEach((l, i) => {
-    if (l.terms && Object.keys(l.terms).length > 0) add(`/lpClasses/${i}/terms`, 'terms_not_supported')
-  })
   const paced = c.fundOfFunds?.pacing !== undefined
   const seen = new Set<string>()
   let committed = 0

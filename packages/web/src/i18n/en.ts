@@ -170,7 +170,7 @@ export const en = {
       heading: 'Terms',
       none: 'none (the class shares the fund’s result)',
       problems: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),
-      fundOfFunds: 'A fund-of-funds’ own classes take no terms; the sub-funds carry theirs.',
+      fundOfFunds: 'A fund-of-funds’ class terms apply to its own calls and distributions; a re-investment (返投) requirement counts its look-through part of the sub-funds’ local investment.',
       names: {
         feeExempt: 'Pays no management fee',
         carryExempt: 'Pays no carried interest',

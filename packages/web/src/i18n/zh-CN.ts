@@ -172,7 +172,7 @@ export const zhCN: Messages = {
       heading: '条款',
       none: '无（与基金整体收益相同）',
       problems: (n: number) => `${n} 处问题`,
-      fundOfFunds: '母基金自身的出资人类别不设特殊条款；条款设在各子基金中。',
+      fundOfFunds: '母基金出资人类别的条款作用于母基金自身的缴款和分配；返投要求按穿透比例计入子基金在当地的投资。',
       names: {
         feeExempt: '不缴管理费',
         carryExempt: '不计提业绩报酬',
