@@ -85,6 +85,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   ws.path = market
   // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
   ws.rng = streams.deals
+  ws.salt = streams.salt
   runBooks(run, ws, out)
   if (run.yearSeries.length > 0) countProducing(run, ws, out)
 }
