@@ -180,6 +180,7 @@ describe('paired comparisons on fixed seeds', () => {
     const single = tvpi({ subFunds: TEN.map((id) => sub(id, 9)), fundOfFunds: { pacing: { method: 'amounts', amounts: [90] } } }, 300)
     const spread = tvpi({ subFunds: [sub('a', 9)], fundOfFunds: { pacing: { method: 'amounts', amounts: Array(10).fill(9) } } }, 300)
     const { diff, se } = sdDifference(single, spread)
+    console.info(`paired vintages (ten us-vc-10y sub-funds, 300 trials, seed 31): sd of log net TVPI ${sd(single).toFixed(3)} in one vintage, ${sd(spread).toFixed(3)} over ten (difference ${diff.toFixed(3)} ± ${se.toFixed(3)})`)
     expect(diff).toBeGreaterThan(3 * se)
   })
 
@@ -188,6 +189,7 @@ describe('paired comparisons on fixed seeds', () => {
     const wide = tvpi({ ...five, fundOfFunds: { ...five.fundOfFunds, managerSkill: { spread: 0.8 } } }, 400)
     const none = tvpi(five, 400)
     const { diff, se } = sdDifference(wide, none)
+    console.info(`paired skill (five us-vc-10y sub-funds, 400 trials, seed 31): sd of log net TVPI ${sd(none).toFixed(3)} without skill, ${sd(wide).toFixed(3)} with spread 0.8 (difference ${diff.toFixed(3)} ± ${se.toFixed(3)})`)
     expect(diff).toBeGreaterThan(3 * se)
   })
 })

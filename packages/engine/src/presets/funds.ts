@@ -591,7 +591,7 @@ export const FUND_TEMPLATES: FundTemplate[] = [
   },
   {
     id: 'beijing-fof-paced',
-    source: 'beijing-fof committing over five vintage years, 360m a year (docs/government.md, "Fund-of-funds pacing"); manager skill spread 0.39 from within-vintage fund dispersion [R29]',
+    source: 'beijing-fof committing over five vintage years, 360m a year (docs/government.md, "Fund-of-funds pacing"); manager skill spread 0.31 from within-vintage fund dispersion [R29]',
     patch: {
       ...BEIJING_FOF,
       name: 'Government fund-of-funds, five vintages',

@@ -286,7 +286,7 @@ export const en = {
       years: 'Vintage years',
       skill: 'Manager skill differs between sub-funds',
       skillSpread: 'Skill spread (sd of log deal quality)',
-      skillHint: 'Default 0.39: what published fund-return dispersion within one vintage leaves after the model’s own luck (docs/government.md).',
+      skillHint: 'Default 0.31: what published fund-return dispersion within one vintage leaves after the model’s own luck (docs/government.md).',
       coInvest: 'The mother co-invests beside its sub-funds',
       coInvestShare: 'Co-investment per unit of its look-through cheque',
     },

@@ -288,7 +288,7 @@ export const zhCN: Messages = {
       years: '出资年份数',
       skill: '各子基金管理人能力不同',
       skillSpread: '能力离散度（项目质量对数的标准差）',
-      skillHint: '默认 0.39：公开的同一年份基金回报离散度扣除模型自身运气后的剩余部分（见 docs/government.md）。',
+      skillHint: '默认 0.31：公开的同一年份基金回报离散度扣除模型自身运气后的剩余部分（见 docs/government.md）。',
       coInvest: '母基金在子基金旁跟投',
       coInvestShare: '每单位穿透投资额的跟投倍数',
     },
