@@ -613,7 +613,7 @@ export const en = {
     companies: 'Companies (mean)',
     mother: {
       heading: 'The mother fund over time',
-      units: 'millions, means over the futures; NAV at each year-end',
+      units: 'means over the futures; NAV at each year-end',
       year: 'Year',
       committed: 'Committed',
       calls: 'Calls',

@@ -611,7 +611,7 @@ export const zhCN: Messages = {
     companies: '企业数（均值）',
     mother: {
       heading: '母基金逐年情况',
-      units: '百万，各情景均值；净值为每年年末',
+      units: '各情景均值；净值为每年年末',
       year: '年份',
       committed: '认缴',
       calls: '缴款',
