@@ -12,12 +12,11 @@ import type { RoundHazards } from './hazards.ts'
 import { resolveDealTerms, type ResolvedDealTerms } from './deal-terms.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
-import { REGION_IDS } from '../schema/ids.ts'
+import { REGION_IDS, SECTOR_IDS } from '../schema/ids.ts'
 import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
 import { HOLDING_ACTIVE, resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
 import { resolveSectorModel } from './sector-model.ts'
 import { sectorHazards as hazardsOf } from './hazards.ts'
-import { SECTOR_IDS } from '../schema/ids.ts'
 
 /** Everything a trial needs that depends only on the config: computed once per run or chunk. */
 export interface ResolvedRun {
@@ -207,7 +206,7 @@ function reforecastCheques(config: SimulationConfig, construction: Construction,
 function reforecastReserve(config: SimulationConfig, construction: Construction, r: ResolvedReforecast, planned: Construction['deals']): number {
   if (config.companies.model === 'power_law' || config.strategy.followOn.rule === 'none') return 0
   // nothing left to follow on into
-  if (r.liveCost === 0 && !r.status.includes(HOLDING_ACTIVE) && planned.length === 0) return 0
+  if (!r.status.includes(HOLDING_ACTIVE) && planned.length === 0) return 0
   let spent = 0
   for (const d of r.slots) spent += d.cheque
   return Math.max(0, construction.investable - (spent + planned.reduce((a, d) => a + d.cheque, 0)))
