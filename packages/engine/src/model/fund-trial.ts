@@ -11,6 +11,7 @@ import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
 import type { ResolvedRun } from './resolve.ts'
 import type { TrialWorkspace } from './workspace.ts'
+import { continueHoldings, scheduleFromReforecast } from './holdings-path.ts'
 
 export { createWorkspace, type TrialWorkspace } from './workspace.ts'
 
@@ -41,7 +42,9 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   ws.tranches.book.fill(0)
   const buyBack = config.market.exits.buyBack
   const buyBackAfter = Math.round(buyBack.triggerYears * 4)
-  scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
+  const rf = run.reforecast
+  if (rf) scheduleFromReforecast(run, rf.holdings, rf.asOfQuarter, streams.deals, ws)
+  else scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
   const n = deals.cheque.length
   const ctx = ws.company
   const factorsOn = ctx.factorsOn
@@ -73,7 +76,9 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
     openCapTable(ws.capTables, i, hazards, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
-    if (ws.skill !== 1) scaleEntryShare(ws.capTables, i, deals.round[i]!, ws.skill)
+    // deal quality (返投 pools, selection, crowding out) and manager skill scale the stake a cheque buys: in the marks (deploy) and here in the shares that exits pay
+    const buys = deals.quality[i]! * ws.skill
+    if (buys !== 1) scaleEntryShare(ws.capTables, i, deals.round[i]!, buys)
     ctx.model = model
     ctx.hazards = hazards
     ctx.sector = s
@@ -81,6 +86,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     // a redemption right falls due for the fund if the company has not listed by then
     if (buyBack.enabled && q0 + buyBackAfter < H) ev.push(q0 + buyBackAfter, i, BUYBACK, deals.round[i]!, streams.deals.uniform() < buyBack.recovery ? 1 : 0, 0)
   }
+  if (rf) continueHoldings(run, rf, ws, streams.companies, streams.deals)
   sortEvents(ws, H)
   ws.path = market
   // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
