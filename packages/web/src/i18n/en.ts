@@ -269,7 +269,7 @@ export const en = {
     },
     subFunds: {
       heading: 'Sub-funds (fund-of-funds)',
-      hint: 'This mother fund commits to the sub-funds below, each holding one of its LP classes. The list is read only here; edit sub-funds in the JSON config (CLI or API).',
+      hint: 'This mother fund commits to the sub-funds below, each holding one of its LP classes. Commitments and start years are edited below; templates, classes and overrides in the JSON config (CLI or API).',
       id: 'Sub-fund',
       template: 'Template',
       commitment: 'Commitment',

@@ -271,7 +271,7 @@ export const zhCN: Messages = {
     toleratedDeal: '容错率（单个企业）',
     subFunds: {
       heading: '子基金（母基金）',
-      hint: '这只母基金认缴下列子基金，在每只子基金中持有一个出资人类别。此处只读；请在 JSON 配置中（命令行或 API）修改子基金。',
+      hint: '这只母基金认缴下列子基金，在每只子基金中持有一个出资人类别。认缴额与起始年份可在下方修改；模板、类别与其他设置请在 JSON 配置中（命令行或 API）修改。',
       id: '子基金',
       template: '模板',
       commitment: '认缴额',
