@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { annualise, parseConfig, periodicIrr, resolveRun, runChunk, runSimulation, type SimulationConfig } from '@pcsim/engine'
+import { annualise, FUND_TEMPLATES, parseConfig, periodicIrr, resolveRun, runChunk, runSimulation, type SimulationConfig } from '@pcsim/engine'
 import { config, npv } from './helpers.ts'
 import { exitProceeds } from '../../packages/engine/src/model/books/exit-proceeds.ts'
 import { openCapTable } from '../../packages/engine/src/model/cap-table.ts'
@@ -181,4 +182,21 @@ describe('a holding\'s own preference terms feed its preference stack', () => {
     // far above the preference it converts: ownership × value
     expect(proceeds(preferred, 400)).toBeCloseTo(40, 9)
   })
+})
+
+describe('every fund template reforecasts the docs example', () => {
+  const example = JSON.parse(readFileSync(new URL('../../docs/examples/reforecast-holdings.json', import.meta.url), 'utf8')) as Record<string, unknown>
+  for (const t of FUND_TEMPLATES.filter((f) => !config({ template: f.id }).subFunds))
+    it(`${t.id}: the history in every trial, finite figures`, () => {
+      const c = withHoldings(config({ template: t.id, run: { trials: 24, seed: t.id } }), example)
+      const r = runChunk(resolveRun(c), 0, 24)
+      for (let i = 0; i < 24; i++) {
+        // 16 called and 4 distributed by the reforecast date: never less in any future
+        expect(r.values.paidIn[i]!).toBeGreaterThanOrEqual(16 - 1e-9)
+        expect(r.values.dpi[i]! * r.values.paidIn[i]!).toBeGreaterThanOrEqual(4 - 1e-9)
+        expect(r.values.invested[i]!).toBeGreaterThanOrEqual(12.3 - 1e-9)
+        for (const k of ['netTvpi', 'grossTvpi', 'dpi', 'rvpi', 'fees', 'carry'] as const) expect(Number.isFinite(r.values[k][i]), `${k} of trial ${i}`).toBe(true)
+        expect(r.counts.companies[i]!).toBeGreaterThanOrEqual(10)
+      }
+    })
 })
