@@ -41,7 +41,7 @@ describe('POST /api/reforecasts', () => {
   let t: TestApp
   let base: string
   beforeAll(async () => {
-    t = await createTestApp({ PCSIM_MAX_TRIALS: '20000', PCSIM_BODY_LIMIT: '65536' })
+    t = await createTestApp({ PCSIM_MAX_TRIALS: '20000', PCSIM_BODY_LIMIT: '65536', PCSIM_RATE_LIMIT: '100000', PCSIM_RATE_LIMIT_JOBS: '100000' })
     base = await listen(t.app)
   })
   afterAll(async () => {
@@ -80,6 +80,10 @@ describe('POST /api/reforecasts', () => {
     { name: 'config and preset', body: { config: FUND, preset: 'us-vc-10y', holdings: EXAMPLE }, status: 400, code: 'PCSIM_ERR_INVALID_REQUEST', path: '/preset' },
     { name: 'trials above the server limit', body: { config: FUND, holdings: EXAMPLE, trials: 20_001 }, status: 400, code: 'PCSIM_ERR_TRIALS_LIMIT', path: '/trials' },
     { name: 'unknown envelope field', body: { config: FUND, holdings: EXAMPLE, asof: '2023-12-31' }, status: 400, code: 'PCSIM_ERR_INVALID_REQUEST', path: '/asof' },
+    { name: 'holdings an array', body: { config: FUND, holdings: [] }, status: 400, code: 'PCSIM_ERR_INVALID_REQUEST', path: '/holdings' },
+    { name: 'plan an array', body: { config: FUND, holdings: EXAMPLE, plan: [] }, status: 400, code: 'PCSIM_ERR_INVALID_REQUEST', path: '/plan' },
+    { name: 'JSON: holdings without companies', body: { config: FUND, holdings: { ...EXAMPLE, holdings: { cashFlows: [] } } }, status: 400, code: 'PCSIM_ERR_INVALID_HOLDINGS', path: '/holdings/holdings/companies' },
+    { name: 'CSV: an unclosed quote', body: { config: FUND, holdings: `${holdingsTemplateCsv()}company,"oops\n` }, status: 400, code: 'PCSIM_ERR_INVALID_HOLDINGS' },
     { name: 'malformed JSON', body: '{"holdings": ', status: 400, code: 'PCSIM_ERR_BAD_JSON' },
     { name: '__proto__ in the holdings', body: '{"holdings": {"__proto__": {"x": 1}}}', status: 400, code: 'PCSIM_ERR_FORBIDDEN_KEY', path: '/holdings/__proto__' },
     { name: 'body over PCSIM_BODY_LIMIT', body: { config: FUND, holdings: 'x'.repeat(70_000) }, status: 413, code: 'PCSIM_ERR_BODY_TOO_LARGE' },
@@ -93,6 +97,30 @@ describe('POST /api/reforecasts', () => {
     if (c.path !== undefined) expect(body.issues.map((i: { path: string }) => i.path), res.body).toContain(c.path)
     if (c.row !== undefined) expect(body.issues[0], res.body).toMatchObject({ row: c.row, ...(c.column !== undefined && { column: c.column }) })
     for (const issue of body.issues ?? []) expect(issue.message).toEqual(expect.any(String))
+  })
+
+  it('answers mangled CSV files with 400 (or a job when the mangling left a valid file), never a 500', async () => {
+    // a fixed-seed generator: the same 60 files every run
+    let state = 20261201
+    const next = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % n)
+    const template = holdingsTemplateCsv()
+    const statuses: number[] = []
+    for (let k = 0; k < 60; k++) {
+      let text = template
+      for (let edits = 1 + next(4); edits > 0; edits--) {
+        const at = next(text.length)
+        const what = next(3)
+        text = what === 0 ? text.slice(0, at) + text.slice(at + 1 + next(5)) : what === 1 ? text.slice(0, at) + ',"\n-x1.e'[next(7)] + text.slice(at) : text.slice(0, at) + text.slice(at).replace(/\d/, 'x')
+      }
+      const res = await post(t, { config: FUND, holdings: text, trials: 1 })
+      statuses.push(res.statusCode)
+      if (res.statusCode === 400) {
+        const body = res.json()
+        expect(body.code, text).toBe('PCSIM_ERR_INVALID_HOLDINGS')
+        for (const issue of body.issues) expect(issue.message, text).toMatch(/^Row \d+/)
+      } else expect([202, 503], text).toContain(res.statusCode)
+    }
+    expect(statuses.filter((s) => s === 400).length).toBeGreaterThan(30)
   })
 
   it('words a CSV issue with its row, column and rule in English and in Chinese', async () => {
