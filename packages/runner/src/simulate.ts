@@ -6,6 +6,7 @@ import {
   comparisonFromChunks,
   resolveRun,
   summarise,
+  summarisedColumns,
   type ChunkResult,
   type ComparisonResult,
   type RunResult,
@@ -24,8 +25,8 @@ export interface RunWithOptions {
 export const DEFAULT_CHUNK_SIZE = 5_000
 
 /** Runs every chunk of each config on the executor at once (it queues what it cannot run yet) and
- * merges each into its place as it arrives (so finished chunks are not all held at once): the same
- * numbers whichever executor ran them, in whatever order. */
+ * merges each into its place as it arrives (so finished chunks are not all held at once), keeping
+ * only the columns the summary reads: the same numbers whichever executor ran them, in whatever order. */
 async function runChunks(executor: Executor, configs: SimulationConfig[], options: RunWithOptions): Promise<ChunkResult[]> {
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE
   const total = configs.reduce((a, c) => a + c.run.trials, 0)
@@ -47,7 +48,7 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
   try {
     return await Promise.all(
       configs.map(async (config, k) => {
-        const merger = new ChunkMerger(0, config.run.trials)
+        const merger = new ChunkMerger(0, config.run.trials, summarisedColumns(resolveRun(config)))
         await Promise.all(
           chunkRanges(config.run.trials, size).map(([start, end]) =>
             executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(

@@ -4,8 +4,8 @@ import type { EntryStageId, SectorId } from '../schema/ids.ts'
 import { describe, describeIrr, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
-import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
-import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type YearMetric } from './metric-ids.ts'
+import { FAN_STRIDE, type ChunkResult, type MergeColumns } from './chunk.ts'
+import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric, type YearMetric } from './metric-ids.ts'
 import { ENGINE_VERSION } from '../version.ts'
 import { summariseLpClasses, summarisePolicy, type LpClassOutcome, type PolicyOutcomes } from './summarise-policy.ts'
 
@@ -104,6 +104,45 @@ export interface RunResult {
 }
 
 const FAN_PS = [5, 10, 25, 50, 75, 90, 95] as const
+
+/** The per-trial value columns `summarise` (with summarise-policy.ts) reads; tests/engine/summarised-columns.test.ts
+ * fails if it reads another. The other columns (grossProceeds, deployment, cashIncome, …) are for callers of the chunks. */
+const SUMMARISED: readonly ValueMetric[] = [
+  'netTvpi',
+  'grossTvpi',
+  'netIrr',
+  'grossIrr',
+  'dpi',
+  'rvpi',
+  'pme',
+  'invested',
+  'paidIn',
+  'fees',
+  'carry',
+  'gpUpside',
+  'breakEvenYear',
+  'dealsToReturnFund',
+  'topDealShare',
+  'mobilisedAtEntry',
+  'mobilisedOverLife',
+  'lossRatio',
+  'lossBreach',
+  'dealLossBreachShare',
+  'cashDrag',
+  'firstLossPaid',
+  'guaranteePaid',
+  'buyOutExercised',
+]
+/** Read only when the run prices its re-investment requirements against a counterfactual. */
+const COUNTERFACTUAL: readonly ValueMetric[] = ['governmentTvpi', 'noRequirementNetTvpi', 'noRequirementGovernmentTvpi']
+
+/** What a merge must keep for `summarise(run, merged)`: the same result as from every column. */
+export function summarisedColumns(run: ResolvedRun): MergeColumns {
+  return {
+    values: run.counterfactual ? [...SUMMARISED, ...COUNTERFACTUAL] : SUMMARISED,
+    ...(run.subRuns.length ? { subFunds: run.subRuns.map((s) => summarisedColumns(s.run)) } : {}),
+  }
+}
 
 export const DENOMINATORS = {
   netTvpi: 'LP distributions plus LP share of NAV (after accrued carry), over LP paid-in capital (investments and fees)',
