@@ -24,11 +24,35 @@ export interface RunWithOptions {
 
 export const DEFAULT_CHUNK_SIZE = 5_000
 
+/** The smallest chunk of a run's tail (a few milliseconds of work: less would cost more in messages than it saves). */
+export const MIN_TAIL_CHUNK = 250
+
+/**
+ * The chunks of a run on `lanes` threads: `size` trials each while plenty are left, then smaller
+ * and smaller (a quarter of what is left per lane pair, down to MIN_TAIL_CHUNK), so the threads
+ * finish together instead of one computing a whole last chunk while the others wait. On one lane,
+ * chunkRanges. Any split gives the same numbers.
+ */
+export function chunkPlan(trials: number, size: number, lanes: number): Array<[number, number]> {
+  if (lanes <= 1) return chunkRanges(trials, size)
+  const most = Math.max(1, size)
+  const least = Math.min(most, MIN_TAIL_CHUNK)
+  const out: Array<[number, number]> = []
+  for (let at = 0; at < trials; ) {
+    const n = Math.min(trials - at, Math.max(least, Math.min(most, Math.ceil((trials - at) / (2 * lanes)))))
+    out.push([at, at + n])
+    at += n
+  }
+  return out
+}
+
 /** Runs every chunk of each config on the executor at once (it queues what it cannot run yet) and
  * merges each into its place as it arrives (so finished chunks are not all held at once), keeping
  * only the columns the summary reads: the same numbers whichever executor ran them, in whatever order. */
 async function runChunks(executor: Executor, configs: SimulationConfig[], options: RunWithOptions): Promise<ChunkResult[]> {
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  // Threads on one machine start and stop together; Redis workers come and go, so their chunks stay whole.
+  const lanes = executor.kind === 'thread-pool' ? executor.parallelism : 1
   const total = configs.reduce((a, c) => a + c.run.trials, 0)
   const done = new Map<string, number>()
   let sum = 0
@@ -50,7 +74,7 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
       configs.map(async (config, k) => {
         const merger = new ChunkMerger(0, config.run.trials, summarisedColumns(resolveRun(config)))
         await Promise.all(
-          chunkRanges(config.run.trials, size).map(([start, end]) =>
+          chunkPlan(config.run.trials, size, lanes).map(([start, end]) =>
             executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(
               (chunk) => {
                 merger.add(chunk)
