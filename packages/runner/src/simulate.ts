@@ -72,11 +72,13 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
   try {
     return await Promise.all(
       configs.map(async (config, k) => {
-        const merger = new ChunkMerger(0, config.run.trials, summarisedColumns(resolveRun(config)))
+        // made when the first chunk is back: a config the engine cannot run fails on the executor, as before
+        let merger: ChunkMerger | undefined
         await Promise.all(
           chunkPlan(config.run.trials, size, lanes).map(([start, end]) =>
             executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(
               (chunk) => {
+                merger ??= new ChunkMerger(0, config.run.trials, summarisedColumns(resolveRun(config)))
                 merger.add(chunk)
                 report(`${k}:${start}`, end - start)
               },
@@ -87,6 +89,7 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
             ),
           ),
         )
+        if (!merger) throw new RangeError('a run needs at least one trial')
         return merger.result()
       }),
     )
