@@ -1,6 +1,6 @@
 import { describe as suite, expect, it } from 'vitest'
 import { createRng } from '@pcsim/engine'
-import { describe, describeSorted, selectOrderStatistics } from '../../packages/engine/src/stats/describe.ts'
+import { describe, describeSorted, moments, selectOrderStatistics, sortedFinite } from '../../packages/engine/src/stats/describe.ts'
 
 const KEYS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const
 
@@ -45,5 +45,24 @@ suite('describe by selection', () => {
     selectOrderStatistics(a, ks)
     for (const k of ks) expect(a[k]).toBe(sorted[k])
     expect(a.slice().sort()).toEqual(sorted)
+  })
+
+  for (const kind of ['continuous', 'ties', 'integers', 'non-finite'])
+    it(`${kind}: moments are describe's n, mean, sd and se bit for bit; a scratch buffer changes nothing`, () => {
+      const data = sample(kind, 10_007)
+      const full = describe(data)!
+      expect(moments(data)).toEqual({ n: full.n, mean: full.mean, sd: full.sd, se: full.se })
+      const scratch = new Float64Array(data.length + 5).fill(-7)
+      expect(describe(data, scratch)).toEqual(full)
+      expect(describe(data, new Float64Array(3))).toEqual(full) // too short: a buffer of its own
+      expect(sortedFinite(data, scratch)).toEqual(sortedFinite(data))
+    })
+
+  it('moments of a count column read the integers as they are: the same as describe of the same values as doubles', () => {
+    const counts = Uint16Array.from(sample('integers', 5_003), (x) => x * 13)
+    const d = describe(Float64Array.from(counts))!
+    expect(moments(counts)).toEqual({ n: d.n, mean: d.mean, sd: d.sd, se: d.se })
+    expect(moments(new Uint16Array(0))).toBeNull()
+    expect(moments(Float64Array.of(Number.NaN, Infinity))).toBeNull()
   })
 })

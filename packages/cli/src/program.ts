@@ -9,6 +9,7 @@ import type { RunCommandOptions } from './commands/run.ts'
 import type { WorkerCommandOptions } from './commands/worker.ts'
 import type { Context } from './context.ts'
 import { registerDecisionCommands } from './decide-commands.ts'
+import { earlyLanes } from './early-lanes.ts'
 import { USAGE_EXIT } from './exit-codes.ts'
 import { LANGS } from './messages/index.ts'
 import { calibrationTrialsOption, concurrencyOption, formatOption, outOption, queueOption, redisOption, RUN_FORMATS, scenarioOption, seedOption, trialsOption, VIEW_FORMATS } from './options.ts'
@@ -41,7 +42,14 @@ export function buildProgram(ctx: Context): Command {
     .addOption(scenarioOption(m))
     .addOption(formatOption(m, RUN_FORMATS))
     .addOption(outOption(m))
-    .action(async (input: string, o: RunCommandOptions) => (await import('./commands/run.ts')).runCommand(input, o, ctx))
+    .action(async (input: string, o: RunCommandOptions) => {
+      const lanes = await earlyLanes(o.trials)
+      try {
+        await (await import('./commands/run.ts')).runCommand(input, o, ctx, lanes)
+      } finally {
+        await lanes?.close() // closed already with the executor that took them, or never taken (bad input)
+      }
+    })
 
   program
     .command('reforecast')

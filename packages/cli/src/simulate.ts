@@ -1,5 +1,5 @@
 import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
-import { choiceForRun, choiceForTrials, compareWith, createExecutor, executorFromEnv, runWith, type Executor } from '@pcsim/runner'
+import { choiceForRun, choiceForTrials, compareWith, createExecutor, executorFromEnv, runWith, type Executor, type WorkerLanes } from '@pcsim/runner'
 import { INTERRUPTED_EXIT } from './exit-codes.ts'
 import type { Progress } from './progress.ts'
 
@@ -7,11 +7,12 @@ import type { Progress } from './progress.ts'
  * Runs `work` on the executor the environment chooses (by default a thread pool when the job is
  * big enough for one to pay, else in-thread; for a bare trial count (decision tools), the pool when
  * it spans more than one chunk; PCSIM_EXECUTOR chooses explicitly, Redis workers when
- * PCSIM_REDIS_URL is set), and always closes it. Results do not depend on the choice.
+ * PCSIM_REDIS_URL is set), and always closes it. Results do not depend on the choice. `lanes`:
+ * worker threads started ahead (early-lanes.ts), taken over by a thread pool of their size or stopped.
  */
-export async function withExecutor<T>(jobs: readonly SimulationConfig[] | number, work: (executor: Executor, signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withExecutor<T>(jobs: readonly SimulationConfig[] | number, work: (executor: Executor, signal: AbortSignal) => Promise<T>, lanes?: WorkerLanes): Promise<T> {
   const env = executorFromEnv(process.env)
-  const executor = await createExecutor(typeof jobs === 'number' ? choiceForTrials(env, jobs) : choiceForRun(env, jobs))
+  const executor = await createExecutor(typeof jobs === 'number' ? choiceForTrials(env, jobs) : choiceForRun(env, jobs), lanes)
   // Ctrl-C (or SIGTERM) cancels the run on every worker before the process exits; another one
   // a second later exits at once (signals closer together count as one keypress).
   const controller = new AbortController()
@@ -37,8 +38,8 @@ export async function withExecutor<T>(jobs: readonly SimulationConfig[] | number
 export const SAME_SIGNAL_MS = 1_000
 
 /** One run in chunks, merged in trial order; the progress bar counts trials over all chunks. */
-export function simulateRun(config: SimulationConfig, progress: Progress): Promise<RunResult> {
-  return withExecutor([config], (executor, signal) => runWith(executor, config, { signal, onProgress: (done) => progress.update(done) }))
+export function simulateRun(config: SimulationConfig, progress: Progress, lanes?: WorkerLanes): Promise<RunResult> {
+  return withExecutor([config], (executor, signal) => runWith(executor, config, { signal, onProgress: (done) => progress.update(done) }), lanes)
 }
 
 /** A comparison on common random numbers; progress counts trials across all configs. */

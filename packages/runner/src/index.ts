@@ -17,7 +17,8 @@ export {
   type WorkerEvent,
   type WorkerHandle,
 } from './redis.ts'
-export { runWith, compareWith, DEFAULT_CHUNK_SIZE, type RunWithOptions } from './simulate.ts'
+export { runWith, compareWith, chunkPlan, DEFAULT_CHUNK_SIZE, MIN_TAIL_CHUNK, type RunWithOptions } from './simulate.ts'
+export { WorkerLanes, type LaneJob, type LaneReply } from './lanes.ts'
 export {
   createExecutor,
   executorFromEnv,

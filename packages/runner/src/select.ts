@@ -4,6 +4,7 @@ import { estimatedSeconds, poolPays } from './crossover.ts'
 import type { Executor } from './executor.ts'
 import { HybridExecutor } from './hybrid.ts'
 import { InThreadExecutor } from './in-thread.ts'
+import type { WorkerLanes } from './lanes.ts'
 import { RedisExecutor, type RedisOptions } from './redis.ts'
 import { DEFAULT_CHUNK_SIZE } from './simulate.ts'
 import { ThreadPoolExecutor } from './thread-pool.ts'
@@ -32,14 +33,18 @@ export class ExecutorConfigError extends Error {
   }
 }
 
-/** The executor the choice names: Redis when a URL is given, else a thread pool; `in-thread` on request. */
-export async function createExecutor(choice: ExecutorChoice = {}): Promise<Executor> {
+/**
+ * The executor the choice names: Redis when a URL is given, else a thread pool; `in-thread` on request.
+ * `lanes`: worker threads started ahead (WorkerLanes); a HybridExecutor of the same size takes them
+ * over, any other choice stops them.
+ */
+export async function createExecutor(choice: ExecutorChoice = {}, lanes?: WorkerLanes): Promise<Executor> {
   const kind = choice.kind ?? (choice.redisUrl ? 'redis' : 'thread-pool')
+  const threads = choice.threads ?? availableParallelism()
+  const adopted = kind === 'thread-pool' && choice.callerComputes && lanes?.size === threads - 1 ? lanes : undefined
+  if (lanes && !adopted) await lanes.close()
   if (kind === 'in-thread') return new InThreadExecutor()
-  if (kind === 'thread-pool') {
-    const threads = choice.threads ?? availableParallelism()
-    return choice.callerComputes ? new HybridExecutor(threads) : new ThreadPoolExecutor(threads)
-  }
+  if (kind === 'thread-pool') return choice.callerComputes ? new HybridExecutor(threads, adopted) : new ThreadPoolExecutor(threads)
   if (!choice.redisUrl) throw new ExecutorConfigError('PCSIM_REDIS_URL', 'the redis executor needs a Redis URL (redis://[:password@]host:port)')
   return RedisExecutor.create({ ...choice.redis, url: choice.redisUrl })
 }

@@ -6,6 +6,7 @@ import {
   comparisonFromChunks,
   resolveRun,
   summarise,
+  summarisedColumns,
   type ChunkResult,
   type ComparisonResult,
   type RunResult,
@@ -23,11 +24,35 @@ export interface RunWithOptions {
 
 export const DEFAULT_CHUNK_SIZE = 5_000
 
+/** The smallest chunk of a run's tail (a few milliseconds of work: less would cost more in messages than it saves). */
+export const MIN_TAIL_CHUNK = 250
+
+/**
+ * The chunks of a run on `lanes` threads: `size` trials each while plenty are left, then smaller
+ * and smaller (a quarter of what is left per lane pair, down to MIN_TAIL_CHUNK), so the threads
+ * finish together instead of one computing a whole last chunk while the others wait. On one lane,
+ * chunkRanges. Any split gives the same numbers.
+ */
+export function chunkPlan(trials: number, size: number, lanes: number): Array<[number, number]> {
+  if (lanes <= 1) return chunkRanges(trials, size)
+  const most = Math.max(1, size)
+  const least = Math.min(most, MIN_TAIL_CHUNK)
+  const out: Array<[number, number]> = []
+  for (let at = 0; at < trials; ) {
+    const n = Math.min(trials - at, Math.max(least, Math.min(most, Math.ceil((trials - at) / (2 * lanes)))))
+    out.push([at, at + n])
+    at += n
+  }
+  return out
+}
+
 /** Runs every chunk of each config on the executor at once (it queues what it cannot run yet) and
- * merges each into its place as it arrives (so finished chunks are not all held at once): the same
- * numbers whichever executor ran them, in whatever order. */
+ * merges each into its place as it arrives (so finished chunks are not all held at once), keeping
+ * only the columns the summary reads: the same numbers whichever executor ran them, in whatever order. */
 async function runChunks(executor: Executor, configs: SimulationConfig[], options: RunWithOptions): Promise<ChunkResult[]> {
   const size = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  // Threads on one machine start and stop together; Redis workers come and go, so their chunks stay whole.
+  const lanes = executor.kind === 'thread-pool' ? executor.parallelism : 1
   const total = configs.reduce((a, c) => a + c.run.trials, 0)
   const done = new Map<string, number>()
   let sum = 0
@@ -47,11 +72,13 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
   try {
     return await Promise.all(
       configs.map(async (config, k) => {
-        const merger = new ChunkMerger(0, config.run.trials)
+        // made when the first chunk is back: a config the engine cannot run fails on the executor, as before
+        let merger: ChunkMerger | undefined
         await Promise.all(
-          chunkRanges(config.run.trials, size).map(([start, end]) =>
+          chunkPlan(config.run.trials, size, lanes).map(([start, end]) =>
             executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(
               (chunk) => {
+                merger ??= new ChunkMerger(0, config.run.trials, summarisedColumns(resolveRun(config)))
                 merger.add(chunk)
                 report(`${k}:${start}`, end - start)
               },
@@ -62,6 +89,7 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
             ),
           ),
         )
+        if (!merger) throw new RangeError('a run needs at least one trial')
         return merger.result()
       }),
     )

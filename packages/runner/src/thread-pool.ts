@@ -1,34 +1,24 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import type { ChunkResult } from '@pcsim/engine'
 import type { Piscina } from 'piscina'
 import { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
+import { workerEntry } from './worker-entry.ts'
 import type { ChunkTask } from './workers/chunk.worker.ts'
 
-/** The worker file and how to start it: TypeScript through tsx's CommonJS hook in development
- * (tsx's ESM hooks do not reach worker threads on Node 20), built JavaScript otherwise. */
-function workerEntry(): { filename: string; execArgv: string[] } {
-  const source = import.meta.url.endsWith('.ts')
-  const filename = fileURLToPath(new URL(`./workers/chunk.worker.${source ? 'ts' : 'js'}`, import.meta.url))
-  if (!source) return { filename, execArgv: [] }
-  const tsxCjs = createRequire(import.meta.url).resolve('tsx/cjs')
-  return { filename, execArgv: ['--require', tsxCjs, '--conditions=@pcsim/source', '--disable-warning=ExperimentalWarning'] }
-}
-
-/** A pool of worker threads (piscina), sized to the machine by default; cancel terminates the task. */
 /** piscina, loaded when the first pool starts: importing it costs ~0.1 s that `pcsim presets` and the
  * in-thread runs would otherwise pay. */
 const loadPiscina = (): typeof Piscina => (createRequire(import.meta.url)('piscina') as typeof import('piscina')).Piscina
 
+/** A pool of worker threads (piscina), sized to the machine by default; cancel is cooperative (below). */
 export class ThreadPoolExecutor implements Executor {
   readonly kind = 'thread-pool'
   private readonly pool: Piscina
   private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(readonly parallelism = availableParallelism()) {
-    const { filename, execArgv } = workerEntry()
+    const { filename, execArgv } = workerEntry('chunk')
     this.pool = new (loadPiscina())({ filename, execArgv, minThreads: parallelism, maxThreads: parallelism, idleTimeout: 30_000 })
   }
 

@@ -1,4 +1,5 @@
 import type { RunResult } from '@pcsim/engine'
+import type { WorkerLanes } from '@pcsim/runner/lanes'
 import type { Context } from '../context.ts'
 import { runCsv } from '../format/csv.ts'
 import { runTable } from '../format/table.ts'
@@ -22,13 +23,13 @@ export function formatRun(result: RunResult, format: RunFormat, ctx: Context): s
   return runTable(result, ctx.m)
 }
 
-/** `pcsim run <input>`: simulate one config and print its result. */
-export async function runCommand(input: string, o: RunCommandOptions, ctx: Context): Promise<void> {
+/** `pcsim run <input>`: simulate one config and print its result (`lanes`: worker threads started ahead, see early-lanes.ts). */
+export async function runCommand(input: string, o: RunCommandOptions, ctx: Context, lanes?: WorkerLanes): Promise<void> {
   const { config } = loadConfig(input, { trials: o.trials, seed: o.seed, scenarios: o.scenario })
   const progress = createProgress(config.run.trials, ctx.m.progress.simulating, ctx.m.progress.format)
   let result: RunResult
   try {
-    result = await simulateRun(config, progress)
+    result = await simulateRun(config, progress, lanes)
   } finally {
     progress.stop()
   }

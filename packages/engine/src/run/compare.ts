@@ -2,7 +2,7 @@ import { resolveRun, type ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { ChunkResult } from './chunk.ts'
 import { runResolved, type RunOptions } from './simulate.ts'
-import { summarise, type RunResult } from './summarise.ts'
+import { summarise, summarisedColumns, type RunResult } from './summarise.ts'
 
 export interface PairedDifference {
   /** Mean of (a − b) over the trials where both are defined. */
@@ -69,7 +69,7 @@ export function alignForComparison(configs: SimulationConfig[]): SimulationConfi
   return configs.map((c) => ({ ...c, run: { ...c.run, seed: first.run.seed, trials: first.run.trials } }))
 }
 
-/** Summaries and paired differences of aligned runs whose chunks are already merged. */
+/** Summaries and paired differences of aligned runs whose chunks are already merged (with at least `summarisedColumns`). */
 export function comparisonFromChunks(runs: ResolvedRun[], merged: ChunkResult[]): ComparisonResult {
   const pairs: Comparison[] = []
   for (let i = 0; i < merged.length; i++) for (let j = i + 1; j < merged.length; j++) pairs.push(compareChunks(merged[i]!, merged[j]!, i, j))
@@ -87,7 +87,7 @@ export function compareConfigs(configs: SimulationConfig[], options: RunOptions 
   const trials = resolved[0]!.config.run.trials
   const total = trials * resolved.length
   const merged = resolved.map((r, i) =>
-    runResolved(r, { ...options, onProgress: options.onProgress ? (done) => options.onProgress!(i * trials + done, total) : undefined }),
+    runResolved(r, { ...options, columns: summarisedColumns(r), onProgress: options.onProgress ? (done) => options.onProgress!(i * trials + done, total) : undefined }),
   )
   return comparisonFromChunks(resolved, merged)
 }

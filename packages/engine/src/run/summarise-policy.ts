@@ -1,6 +1,6 @@
 import type { ResolvedRun } from '../model/resolve.ts'
 import { REGION_IDS, type EntryStageId, type SectorId } from '../schema/ids.ts'
-import { describe, describeIrr, probability, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, moments, probability, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { selectionGain } from '../model/reinvestment-cost.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
@@ -72,7 +72,7 @@ export interface ReinvestmentCost {
   deals: { atStandard: number; belowStandard: number; relocated: number; missed: number }
 }
 
-const mean = (a: Uint16Array | Float64Array) => describe(a)?.mean ?? 0
+const mean = (a: Uint16Array | Float64Array) => moments(a)?.mean ?? 0
 
 /** Mean and standard error of the paired differences a[i] − b[i] over the trials where both exist. */
 function pairedDifference(a: Float64Array, b: Float64Array): { mean: number; se: number } {
@@ -99,7 +99,8 @@ function reinvestmentCost(run: ResolvedRun, merged: ChunkResult): ReinvestmentCo
   }
 }
 
-export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult): LpClassOutcome[] {
+/** `scratch`: a buffer of at least one value per trial for the distributions (describe). */
+export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult, scratch?: Float64Array): LpClassOutcome[] {
   const n = merged.end - merged.start
   return run.config.lpClasses.map((c, i) => {
     const [tvpi, irr, dpi] = merged.classes[i]!
@@ -107,15 +108,15 @@ export function summariseLpClasses(run: ResolvedRun, merged: ChunkResult): LpCla
       id: c.id,
       kind: c.kind,
       committed: c.share * run.config.fund.size,
-      netTvpi: describe(tvpi!),
-      netIrr: describeIrr(irr!),
-      dpi: describe(dpi!),
+      netTvpi: describe(tvpi!, scratch),
+      netIrr: describeIrr(irr!, scratch),
+      dpi: describe(dpi!, scratch),
       probLoss: probability(tvpi!.reduce((a, x) => a + (x < 1 ? 1 : 0), 0), n),
     }
   })
 }
 
-export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOutcomes {
+export function summarisePolicy(run: ResolvedRun, merged: ChunkResult, scratch?: Float64Array): PolicyOutcomes {
   const { config } = run
   const n = merged.end - merged.start
   const v = merged.values
@@ -137,13 +138,14 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
     const p95Share = binnedQuantile(grid, merged.fan, (gi * merged.years + y) * FAN_STRIDE, n, 0.95)
     return { year: y + 1, expected: expectedShare * gov, p95: p95Share * gov, expectedShare, p95Share }
   })
-  const companies = describe(c.companies)
+  const companies = moments(c.companies)
+  const unicorns = moments(c.unicorns)
   return {
     governmentCommitted: gov,
     privateCapitalMobilised: {
       inFund: gov > 0 ? (config.fund.size - gov) / gov : null,
-      atEntry: describe(v.mobilisedAtEntry),
-      overLife: describe(v.mobilisedOverLife),
+      atEntry: describe(v.mobilisedAtEntry, scratch),
+      overLife: describe(v.mobilisedOverLife, scratch),
     },
     reinvestmentCost: reinvestmentCost(run, merged),
     reinvestment: run.requirements.map((r, i) => {
@@ -152,35 +154,35 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
         classId: config.lpClasses[r.classIndex]!.id,
         regions: REGION_IDS.filter((_, k) => r.regionMask & (1 << k)),
         required: r.multiple,
-        achieved: describe(achieved),
+        achieved: describe(achieved, scratch),
         probShortfall: probability(achieved.reduce((a, x) => a + (x < r.multiple - 1e-9 ? 1 : 0), 0), n),
       }
     }),
     toleratedLoss: {
       fund: config.policy.toleratedLoss.fund,
       deal: config.policy.toleratedLoss.deal,
-      lossRatio: describe(v.lossRatio),
+      lossRatio: describe(v.lossRatio, scratch),
       probBreach: probability(v.lossBreach.reduce((a, x) => a + x, 0), n),
-      dealBreachShare: describe(v.dealLossBreachShare),
+      dealBreachShare: describe(v.dealLossBreachShare, scratch),
     },
     companiesSupported: {
       total: companies?.mean ?? 0,
       bySector: [...bySector].map(([id, companies]) => ({ id, companies })),
       byStage: [...byStage].map(([id, companies]) => ({ id, companies })),
     },
-    unicorns: { mean: describe(c.unicorns)?.mean ?? 0, se: describe(c.unicorns)?.se ?? 0 },
+    unicorns: { mean: unicorns?.mean ?? 0, se: unicorns?.se ?? 0 },
     pipeline: {
       planned: mean(c.dealsPlanned),
       reserved: mean(c.dealsReserved),
       started: mean(c.dealsStarted),
       producing: mean(c.dealsProducing),
       unstarted: mean(c.unstartedDeals),
-      cashDrag: describe(v.cashDrag),
+      cashDrag: describe(v.cashDrag, scratch),
       selectionGain: selectionGain(config),
       ...(run.yearSeries[0] === 'producing' ? { producingStage: config.strategy.pipeline.producingStage!, producingByYear: seriesMeans(run, merged, 'producing') } : {}),
     },
-    firstLossPaid: describe(v.firstLossPaid),
-    guaranteePaid: describe(v.guaranteePaid),
+    firstLossPaid: describe(v.firstLossPaid, scratch),
+    guaranteePaid: describe(v.guaranteePaid, scratch),
     buyOut: { probExercised: probability(v.buyOutExercised.reduce((a, x) => a + x, 0), n) },
     budget,
   }

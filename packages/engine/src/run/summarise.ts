@@ -2,11 +2,11 @@ import type { PlanVsActual } from '../reforecast/plan-vs-actual-types.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import { describe, describeIrr, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, moments, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
-import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
-import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type YearMetric } from './metric-ids.ts'
+import { FAN_STRIDE, type ChunkResult, type MergeColumns } from './chunk.ts'
+import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric, type YearMetric } from './metric-ids.ts'
 import { ENGINE_VERSION } from '../version.ts'
 import { summariseFundOfFunds, type FundOfFundsOutcomes } from './summarise-fof.ts'
 import { summariseLpClasses, summarisePolicy, type LpClassOutcome, type PolicyOutcomes } from './summarise-policy.ts'
@@ -112,6 +112,45 @@ export interface RunResult {
 
 const FAN_PS = [5, 10, 25, 50, 75, 90, 95] as const
 
+/** The per-trial value columns `summarise` (with summarise-policy.ts) reads; tests/engine/summarised-columns.test.ts
+ * fails if it reads another. The other columns (grossProceeds, deployment, cashIncome, …) are for callers of the chunks. */
+const SUMMARISED: readonly ValueMetric[] = [
+  'netTvpi',
+  'grossTvpi',
+  'netIrr',
+  'grossIrr',
+  'dpi',
+  'rvpi',
+  'pme',
+  'invested',
+  'paidIn',
+  'fees',
+  'carry',
+  'gpUpside',
+  'breakEvenYear',
+  'dealsToReturnFund',
+  'topDealShare',
+  'mobilisedAtEntry',
+  'mobilisedOverLife',
+  'lossRatio',
+  'lossBreach',
+  'dealLossBreachShare',
+  'cashDrag',
+  'firstLossPaid',
+  'guaranteePaid',
+  'buyOutExercised',
+]
+/** Read only when the run prices its re-investment requirements against a counterfactual. */
+const COUNTERFACTUAL: readonly ValueMetric[] = ['governmentTvpi', 'noRequirementNetTvpi', 'noRequirementGovernmentTvpi']
+
+/** What a merge must keep for `summarise(run, merged)`: the same result as from every column. */
+export function summarisedColumns(run: ResolvedRun): MergeColumns {
+  return {
+    values: run.counterfactual ? [...SUMMARISED, ...COUNTERFACTUAL] : SUMMARISED,
+    ...(run.subRuns.length ? { subFunds: run.subRuns.map((s) => summarisedColumns(s.run)) } : {}),
+  }
+}
+
 export const DENOMINATORS = {
   netTvpi: 'LP distributions plus LP share of NAV (after accrued carry), over LP paid-in capital (investments and fees)',
   dpi: 'LP distributions over LP paid-in capital',
@@ -122,8 +161,8 @@ export const DENOMINATORS = {
   deployment: 'shares of committed capital',
 } as const
 
-function irrDistribution(values: Float64Array): IrrDistribution {
-  return describeIrr(values) ?? { ...emptyDistribution(), undefinedShare: values.length ? 1 : 0, totalLossShare: 0 }
+function irrDistribution(values: Float64Array, scratch: Float64Array): IrrDistribution {
+  return describeIrr(values, scratch) ?? { ...emptyDistribution(), undefinedShare: values.length ? 1 : 0, totalLossShare: 0 }
 }
 
 function emptyDistribution(): Distribution {
@@ -151,8 +190,14 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
   const v = merged.values
   const n = merged.end - merged.start
   const tvpiSorted = sortedFinite(v.netTvpi)
-  const dist = (a: Float64Array) => describe(a) ?? emptyDistribution()
-  const scaled = (a: Float64Array) => dist(a.map((x) => x / size))
+  // every distribution is read from one scratch buffer (and the scaled columns from a second), not from a copy each
+  const scratch = new Float64Array(n)
+  const shares = new Float64Array(n)
+  const dist = (a: Float64Array) => describe(a, scratch) ?? emptyDistribution()
+  const scaled = (a: Float64Array) => {
+    for (let i = 0; i < n; i++) shares[i] = a[i]! / size
+    return dist(shares)
+  }
   const atLeast = (k: number) => probability(v.netTvpi.reduce((acc, x) => acc + (x >= k ? 1 : 0), 0), n)
   const tail = (p: number) => {
     const q = quantileSorted(tvpiSorted, p)
@@ -169,7 +214,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
   const t99 = tail(0.01)
   const outcomes = Object.fromEntries(
     COUNT_METRICS.map((m) => {
-      const d = describe(merged.counts[m])
+      const d = moments(merged.counts[m])
       return [m, { mean: d?.mean ?? 0, se: d?.se ?? 0 }]
     }),
   ) as RunSummary['outcomes']
@@ -185,8 +230,8 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
   const summary: RunSummary = {
     netTvpi: dist(v.netTvpi),
     grossTvpi: dist(v.grossTvpi),
-    netIrr: irrDistribution(v.netIrr),
-    grossIrr: irrDistribution(v.grossIrr),
+    netIrr: irrDistribution(v.netIrr, scratch),
+    grossIrr: irrDistribution(v.grossIrr, scratch),
     dpi: dist(v.dpi),
     rvpi: dist(v.rvpi),
     pme: dist(v.pme),
@@ -205,16 +250,16 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
         ? { investable: c.investable, initial: run.deals.cheque.reduce((a, x) => a + x, 0), reserve: run.reserveStart, plannedFees: c.plannedFees, companies: run.deals.cheque.length }
         : { investable: c.investable, initial: c.initialTotal, reserve: c.reserveBudget, plannedFees: c.plannedFees, companies: c.deals.length },
     },
-    breakEven: { years: describe(v.breakEvenYear), probNever: probability(never, n) },
+    breakEven: { years: describe(v.breakEvenYear, scratch), probNever: probability(never, n) },
     outcomes,
     concentration: {
       topDealShare: dist(v.topDealShare),
       probOneDealReturnsFund: probability(oneDeal, n),
-      dealsToReturnFund: describe(v.dealsToReturnFund),
+      dealsToReturnFund: describe(v.dealsToReturnFund, scratch),
       probFundNotReturned: probability(notReturned, n),
     },
-    lpClasses: summariseLpClasses(run, merged),
-    policy: summarisePolicy(run, merged),
+    lpClasses: summariseLpClasses(run, merged, scratch),
+    policy: summarisePolicy(run, merged, scratch),
   }
   if (run.subRuns.length > 0) summary.fundOfFunds = summariseFundOfFunds(run, merged, summary.policy.budget.map((b) => b.expected))
   const fan = {} as Record<YearMetric, FanPoint[]>
@@ -260,7 +305,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
     currency: config.fund.currency,
     denominators: { ...DENOMINATORS },
     summary,
-    histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(sortedFinite(v.netIrr)) },
+    histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(sortedFinite(v.netIrr, scratch)) },
     fan,
     valueBy: { cells, sectors: group('sector'), stages: group('stage') },
     ...(merged.subFunds ? { subFunds: run.subRuns.map((s, k) => ({ id: s.id, result: summarise(s.run, merged.subFunds![k]!) })) } : {}),

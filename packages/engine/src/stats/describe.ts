@@ -39,14 +39,9 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!)
 }
 
-/** The finite values of `data`, sorted ascending. */
-export function sortedFinite(data: NumericArray): Float64Array {
-  let n = 0
-  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i]!)) n++
-  const out = new Float64Array(n)
-  let j = 0
-  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i]!)) out[j++] = data[i]!
-  return out.sort()
+/** The finite values of `data`, sorted ascending (in `scratch` when it is long enough). */
+export function sortedFinite(data: NumericArray, scratch?: Float64Array): Float64Array {
+  return finite(data, scratch).sort()
 }
 
 /** The quantile levels a distribution reads: each percentile and the two points its SE's slope uses. */
@@ -59,17 +54,30 @@ function levels(n: number): Array<{ key: `p${(typeof PERCENTILES)[number]}`; f: 
   })
 }
 
-/** Mean, standard deviation (n − 1), standard error, percentiles with their standard errors, given
- * the values (finite) in any order and a way to read a quantile of them. */
-function distribution(values: Float64Array, quantile: (p: number) => number, min: number, max: number): Distribution | null {
+/** n, mean (a running mean, in the order given), standard deviation (n − 1) and standard error of finite values. */
+export interface Moments {
+  n: number
+  mean: number
+  sd: number
+  se: number
+}
+
+/** The moments every distribution reports; the one place they are computed. */
+function momentsOf(values: NumericArray): Moments {
   const n = values.length
-  if (n === 0) return null
   let mean = 0
   for (let i = 0; i < n; i++) mean += (values[i]! - mean) / (i + 1)
   let ss = 0
   for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0
-  return withPercentiles({ n, mean, sd, se: sd / Math.sqrt(n), min, max, percentileSe: {} as Distribution['percentileSe'] } as Distribution, quantile)
+  return { n, mean, sd, se: sd / Math.sqrt(n) }
+}
+
+/** Mean, standard deviation (n − 1), standard error, percentiles with their standard errors, given
+ * the values (finite) in any order and a way to read a quantile of them. */
+function distribution(values: Float64Array, quantile: (p: number) => number, min: number, max: number): Distribution | null {
+  if (values.length === 0) return null
+  return withPercentiles({ ...momentsOf(values), min, max, percentileSe: {} as Distribution['percentileSe'] } as Distribution, quantile)
 }
 
 /** Sets the percentiles of `d` and their standard errors from `quantile`. */
@@ -88,15 +96,28 @@ export function describeSorted(sorted: Float64Array): Distribution | null {
   return distribution(sorted, (p) => quantileSorted(sorted, p), sorted[0]!, sorted[n - 1]!)
 }
 
-/** The finite values of `data` in trial order. */
-function finite(data: NumericArray): Float64Array {
+function finiteCount(data: NumericArray): number {
   let n = 0
   for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i]!)) n++
-  if (n === data.length) return Float64Array.from(data)
-  const out = new Float64Array(n)
-  let j = 0
-  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i]!)) out[j++] = data[i]!
+  return n
+}
+
+/** The finite values of `data` in trial order, in `scratch` (when it is long enough) or a new array. */
+function finite(data: NumericArray, scratch?: Float64Array): Float64Array {
+  const n = finiteCount(data)
+  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n)
+  if (n === data.length) out.set(data)
+  else for (let i = 0, j = 0; i < data.length; i++) if (Number.isFinite(data[i]!)) out[j++] = data[i]!
   return out
+}
+
+/**
+ * describe's n, mean, sd and se alone, bit for bit, without the percentiles (no copy and no
+ * selection when every value is finite): what a mean with its standard error needs.
+ */
+export function moments(data: NumericArray): Moments | null {
+  const values = finiteCount(data) === data.length ? data : finite(data)
+  return values.length === 0 ? null : momentsOf(values)
 }
 
 /**
@@ -104,9 +125,11 @@ function finite(data: NumericArray): Float64Array {
  * statistics the percentiles read are found by one multi-quickselect (O(n log k) for k of them,
  * against O(n log n) for a sort). Mean and sd are summed in trial order, so they can differ from
  * the sorted-order sums of describeSorted in the last bits; the percentiles are identical.
+ * `scratch` (at least as long as `data`): where the finite values are copied and rearranged, so a
+ * caller describing many columns allocates one buffer rather than one per column.
  */
-export function describe(data: NumericArray): Distribution | null {
-  const values = finite(data)
+export function describe(data: NumericArray, scratch?: Float64Array): Distribution | null {
+  const values = finite(data, scratch)
   const n = values.length
   if (n === 0) return null
   let min = Infinity
@@ -199,7 +222,7 @@ export interface IrrDistribution extends Distribution {
 }
 
 /** An IRR distribution over the trials where it exists, with how many lack one or lost everything. */
-export function describeIrr(values: Float64Array): IrrDistribution | null {
+export function describeIrr(values: Float64Array, scratch?: Float64Array): IrrDistribution | null {
   const n = values.length
   let undef = 0
   let loss = 0
@@ -207,6 +230,6 @@ export function describeIrr(values: Float64Array): IrrDistribution | null {
     if (Number.isNaN(values[i]!)) undef++
     else if (values[i] === -1) loss++
   }
-  const d = describe(values)
+  const d = describe(values, scratch)
   return d ? { ...d, undefinedShare: n ? undef / n : 0, totalLossShare: n ? loss / n : 0 } : null
 }
