@@ -71,6 +71,8 @@ export function drawExitMultiple(rng: Rng, model: SectorModel, listed: boolean):
  * of regime g is the tabulated G_g(age), so the crossing age is found by bisection in the table.
  */
 export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, round: number, q: number, post: number, events: EventBuffer): void {
+  // a number from here on: the raw parameter would keep the loop's post-money tagged, boxed at every raise
+  post = +post
   const { model, sector, effects, market, horizon, hazards } = ctx
   const years = market.years
   const regimeRow = effects.regime
@@ -138,13 +140,13 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       return
     }
     const valuationShift = factorsOn ? market.valuation[sY + (t >> 2)]! : 0
-    const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
     if (u < wAcq || u >= wNext) {
       // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
       // at a discount to the last round; the rest list
       const sale = u < wAcq
       const transfer = sale && rng.uniform() < ctx.transferShare
       const multiple = transfer ? ctx.transferPrice : drawExitMultiple(rng, model, !sale)
+      const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
       const e = events.add(t, company, transfer ? TRANSFER : sale ? ACQUIRED : LISTED, round)
       events.value[e] = Math.min(maxValue, post * multiple * exitMultiplier)
       return
