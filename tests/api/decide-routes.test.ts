@@ -64,4 +64,21 @@ describe('decision-tool routes', () => {
     const again = await t.app.inject({ method: 'DELETE', url: opt.json().links.self })
     expect(again.statusCode).toBe(409)
   })
+
+  it('keeps decision jobs in the database: listed by kind, read back after a restart, exported as JSON only', async () => {
+    const res = await post('/api/sensitivities', { preset: 'us-vc-10y', trials: 200, seed: 'kept', vary: ['feeRate=0.015:0.025'], metrics: ['probLoss'] })
+    const before = await waitForJob(t.app, res.json().links.self)
+    expect(before).toMatchObject({ kind: 'sensitivity', status: 'done', config: { vary: ['feeRate=0.015:0.025'], metrics: ['probLoss'] } })
+    expect((await t.app.inject({ url: '/api/sensitivities' })).json().items.map((j: { id: string }) => j.id)).toContain(before.id)
+    expect((await t.app.inject({ url: '/api/solves' })).json().items.map((j: { id: string }) => j.id)).not.toContain(before.id)
+    expect((await t.app.inject({ url: `/api/runs/${before.id}` })).statusCode).toBe(404)
+    expect((await t.app.inject({ url: `${res.json().links.self}/export?format=csv` })).statusCode).toBe(400)
+    expect((await t.app.inject({ url: `${res.json().links.self}/export` })).json().result).toEqual(before.result)
+    const again = await createTestApp({}, t.dir)
+    try {
+      expect((await again.app.inject({ url: res.json().links.self })).json()).toEqual(before)
+    } finally {
+      await again.close()
+    }
+  })
 })

@@ -64,7 +64,7 @@ describe('persistence', () => {
       }
       const db = openDatabase(join(dir, 'pcsim.sqlite'))
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-      expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }])
+      expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }])
       db.close()
     } finally {
       removeDir(dir)

@@ -170,6 +170,17 @@ describe('named users', () => {
     expect(events.body).toContain('event: done')
   })
 
+  it('keeps decision jobs to their owner too', async () => {
+    const solve = await inject('alice', 'POST', '/api/solves', { preset: 'us-vc-10y', trials: 200, seed: 2, lever: 'exitValue', target: 'p50(netTvpi) = 1.4', range: '0.5:2' })
+    expect(solve.statusCode).toBe(202)
+    const { id } = solve.json()
+    expect(await waitForJobAs(t, `/api/solves/${id}`, TOKENS.alice)).toMatchObject({ kind: 'solve', status: 'done', owner: 'alice' })
+    expect((await inject('bob', 'GET', `/api/solves/${id}`)).statusCode).toBe(404)
+    expect((await inject('bob', 'DELETE', `/api/solves/${id}`)).statusCode).toBe(404)
+    expect((await inject('bob', 'GET', '/api/solves')).json().items).toEqual([])
+    expect((await inject('root', 'GET', '/api/solves')).json().items.map((j: { id: string }) => j.id)).toContain(id)
+  })
+
   it('keeps no token in plain text: not in the users file, not in the database', async () => {
     const db = [t.dbPath, `${t.dbPath}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1'))
     const stored = readFileSync(file, 'utf8') + db.join('')
@@ -211,7 +222,7 @@ describe('migration to owners', () => {
         await local.close()
       }
       const db = openDatabase(dbPath)
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }])
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }])
       db.close()
 
       const users = await createTestApp({ PCSIM_USERS_FILE: await usersFile(dir) }, dir)

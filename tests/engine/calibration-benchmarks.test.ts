@@ -25,8 +25,8 @@ const KNOWN_FAILURES: Record<string, { why: string; stays: Record<string, [numbe
     stays: { '2017-median': [1.3, 1.35], '2017-p90': [2.17, 2.25], '2021-median': [0.765, 0.79] },
   },
   'rmb-j-curve': {
-    why: 'reverse-linkage sell-down caps',
-    stays: { 'median-dpi-1': [9.25, 9.75], 'top-quartile-dpi-5y': [0.215, 0.24] },
+    why: 'spread of manager skill',
+    stays: { 'median-dpi-1': [8.75, 9.25], 'bottom-quartile-dpi-1': [9.75, 10.25], 'top-quartile-dpi-5y': [0.37, 0.41] },
   },
 }
 

@@ -165,3 +165,25 @@ describe('createTrialStreams', () => {
     expect(createTrialStreams('7', 5 + 2 ** 32).market.uniform()).not.toBe(a)
   })
 })
+
+describe('hashUniform', () => {
+  it('is uniform on [0, 1) over trials and companies, and its purposes are independent', async () => {
+    const { hashUniform } = await import('../../packages/engine/src/random/hash-uniform.ts')
+    const n = 200_000
+    const bins = new Array<number>(10).fill(0)
+    let both = 0
+    for (let i = 0; i < n; i++) {
+      const salt = (i * 2654435761) >>> 0
+      const u = hashUniform(salt, i % 97, 0)
+      const v = hashUniform(salt, i % 97, 16)
+      expect(u >= 0 && u < 1).toBe(true)
+      bins[Math.floor(u * 10)]! += 1
+      if (u < 0.3 && v < 0.3) both++
+    }
+    // each bin holds 10% of draws within 4 binomial standard errors
+    const se = Math.sqrt(0.1 * 0.9 * n)
+    for (const b of bins) expect(Math.abs(b - 0.1 * n)).toBeLessThan(4 * se)
+    // P(u < 0.3 and v < 0.3) = 0.09 if the two purposes are independent
+    expect(Math.abs(both - 0.09 * n)).toBeLessThan(4 * Math.sqrt(0.09 * 0.91 * n))
+  })
+})

@@ -28,7 +28,7 @@ function lineColumn(text: string, offset: number): [number, number] {
   return [before.length, before[before.length - 1]!.length + 1]
 }
 
-function jsonIssue(text: string, error: unknown): CliIssue {
+export function jsonIssue(text: string, error: unknown): CliIssue {
   const message = error instanceof Error ? error.message : String(error)
   const at = /at position (\d+)/.exec(message)
   if (!at) return makeIssue('', 'invalid_json', { value: message })

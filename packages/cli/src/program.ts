@@ -4,6 +4,7 @@ import { ENGINE_VERSION } from '@pcsim/engine/info'
 import type { CalibrateCommandOptions } from './commands/calibrate.ts'
 import type { CompareCommandOptions } from './commands/compare.ts'
 import type { PlanCommandOptions } from './commands/plan.ts'
+import type { ReforecastCommandOptions } from './commands/reforecast.ts'
 import type { RunCommandOptions } from './commands/run.ts'
 import type { WorkerCommandOptions } from './commands/worker.ts'
 import type { Context } from './context.ts'
@@ -41,6 +42,20 @@ export function buildProgram(ctx: Context): Command {
     .addOption(formatOption(m, RUN_FORMATS))
     .addOption(outOption(m))
     .action(async (input: string, o: RunCommandOptions) => (await import('./commands/run.ts')).runCommand(input, o, ctx))
+
+  program
+    .command('reforecast')
+    .description(m.commands.reforecast)
+    .argument('<config>', m.args.config)
+    .addOption(new Option('--holdings <file>', m.options.holdings).makeOptionMandatory())
+    .addOption(new Option('--as-of <date>', m.options.asOf))
+    .addOption(new Option('--plan <file>', m.options.plan))
+    .addOption(trialsOption(m))
+    .addOption(seedOption(m))
+    .addOption(scenarioOption(m))
+    .addOption(formatOption(m, RUN_FORMATS))
+    .addOption(outOption(m))
+    .action(async (input: string, o: ReforecastCommandOptions) => (await import('./commands/reforecast.ts')).reforecastCommand(input, o, ctx))
 
   program
     .command('compare')

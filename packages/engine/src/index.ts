@@ -3,6 +3,8 @@ export { SimulationConfigSchema, SCHEMA_VERSION, type SimulationConfig, type Run
 export { configJsonSchema } from './schema/json-schema.ts'
 export { issuesFromSchemaErrors, schemaIssuesFor, type SchemaError } from './schema/schema-issues.ts'
 export { migrateConfig } from './schema/migrations.ts'
+export { ReforecastSchema, HoldingCompanySchema, CashFlowRowSchema, HOLDING_STATUSES, EXIT_ROUTES, type Reforecast, type HoldingCompany, type CashFlowRow } from './schema/reforecast.ts'
+export * from './reforecast/index.ts'
 export type { Shock, Market } from './schema/market.ts'
 export { MARKET_PROFILES } from './schema/market.ts'
 export * as limits from './schema/limits.ts'

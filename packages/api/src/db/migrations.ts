@@ -50,6 +50,39 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       CREATE UNIQUE INDEX scenarios_share_id ON scenarios (share_id) WHERE share_id IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'decision and reforecast jobs',
+    // SQLite cannot change a CHECK constraint: the runs table is rebuilt with the wider list of kinds.
+    sql: `
+      CREATE TABLE runs_v3 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('run', 'comparison', 'sensitivity', 'solve', 'optimisation', 'reforecast')),
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+        name TEXT,
+        config TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        trials INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        progress_done INTEGER NOT NULL DEFAULT 0,
+        engine_version TEXT NOT NULL,
+        result TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT,
+        owner TEXT
+      );
+      INSERT INTO runs_v3 (id, kind, status, name, config, seed, trials, total, progress_done, engine_version, result, error_code, error_message, created_at, started_at, finished_at, owner)
+        SELECT id, kind, status, name, config, seed, trials, total, progress_done, engine_version, result, error_code, error_message, created_at, started_at, finished_at, owner FROM runs ORDER BY rowid;
+      DROP TABLE runs;
+      ALTER TABLE runs_v3 RENAME TO runs;
+      CREATE INDEX runs_kind_created ON runs (kind, created_at DESC);
+      CREATE INDEX runs_status ON runs (status);
+      CREATE INDEX runs_owner_kind_created ON runs (owner, kind, created_at DESC);
+    `,
+  },
 ]
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

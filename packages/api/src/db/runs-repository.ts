@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 
-export type JobKind = 'run' | 'comparison'
+export const JOB_KINDS = ['run', 'comparison', 'sensitivity', 'solve', 'optimisation', 'reforecast'] as const
+export type JobKind = (typeof JOB_KINDS)[number]
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'failed', 'cancelled'])
 
@@ -68,7 +69,7 @@ const toRecord = (r: Row, withBodies: boolean): JobRecord => ({
 const now = () => new Date().toISOString()
 const LIST_COLUMNS = "id, kind, status, name, seed, trials, total, progress_done, engine_version, created_at, started_at, finished_at, error_code, error_message, owner, '{}' AS config, NULL AS result"
 
-/** Runs and comparisons (one table, `kind` tells them apart). All writes are single statements. */
+/** Every job (runs, comparisons, decision tools, reforecasts: one table, `kind` tells them apart). All writes are single statements. */
 export class RunsRepository {
   private readonly stmts
   constructor(db: Database) {

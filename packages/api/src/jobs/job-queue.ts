@@ -1,18 +1,35 @@
 import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import { alignForComparison, chunkRanges, ENGINE_VERSION, type ChunkResult, type SimulationConfig } from '@pcsim/engine'
-import { RedisRunError } from '@pcsim/runner'
+import { RedisRunError, type Executor } from '@pcsim/runner'
 import type { FastifyBaseLogger } from 'fastify'
 import type { JobKind, JobStatus, RunsRepository } from '../db/runs-repository.ts'
 import { ApiError, ERRORS, type ErrorCode } from '../errors.ts'
 import type { SimulationPool } from './simulation-pool.ts'
 
-/** What a client asked for, already validated: one config for a run, 2-8 for a comparison. */
+/** What a job's work gets: the server's executor, the job's abort signal and a progress callback. */
+export interface JobContext {
+  executor: Executor
+  chunkSize: number
+  signal: AbortSignal
+  /** `saved`: a chunk has just ended, so the count reaches the database now. */
+  onProgress: (done: number, total: number, saved?: boolean) => void
+}
+/** A job's computation; its result is what GET returns as `result`. */
+export type JobWork = (ctx: JobContext) => Promise<unknown>
+
+/**
+ * What a client asked for, already validated: one config for a run, 2-8 for a comparison (their
+ * chunks and summary are the default work), or any other kind with its own `work` and `total`.
+ */
 export interface JobSpec {
   kind: JobKind
   name: string | null
-  configs: SimulationConfig[]
-  /** What GET returns as `config` (the parsed config, or the comparison's items). */
+  configs?: SimulationConfig[]
+  work?: JobWork
+  /** Trials the work will run in all (progress counts up to it); default trials × configs. */
+  total?: number
+  /** What GET returns as `config` (the parsed config, the comparison's items, a decision request). */
   storedConfig: unknown
   trials: number
   seed: string | number
@@ -26,6 +43,7 @@ type Listener = (event: JobEvent) => void
 interface LiveJob {
   id: string
   spec: JobSpec
+  work: JobWork
   status: JobStatus
   total: number
   done: number
@@ -60,6 +78,49 @@ function jobError(error: unknown): { code: ErrorCode; message: string } {
 }
 
 /**
+ * The chunks of `configs` on the executor, a bounded number in flight (so that concurrent jobs
+ * interleave), with progress summed over chunks; a job's `work` may call it for its own configs.
+ * Returns each config's chunks.
+ */
+export async function runChunks(configs: SimulationConfig[], { executor, chunkSize, signal, onProgress }: JobContext): Promise<ChunkResult[][]> {
+  const tasks = configs.flatMap((config, item) => chunkRanges(config.run.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
+  const total = tasks.reduce((n, t) => n + t.end - t.start, 0)
+  const results: ChunkResult[][] = configs.map(() => [])
+  const credited = new Array<number>(tasks.length).fill(0)
+  let done = 0
+  // Progress only grows per chunk: a chunk retried on another worker counts once.
+  const credit = (t: number, d: number) => {
+    if (d <= credited[t]!) return
+    done += d - credited[t]!
+    credited[t] = d
+    onProgress(done, total, d === tasks[t]!.end - tasks[t]!.start)
+  }
+  let next = 0
+  const lane = async () => {
+    while (next < tasks.length && !signal.aborted) {
+      const t = next++
+      const task = tasks[t]!
+      const chunk = await executor.runChunk({ config: task.config, start: task.start, end: task.end }, { signal, onProgress: (d) => credit(t, d) })
+      credit(t, task.end - task.start)
+      results[task.item]!.push(chunk)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(executor.parallelism, tasks.length) }, lane))
+  signal.throwIfAborted()
+  return results
+}
+
+/** A run's or comparison's work: the chunks, then the summary thread. */
+function simulationWork(kind: JobKind, given: SimulationConfig[], pool: SimulationPool): JobWork {
+  return async (ctx) => {
+    // A comparison runs every config on the first one's seed and trials (common random numbers).
+    const configs = kind === 'run' ? given : alignForComparison(given)
+    const results = await runChunks(configs, ctx)
+    return kind === 'run' ? await pool.summarise(configs[0]!, results[0]!, ctx.signal) : await pool.compare(configs, results, ctx.signal)
+  }
+}
+
+/**
  * Jobs in memory while they are queued or running; SQLite holds every state change, so a job
  * read after it ends (or after a restart) comes from the database.
  */
@@ -88,11 +149,13 @@ export class JobQueue {
   submit(spec: JobSpec): { id: string; createdAt: string } {
     this.assertAccepting()
     const id = randomUUID()
-    const total = spec.trials * spec.configs.length
+    const configs = spec.configs ?? []
+    const work = spec.work ?? simulationWork(spec.kind, configs, this.opts.pool)
+    const total = spec.total ?? spec.trials * configs.length
     const createdAt = this.opts.runs.insert({ id, kind: spec.kind, name: spec.name, config: spec.storedConfig, seed: spec.seed, trials: spec.trials, total, engineVersion: ENGINE_VERSION, owner: spec.owner })
     const controller = new AbortController()
     setMaxListeners(0, controller.signal) // every chunk in flight listens to it
-    const job: LiveJob = { id, spec, status: 'queued', total, done: 0, controller, listeners: new Set(), lastEmit: 0, lastSaved: 0 }
+    const job: LiveJob = { id, spec, work, status: 'queued', total, done: 0, controller, listeners: new Set(), lastEmit: 0, lastSaved: 0 }
     this.live.set(id, job)
     this.waiting.push(job)
     this.pump()
@@ -158,36 +221,21 @@ export class JobQueue {
       runs.markRunning(job.id)
       const executor = await pool.executor()
       signal.throwIfAborted()
-      // A comparison runs every config on the first one's seed and trials (common random numbers).
-      const configs = job.spec.kind === 'run' ? job.spec.configs : alignForComparison(job.spec.configs)
-      const tasks = configs.flatMap((config, item) => chunkRanges(config.run.trials, chunkSize).map(([start, end]) => ({ config, item, start, end })))
-      const results: ChunkResult[][] = configs.map(() => [])
-      const credited = new Array<number>(tasks.length).fill(0)
-      // Progress only grows per chunk: a chunk retried on another worker counts once.
-      const credit = (t: number, done: number) => {
-        if (done <= credited[t]! || job.status !== 'running') return
-        job.done += done - credited[t]!
-        credited[t] = done
+      const onProgress = (done: number, total: number, saved = false) => {
+        if (job.status !== 'running') return
+        // a tool may find more work as it goes (a solve's last bisection steps): the total only grows
+        job.total = Math.max(job.total, total)
+        const next = Math.min(Math.max(job.done, done), job.total)
+        if (next === job.done) return
+        job.done = next
         this.emitProgress(job, false)
-        this.saveProgress(job, done === tasks[t]!.end - tasks[t]!.start)
+        this.saveProgress(job, saved)
       }
-      let next = 0
-      // Each job keeps at most `parallelism` chunks in flight, so concurrent jobs interleave.
-      const lane = async () => {
-        while (next < tasks.length && !signal.aborted) {
-          const t = next++
-          const task = tasks[t]!
-          const chunk = await executor.runChunk({ config: task.config, start: task.start, end: task.end }, { signal, onProgress: (d) => credit(t, d) })
-          credit(t, task.end - task.start)
-          results[task.item]!.push(chunk)
-        }
-      }
-      await Promise.all(Array.from({ length: Math.min(executor.parallelism, tasks.length) }, lane)).catch((error: unknown) => {
+      const result = await job.work({ executor, chunkSize, signal, onProgress }).catch((error: unknown) => {
         job.controller.abort(error)
         throw error
       })
       signal.throwIfAborted()
-      const result = job.spec.kind === 'run' ? await pool.summarise(configs[0]!, results[0]!, signal) : await pool.compare(configs, results, signal)
       if (job.status !== 'running') return
       runs.markDone(job.id, result)
       job.done = job.total

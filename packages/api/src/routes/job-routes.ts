@@ -4,19 +4,26 @@ import Type from 'typebox'
 import type { JobKind } from '../db/runs-repository.ts'
 import { TERMINAL } from '../db/runs-repository.ts'
 import { ApiError } from '../errors.ts'
-import { ExportQuery } from '../schemas/runs.ts'
+import { ExportQuery, JsonExportQuery } from '../schemas/runs.ts'
 import { errorResponses, IdParams, JobCancelled, JobList, JobView, ListQuery } from '../schemas/common.ts'
 import type { Services } from '../services.ts'
 import { canSee, ownerScope } from '../users/ownership.ts'
-import { jobCsv } from './runs/export-csv.ts'
 import { jobPath, jobView } from './job-view.ts'
 
-/** Reading, streaming, cancelling and exporting a job: the same for runs and comparisons. */
-export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: JobKind }> = async (app, { services, kind }) => {
+const NOT_FOUND = { run: 'PCSIM_ERR_RUN_NOT_FOUND', comparison: 'PCSIM_ERR_COMPARISON_NOT_FOUND' } as const
+
+/**
+ * Reading, streaming, cancelling and exporting a job: the same for every kind. `csv` turns a
+ * finished job's result into CSV rows; kinds without it export JSON only.
+ */
+export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: JobKind; tags?: string[]; csv?: (result: unknown) => string }> = async (
+  app,
+  { services, kind, tags, csv },
+) => {
   const { runs, jobs, sse } = services
   const base = `/${jobPath(kind)}`
   const tag = jobPath(kind)
-  const notFound = kind === 'run' ? 'PCSIM_ERR_RUN_NOT_FOUND' : 'PCSIM_ERR_COMPARISON_NOT_FOUND'
+  const notFound = kind === 'run' || kind === 'comparison' ? NOT_FOUND[kind] : 'PCSIM_ERR_NOT_FOUND'
   // Another user's job is answered like an unknown one: its id reveals nothing.
   const load = (id: string, request?: FastifyRequest) => {
     const record = runs.get(id, kind)
@@ -26,13 +33,13 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
 
   app.get(
     base,
-    { schema: { tags: [tag], summary: `List ${tag}, most recent first`, querystring: ListQuery, response: { 200: JobList, ...errorResponses(400) } } },
+    { schema: { tags: tags ?? [tag], summary: `List ${tag}, most recent first`, querystring: ListQuery, response: { 200: JobList, ...errorResponses(400) } } },
     async (request) => ({ items: runs.list(kind, request.query.limit ?? 50, ownerScope(request)) }),
   )
 
   app.get(
     `${base}/:id`,
-    { schema: { tags: [tag], summary: `Status, progress and (when done) the result`, params: IdParams, response: { 200: JobView, ...errorResponses(404) } } },
+    { schema: { tags: tags ?? [tag], summary: `Status, progress and (when done) the result`, params: IdParams, response: { 200: JobView, ...errorResponses(404) } } },
     async (request) => jobView(load(request.params.id, request), jobs),
   )
 
@@ -42,7 +49,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
       // EventSource cannot send a token; the stream holds only counts and the status, and job ids are random UUIDs.
       config: { access: 'public' },
       schema: {
-        tags: [tag],
+        tags: tags ?? [tag],
         summary: 'Server-sent events: progress {done,total}, then done | failed | cancelled {id,status}',
         params: IdParams,
         produces: ['text/event-stream'],
@@ -77,7 +84,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
     `${base}/:id`,
     {
       schema: {
-        tags: [tag],
+        tags: tags ?? [tag],
         summary: 'Cancel a queued or running job',
         params: IdParams,
         response: { 202: JobCancelled, ...errorResponses(404, 409) },
@@ -95,10 +102,10 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
     `${base}/:id/export`,
     {
       schema: {
-        tags: [tag],
+        tags: tags ?? [tag],
         summary: 'Download the job: json = the full record, csv = one row per summary distribution',
         params: IdParams,
-        querystring: ExportQuery,
+        querystring: csv ? ExportQuery : JsonExportQuery,
         produces: ['application/json', 'text/csv'],
         response: { 200: Type.String({ description: 'the file (attachment)' }), ...errorResponses(404, 409) },
       },
@@ -109,7 +116,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
       if (format === 'csv' && record.status !== 'done') throw new ApiError('PCSIM_ERR_NOT_FINISHED', `CSV needs a finished ${kind}; this one is ${record.status}.`)
       reply.header('content-disposition', `attachment; filename="pcsim-${kind}-${record.id}.${format}"`)
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(jobView(record, jobs), null, 2))
-      return reply.type('text/csv; charset=utf-8').send(jobCsv(kind, record.result))
+      return reply.type('text/csv; charset=utf-8').send(csv!(record.result))
     },
   )
 }

@@ -1,7 +1,7 @@
 import type { JobKind, JobRecord } from '../db/runs-repository.ts'
 import type { JobQueue } from '../jobs/job-queue.ts'
 
-/** The JSON a client sees for a run or comparison: the stored record plus live progress. */
+/** The JSON a client sees for a job: the stored record plus live progress. */
 export function jobView(record: JobRecord, jobs: JobQueue) {
   const live = jobs.progress(record.id)
   const progress = live ?? { done: record.status === 'done' ? record.total : record.progressDone, total: record.total }
@@ -24,6 +24,15 @@ export function jobView(record: JobRecord, jobs: JobQueue) {
   }
 }
 
-export const jobPath = (kind: JobKind) => (kind === 'run' ? 'runs' : 'comparisons')
+export const JOB_PATHS: Record<JobKind, string> = {
+  run: 'runs',
+  comparison: 'comparisons',
+  sensitivity: 'sensitivities',
+  solve: 'solves',
+  optimisation: 'optimisations',
+  reforecast: 'reforecasts',
+}
+
+export const jobPath = (kind: JobKind) => JOB_PATHS[kind]
 
 export const jobLinks = (kind: JobKind, id: string) => ({ self: `/api/${jobPath(kind)}/${id}`, events: `/api/${jobPath(kind)}/${id}/events` })

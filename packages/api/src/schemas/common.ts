@@ -64,10 +64,10 @@ export const JobList = Type.Object({ items: Type.Array(JobListItem) })
 
 export const JobError = Type.Object({ code: Type.String(), message: Type.String() })
 
-/** GET /runs/:id and /comparisons/:id; `config` and `result` are free-form here (see the engine's types). */
+/** GET /runs/:id, /comparisons/:id, /sensitivities/:id…; `config` (what was asked) and `result` are free-form here (see the engine's types). */
 export const JobView = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal('run'), Type.Literal('comparison')]),
+  kind: Type.Union([Type.Literal('run'), Type.Literal('comparison'), Type.Literal('sensitivity'), Type.Literal('solve'), Type.Literal('optimisation'), Type.Literal('reforecast')]),
   status: JobStatus,
   progress: Progress,
   name: Type.Union([Type.String(), Type.Null()]),

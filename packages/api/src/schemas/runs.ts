@@ -14,6 +14,9 @@ export const RunRequest = Type.Object(
 )
 export type RunRequest = Type.Static<typeof RunRequest>
 
+/** Jobs whose result is not a summary (decision tools) export JSON only. */
+export const JsonExportQuery = Type.Object({ format: Type.Optional(Type.Literal('json', { default: 'json' })) }, { additionalProperties: false })
+
 export const ExportQuery = Type.Object(
   { format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })) },
   { additionalProperties: false },

@@ -7,7 +7,8 @@ import { loadConfig } from '../load-config.ts'
 export function validateCommand(input: string, ctx: Context): void {
   const { config } = loadConfig(input)
   const { fund, run } = config
-  const companies = resolveRun(config).construction.deals.length
+  // a reforecast: its holdings and the new cheques it will write
+  const companies = resolveRun(config).deals.cheque.length
   const life = fund.extensionYears > 0 ? `${fund.lifeYears}+${fund.extensionYears}` : String(fund.lifeYears)
   const summary = ctx.m.validate.summary({
     name: config.name,

@@ -58,8 +58,33 @@ export type IssueCode =
   | 'commitment_above_class'
   | 'cheque_above_valuation'
   | 'tranches_exceed_commitments'
+  | 'invalid_date'
+  | 'date_before_start'
+  | 'date_after_as_of'
+  | 'not_positive'
+  | 'not_for_status'
+  | 'calls_above_commitment'
+  | 'cash_short'
+  | 'as_of_after_end'
+  | 'reforecast_power_law'
+  | 'reforecast_fund_of_funds'
+  | 'holdings_not_an_object'
+  | 'csv_unknown_column'
+  | 'csv_cell_not_used'
+  | 'csv_unclosed_quote'
+  | 'csv_no_header'
+  | 'csv_duplicate_row'
+
+/** Where a CSV cell is: 1-based row (the header is row 1) and column, and the column's name. */
+export interface CellLocation {
+  row: number
+  column?: number | undefined
+  field?: string | undefined
+}
 
 export interface Catalogue {
   issues: Record<IssueCode, (p: IssueParams) => string>
+  /** Prefix of an issue found in a CSV file. */
+  location: (p: CellLocation) => string
   names: Record<string, string>
 }

@@ -65,6 +65,12 @@ export function recordRound(t: CapTables, c: number, round: number, post: number
   t.top[c] = round
 }
 
+/** The fund sells the share `sold` of its stake in company c: it keeps 1 − sold of each round it holds. */
+export function sellStake(t: CapTables, c: number, sold: number): void {
+  const b = c * K
+  for (let k = 0; k <= t.top[c]!; k++) t.fundShare[b + k]! *= 1 - sold
+}
+
 /** Pays `value` through company c's stack; class payouts in t.out[0..top], common in t.out[top + 1]. */
 export function payCapTable(t: CapTables, terms: StackTerms, c: number, value: number): number {
   const b = c * K

@@ -69,8 +69,12 @@ export function drawExitMultiple(rng: Rng, model: SectorModel, listed: boolean):
  *
  * Stretches of quarters in one regime with no shock are crossed in one step: the integrated hazard
  * of regime g is the tabulated G_g(age), so the crossing age is found by bisection in the table.
+ *
+ * `startAge` (a reforecast holding): the company raised `round` that many operational quarters
+ * before q and has had no event since, so its first round's walk starts at that age (conditioning
+ * on survival to it).
  */
-export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, round: number, q: number, post: number, events: EventBuffer): void {
+export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, round: number, q: number, post: number, events: EventBuffer, startAge = 0): void {
   // a number from here on: the raw parameter would keep the loop's post-money tagged, boxed at every raise
   post = +post
   const { model, sector, effects, market, horizon, hazards } = ctx
@@ -91,7 +95,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     const h = hazards[round]!
     const clocks = h.clocks
     coef[TARGET] = -Math.log(1 - rng.uniform())
-    let t = roundEnd(ctx, h, q)
+    let t = roundEnd(ctx, h, q, startAge)
     if (t < 0) return
     const age = coef[AGE]!
     const step = coef[STEP]!
@@ -126,7 +130,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       events.add(t, company, FAILED, round)
       return
     }
-    if (t - q < MIN_EVENT_QUARTERS) {
+    if (t - q + startAge < MIN_EVENT_QUARTERS) {
       t = q + MIN_EVENT_QUARTERS
       if (t >= horizon) return
       const eq = t < Q ? t : Q - 1
@@ -167,6 +171,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     post = Math.min(maxValue, (post * stepUp) / (1 - d))
     round += 1
     q = t
+    startAge = 0
     const e = events.add(t, company, RAISE, round)
     events.value[e] = post
     events.dilution[e] = d
@@ -193,11 +198,11 @@ const RELEASED = 6
 const TARGET = 7
 
 /**
- * The quarter in which a round raised in quarter q ends (−1 when that is at or after the horizon):
+ * The quarter in which a round ends that was `age0` operational quarters old at the end of quarter q (−1 when that is at or after the horizon):
  * where the integrated hazard first passes the exponential draw at TARGET. Writes the operational age, its step in that
  * quarter and any released queued listing hazard to the scratch at AGE, STEP, RELEASED.
  */
-function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
+function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, age0: number): number {
   const { effects, market, horizon } = ctx
   const regimeRow = effects.regime
   const shockRow = effects.shock
@@ -213,7 +218,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number): number {
   const clocks = h.clocks
   const rc = h.regime
   const target = coef[TARGET]!
-  let age = 0
+  let age = age0
   let step = 1
   let total = 0
   let pending = 0

@@ -50,16 +50,41 @@ export function buildConstruction(config: SimulationConfig, impliedReserveRatio:
   const noFollowOn = companies.model === 'power_law' || strategy.followOn.rule === 'none'
   const reserveRatio = noFollowOn ? 0 : strategy.reserves.mode === 'implied' ? impliedReserveRatio() : strategy.reserves.share / (1 - strategy.reserves.share)
   const pool = investable / (1 + reserveRatio)
+  const deployQuarters = Math.max(1, Math.round(strategy.deploymentYears * 4))
+  const { deals, counts, requested } = planCheques(config, pool, investable, 0, deployQuarters)
+  if (!(requested <= MAX_COMPANIES))
+    return { investable, plannedFees: fees, pool, initialTotal: 0, reserveBudget: 0, reserveRatio, deals: [], counts: [], requested }
+  const initialTotal = deals.reduce((a, d) => a + d.cheque, 0)
+  return {
+    investable,
+    plannedFees: fees,
+    pool,
+    initialTotal,
+    reserveBudget: noFollowOn ? 0 : Math.max(0, investable - initialTotal),
+    reserveRatio,
+    deals,
+    counts,
+    requested,
+  }
+}
+
+/**
+ * The strategy's first cheques for `pool`: stage weights split it, cheque sizes give the companies
+ * per stage (rounded, never spending more than `limit`), sector weights split those; cheques are
+ * spread evenly over `quarters` quarters from `firstQuarter`, interleaving cells. Above
+ * MAX_COMPANIES nothing is built (`deals` is empty).
+ */
+export function planCheques(config: SimulationConfig, pool: number, limit: number, firstQuarter: number, quarters: number): Pick<Construction, 'deals' | 'counts' | 'requested'> {
+  const { strategy } = config
   const sectors = SECTOR_IDS.filter((s) => (strategy.sectorWeights[s] ?? 0) > 0)
   const sectorWeights = sectors.map((s) => strategy.sectorWeights[s] ?? 0)
   const stages = ENTRY_STAGE_IDS.filter((stage) => (strategy.stageWeights[stage] ?? 0) > 0)
   const exact = stages.map((stage) => (pool * (strategy.stageWeights[stage] ?? 0)) / strategy.chequeSize[stage])
   let perStage = exact.map((x) => Math.round(x))
   // Rounding to whole companies must never spend more than the investable capital.
-  if (perStage.reduce((a, n, i) => a + n * strategy.chequeSize[stages[i]!], 0) > investable) perStage = exact.map((x) => Math.floor(x + 1e-9))
+  if (perStage.reduce((a, n, i) => a + n * strategy.chequeSize[stages[i]!], 0) > limit) perStage = exact.map((x) => Math.floor(x + 1e-9))
   const requested = perStage.reduce((a, b) => a + b, 0)
-  if (!(requested <= MAX_COMPANIES))
-    return { investable, plannedFees: fees, pool, initialTotal: 0, reserveBudget: 0, reserveRatio, deals: [], counts: [], requested }
+  if (!(requested <= MAX_COMPANIES)) return { deals: [], counts: [], requested }
   const counts: Construction['counts'] = []
   stages.forEach((stage, si) => {
     const cheque = strategy.chequeSize[stage]
@@ -73,18 +98,6 @@ export function buildConstruction(config: SimulationConfig, impliedReserveRatio:
       slots.push({ pos: (k + 0.5) / c.count, cell, slot: { sector: c.sector, stage: c.stage, round: ENTRY_ROUND[c.stage], cheque: c.cheque } })
   })
   slots.sort((a, b) => a.pos - b.pos || a.cell - b.cell)
-  const deployQuarters = Math.max(1, Math.round(strategy.deploymentYears * 4))
-  const deals = slots.map((s, i) => ({ ...s.slot, quarter: Math.floor((i * deployQuarters) / slots.length) }))
-  const initialTotal = deals.reduce((a, d) => a + d.cheque, 0)
-  return {
-    investable,
-    plannedFees: fees,
-    pool,
-    initialTotal,
-    reserveBudget: noFollowOn ? 0 : Math.max(0, investable - initialTotal),
-    reserveRatio,
-    deals,
-    counts,
-    requested,
-  }
+  const deals = slots.map((s, i) => ({ ...s.slot, quarter: firstQuarter + Math.floor((i * quarters) / slots.length) }))
+  return { deals, counts, requested }
 }

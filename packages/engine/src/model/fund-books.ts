@@ -5,6 +5,7 @@ import { deployStep } from './books/deploy.ts'
 import { distributionsStep } from './books/distributions.ts'
 import { endOfLifeStep } from './books/end-of-life.ts'
 import { feesStep } from './books/fees-step.ts'
+import { enterHoldings, historyStep, openHoldings } from './books/history.ts'
 import { finishYears, recordQuarter } from './books/records.ts'
 import { NONE } from './books/state.ts'
 import type { ResolvedRun } from './resolve.ts'
@@ -33,14 +34,23 @@ function openBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord): void
 }
 
 /** The fund's quarterly books for one trial, quarter by quarter: yield on cash, deploy, company
- * events, end of life, fees, calls, distributions; then the trial's metrics. */
+ * events, end of life, fees, calls, distributions; then the trial's metrics. A reforecast's
+ * quarters before its date are history (model/books/history.ts). */
 export function runBooks(run: ResolvedRun, ws: TrialWorkspace, out: TrialRecord): void {
   openBooks(run, ws, out)
   const s = ws.books
   const uniform = ws.ledger.uniform
+  const history = run.reforecast ? run.reforecast.asOfQuarter : -1
+  if (history >= 0) openHoldings(run, ws, out)
   for (let q = 0; q < s.endQ; q++) {
     if (uniform) ws.euro.accrue()
     s.beginQuarter()
+    if (q < history) {
+      historyStep(run, ws, q)
+      recordQuarter(run, ws, q, out)
+      continue
+    }
+    if (q === history) enterHoldings(run, ws, q)
     cashYieldStep(ws)
     deployStep(run, ws, q, out)
     companyEventsStep(run, ws, q, out)

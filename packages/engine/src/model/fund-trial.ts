@@ -10,6 +10,7 @@ import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
 import type { ResolvedRun } from './resolve.ts'
 import type { TrialWorkspace } from './workspace.ts'
+import { continueHoldings, scheduleFromReforecast } from './holdings-path.ts'
 
 export { createWorkspace, type TrialWorkspace } from './workspace.ts'
 
@@ -40,7 +41,9 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   ws.tranches.book.fill(0)
   const buyBack = config.market.exits.buyBack
   const buyBackAfter = Math.round(buyBack.triggerYears * 4)
-  scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
+  const rf = run.reforecast
+  if (rf) scheduleFromReforecast(run, rf.holdings, rf.asOfQuarter, streams.deals, ws)
+  else scheduleDeals(config, deals.quarter, streams.deals, ws.dealQuarter, run.investQuarters, ws.flow)
   const n = deals.cheque.length
   const ctx = ws.company
   const factorsOn = ctx.factorsOn
@@ -79,9 +82,11 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     // a redemption right falls due for the fund if the company has not listed by then
     if (buyBack.enabled && q0 + buyBackAfter < H) ev.push(q0 + buyBackAfter, i, BUYBACK, deals.round[i]!, streams.deals.uniform() < buyBack.recovery ? 1 : 0, 0)
   }
+  if (rf) continueHoldings(run, rf, ws, streams.companies, streams.deals)
   sortEvents(ws, H)
   ws.path = market
   // the deal stream has drawn everything it draws for the portfolio; end-of-life draws come after
   ws.rng = streams.deals
+  ws.salt = streams.salt
   runBooks(run, ws, out)
 }

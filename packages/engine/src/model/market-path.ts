@@ -74,6 +74,9 @@ export interface MarketPlan {
   indexOwn: number
   /** Annual drift of the index in each regime. */
   drift: Float64Array
+  /** First quarter the regime chain moves in (a reforecast's date; 0 otherwise): it holds its
+   * initial state until then, drawing the same numbers. */
+  start: number
 }
 
 export function planMarket(m: Market): MarketPlan {
@@ -105,6 +108,7 @@ export function planMarket(m: Market): MarketPlan {
     indexLoading: loading,
     indexOwn: Math.sqrt(1 - loading * loading),
     drift: Float64Array.from(REGIME_IDS.map((r) => m.index.drift + m.index.regimeDrift[r])),
+    start: 0,
   }
 }
 
@@ -119,7 +123,7 @@ export function simulateMarket(p: MarketPlan, effects: EffectTables, rng: Rng, o
   let u = d[0]!
   let state = p.initial >= 0 ? p.initial : u < st[0]! ? 0 : u < st[0]! + st[1]! ? 1 : 2
   for (let q = 0; q < quarters; q++) {
-    if (q > 0) {
+    if (q > p.start) {
       u = d[2 * q - 1]!
       const pick = d[2 * q]!
       if (u < p.leave[state]!) state = p.targets[2 * state + (pick < p.firstTarget[state]! ? 0 : 1)]!

@@ -1,7 +1,7 @@
 import type { SectorModel } from '../schema/companies.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import type { Construction } from './construction.ts'
+import { planCheques, type Construction } from './construction.ts'
 import { parseConfig } from '../schema/parse-config.ts'
 import { EngineError } from '../issues.ts'
 import { plannedFees } from './fees.ts'
@@ -12,8 +12,11 @@ import type { RoundHazards } from './hazards.ts'
 import { resolveDealTerms, type ResolvedDealTerms } from './deal-terms.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
-import { REGION_IDS } from '../schema/ids.ts'
+import { REGION_IDS, SECTOR_IDS } from '../schema/ids.ts'
 import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
+import { HOLDING_ACTIVE, resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
+import { resolveSectorModel } from './sector-model.ts'
+import { sectorHazards as hazardsOf } from './hazards.ts'
 
 /** Everything a trial needs that depends only on the config: computed once per run or chunk. */
 export interface ResolvedRun {
@@ -60,6 +63,11 @@ export interface ResolvedRun {
   /** The same fund without its re-investment requirements, run on the same random numbers in each
    * trial to price them (null when no requirement meets a regional pool). */
   counterfactual: ResolvedRun | null
+  /** A fund reforecast in mid-life (null: a fresh fund). Its holdings are the first company slots,
+   * then the new cheques the strategy writes from the reforecast date. */
+  reforecast: ResolvedReforecast | null
+  /** Follow-on reserve at the start of the books: the construction's, or what a reforecast leaves. */
+  reserveStart: number
 }
 
 export { horizonQuarters } from './fund-construction.ts'
@@ -81,9 +89,20 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   const base = planBase(config, horizon)
   const { effects, sectorModels, sectorHazards } = base
   const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : directConstruction(base)
+  const dealTerms = resolveDealTerms(config.companies.dealTerms)
+  const reforecast = config.reforecast && subs.length === 0 ? resolveReforecast(config, dealTerms.stack) : null
+  const A = reforecast?.asOfQuarter ?? 0
+  const planned = reforecast ? reforecastCheques(config, construction, reforecast, Math.min(horizon, Math.round(config.fund.investmentPeriodYears * 4))) : construction.deals
+  const slots = reforecast ? [...reforecast.slots, ...planned] : construction.deals
+  if (reforecast && config.companies.model === 'lifecycle')
+    for (const d of reforecast.slots) {
+      const s = SECTOR_INDEX[d.sector]
+      sectorModels[s] ??= resolveSectorModel(SECTOR_IDS[s]!, config)
+      sectorHazards[s] ??= hazardsOf(sectorModels[s], config.market)
+    }
   const cells: ResolvedRun['cells'] = []
   const cellIndex = new Map<string, number>()
-  const n = construction.deals.length
+  const n = slots.length
   const deals = {
     sector: new Int32Array(n),
     round: new Int32Array(n),
@@ -94,7 +113,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     quality: new Float64Array(n).fill(1),
     reinvest: new Uint8Array(n),
   }
-  construction.deals.forEach((d, i) => {
+  slots.forEach((d, i) => {
     const key = `${d.sector}/${d.stage}`
     if (!cellIndex.has(key)) {
       cellIndex.set(key, cells.length)
@@ -107,9 +126,9 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     deals.cell[i] = cellIndex.get(key)!
   })
   const targets = regionTargets(config, construction.initialTotal + construction.reserveBudget) ?? REGION_IDS.map((r) => config.strategy.regionWeights[r] ?? 0)
-  const cheques = construction.deals.map((d) => d.cheque)
+  const cheques = slots.map((d) => d.cheque)
   deals.region.set(assignRegions(cheques, targets))
-  const priced = config.policy.regionPools !== undefined && reinvestmentRequirements(config).length > 0 && subs.length === 0
+  const priced = config.policy.regionPools !== undefined && reinvestmentRequirements(config).length > 0 && subs.length === 0 && !reforecast
   if (priced) {
     const natural = assignRegions(cheques, regionTargets(withoutRequirements(config), construction.initialTotal + construction.reserveBudget) ?? targets)
     const q = reinvestmentQuality(config, deals.quarter, natural, deals.region)
@@ -134,6 +153,11 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
   const feesAhead = new Float64Array(horizon + 1)
   const investedGuess = construction.investable
   for (let q = Math.min(horizon, feeQuarters(config.fund)) - 1; q >= 0; q--) feesAhead[q] = feesAhead[q + 1]! + quarterFee(config.fund, q, investedGuess, investedGuess)
+  const market = planMarket(config.market)
+  if (reforecast) {
+    market.start = A
+    if (reforecast.regime >= 0) market.initial = reforecast.regime
+  }
   return {
     config,
     seed: String(config.run.seed),
@@ -144,9 +168,9 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     evaluateAt: config.run.evaluateAtYear === undefined ? null : Math.max(1, Math.round(config.run.evaluateAtYear * 4)),
     sectorModels,
     sectorHazards,
-    dealTerms: resolveDealTerms(config.companies.dealTerms),
+    dealTerms,
     effects,
-    market: planMarket(config.market),
+    market,
     construction,
     deals,
     requirements,
@@ -156,7 +180,36 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     recyclingEnd: Math.min(horizon, Math.round(config.fund.recycling.untilYear * 4)),
     feesAhead,
     counterfactual: priced ? resolveRun(withoutRequirements(config)) : null,
+    reforecast,
+    reserveStart: reforecast ? reforecastReserve(config, construction, reforecast, planned) : construction.reserveBudget,
   }
+}
+
+/**
+ * A reforecast's new first cheques: the strategy's construction of what is left of the investable
+ * capital (commitments less planned fees, less what the holdings cost) at the strategy's reserve
+ * ratio, at its pace (deploymentYears) from the reforecast date, within what is left of the
+ * investment period; none once that has ended.
+ */
+function reforecastCheques(config: SimulationConfig, construction: Construction, r: ResolvedReforecast, investQuarters: number): Construction['deals'] {
+  let spent = 0
+  for (const d of r.slots) spent += d.cheque
+  const remaining = Math.max(0, construction.investable - spent)
+  const window = Math.min(Math.max(1, Math.round(config.strategy.deploymentYears * 4)), investQuarters - r.asOfQuarter)
+  if (window <= 0 || !(remaining > 0)) return []
+  return planCheques(config, remaining / (1 + construction.reserveRatio), remaining, r.asOfQuarter, window).deals
+}
+
+/** The follow-on reserve a reforecast leaves: the plan's investable capital less what the holdings
+ * cost and the plan's first cheques still to come (none without follow-ons, or with no active
+ * holding and no cheque to come). */
+function reforecastReserve(config: SimulationConfig, construction: Construction, r: ResolvedReforecast, planned: Construction['deals']): number {
+  if (config.companies.model === 'power_law' || config.strategy.followOn.rule === 'none') return 0
+  // nothing left to follow on into
+  if (!r.status.includes(HOLDING_ACTIVE) && planned.length === 0) return 0
+  let spent = 0
+  for (const d of r.slots) spent += d.cheque
+  return Math.max(0, construction.investable - (spent + planned.reduce((a, d) => a + d.cheque, 0)))
 }
 
 /** The config with every class's re-investment requirement removed. */

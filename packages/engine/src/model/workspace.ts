@@ -32,6 +32,10 @@ export interface TrialWorkspace {
   /** Money other investors put into the company's entry round. */
   entryOthers: Float64Array
   invested: Float64Array
+  /** The trial's `hashUniform` salt (set by simulateTrial). */
+  salt: number
+  /** Cost of the part of the stake still held (invested, less the cost of shares sold at later rounds). */
+  costHeld: Float64Array
   /** Power-law deals whose exit falls after the horizon: the value they drew (NaN otherwise). */
   drawnValue: Float64Array
   proceeds: Float64Array
@@ -105,6 +109,8 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     entryPost: new Float64Array(n),
     entryOthers: new Float64Array(n),
     invested: new Float64Array(n),
+    costHeld: new Float64Array(n),
+    salt: 0,
     drawnValue: new Float64Array(n).fill(Number.NaN),
     proceeds: new Float64Array(n),
     entryQuarter: new Int32Array(n),

@@ -10,6 +10,9 @@ export const US_EXITS: ExitRoutes = {
   // standard 180-day underwriter lock-up, then free to sell
   lockUpQuarters: 2,
   sellDown: { under36: 1, under48: 1, under60: 1, over60: 1 },
+  // a US fund's listings are on US exchanges; selling part of a stake at later rounds is not modelled for US funds
+  overseasListings: { share: 0, lockUpQuarters: 2 },
+  oldShareSales: { probability: 0, fromMultiple: 2, fraction: 0.3, discount: 0.15 },
   buyBack: { enabled: false, triggerYears: 5, rate: 0.08, recovery: 0.5 },
 }
 
@@ -30,6 +33,12 @@ export const CN_EXITS: ExitRoutes = {
   // reverse linkage (CSRC 2020 No. 17) [S41]: 1% per period by auction + 2% by block trade, the period
   // 3, 2, 1 months by investment age at listing (<36, 36-48, 48-60 months), no cap from 60 months
   sellDown: { under36: 0.03, under48: 0.045, under60: 0.09, over60: 1 },
+  // Zero2IPO 2023: IPOs ~54% of exits, overseas IPOs 19.6% [S50]: ~36% of listings are abroad (mostly Hong Kong).
+  // assumption: pre-IPO investors there agree a 6-month lock-up, and no reverse-linkage sell-down cap applies
+  overseasListings: { share: 0.36, lockUpQuarters: 2 },
+  // calibrated assumption (rmb-j-curve): at an up round the fund sells part of its stake to the new investors
+  // (老股转让); no survey of how often was found, so probability, fraction and discount are tuned to 投中's J-curve [R36]
+  oldShareSales: { probability: 0.6, fromMultiple: 2, fraction: 0.3, discount: 0.15 },
   // >80% of deals carry redemption rights [S46]; Hujiang: cost + 10% a year if no IPO by a date [S45];
   // trigger 5 years and 8% a year are assumptions (a typical range was NOT FOUND); investors win >80%
   // of suits but full recovery is rare [S47]: recovery probability 0.4 (assumption, tuned so buy-backs

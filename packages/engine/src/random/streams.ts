@@ -7,6 +7,8 @@ export interface TrialStreams {
   market: Rng
   deals: Rng
   companies: Rng
+  /** A 32-bit number of (seed, trial) for `hashUniform` (the hash state the three streams start from). */
+  salt: number
 }
 
 /** Stream for (seed, trial, purpose); depends on nothing else, so any split into chunks agrees. */
@@ -17,5 +19,6 @@ export function createTrialStreams(seed: string, trial: number): TrialStreams {
     market: createRngAfter(base, 'm', first),
     deals: createRngAfter(base, 'd', first),
     companies: createRngAfter(base, 'c', first),
+    salt: first >>> 0,
   }
 }

@@ -54,6 +54,8 @@ export const COUNT_METRICS = [
   'transfers',
   /** exits by a redemption (回购) */
   'buyBacks',
+  /** part of a stake sold to a later round's investors (老股转让); the company stays in the portfolio */
+  'oldShareSales',
   'stalled',
   'heldAtEnd',
   'unicorns',

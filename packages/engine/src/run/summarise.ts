@@ -1,3 +1,4 @@
+import type { PlanVsActual } from '../reforecast/plan-vs-actual-types.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
@@ -69,7 +70,8 @@ export interface RunSummary {
     carryShare: Distribution
     /** Cash handed to the GP by capped returns or concessions naming it, beside its carry. */
     gpUpsideShare: Distribution
-    /** Capital the construction sets aside for initial cheques and reserves. */
+    /** Capital the construction sets aside for initial cheques and reserves (a reforecast: its
+     * holdings at cost with its new cheques, and the reserve it has left). */
     planned: { investable: number; initial: number; reserve: number; plannedFees: number; companies: number }
   }
   breakEven: { years: Distribution | null; probNever: Probability }
@@ -100,6 +102,8 @@ export interface RunResult {
   valueBy: { cells: ValueCell[]; sectors: ValueGroup[]; stages: ValueGroup[] }
   /** Fund-of-funds: each sub-fund's own result on the same market paths. */
   subFunds?: Array<{ id: string; result: RunResult }>
+  /** A reforecast compared with its plan (attached by `pcsim reforecast` / `POST /api/reforecasts`). */
+  planVsActual?: PlanVsActual
   config: SimulationConfig
 }
 
@@ -193,7 +197,10 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
       feesShare: scaled(v.fees),
       carryShare: scaled(v.carry),
       gpUpsideShare: scaled(v.gpUpside),
-      planned: { investable: c.investable, initial: c.initialTotal, reserve: c.reserveBudget, plannedFees: c.plannedFees, companies: c.deals.length },
+      // a reforecast's construction: the holdings at cost and the new cheques, and the reserve left
+      planned: run.reforecast
+        ? { investable: c.investable, initial: run.deals.cheque.reduce((a, x) => a + x, 0), reserve: run.reserveStart, plannedFees: c.plannedFees, companies: run.deals.cheque.length }
+        : { investable: c.investable, initial: c.initialTotal, reserve: c.reserveBudget, plannedFees: c.plannedFees, companies: c.deals.length },
     },
     breakEven: { years: describe(v.breakEvenYear), probNever: probability(never, n) },
     outcomes,

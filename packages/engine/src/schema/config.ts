@@ -5,6 +5,7 @@ import { LpClassesSchema } from './lp-classes.ts'
 import { MAX_NAME_LENGTH, MAX_SUB_FUNDS, MAX_TRIALS, MAX_YEARS } from './limits.ts'
 import { MarketSchema } from './market.ts'
 import { PolicySchema } from './policy.ts'
+import { ReforecastSchema } from './reforecast.ts'
 import { SCHEMA_VERSION } from './schema-version.ts'
 import { StrategySchema } from './strategy.ts'
 
@@ -46,6 +47,7 @@ export const SimulationConfigSchema = Type.Object(
     market: MarketSchema,
     policy: PolicySchema,
     subFunds: Type.Optional(Type.Array(SubFundSchema, { maxItems: MAX_SUB_FUNDS })),
+    reforecast: Type.Optional(ReforecastSchema),
     run: RunSettingsSchema,
   },
   { additionalProperties: false, $id: 'https://pcsim.dev/schema/simulation-config-v3.json', title: 'pcsim simulation config' },

@@ -99,6 +99,22 @@ export const ExitRoutesSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    overseasListings: Type.Object(
+      {
+        share: share('share of listings on an overseas exchange (Hong Kong) instead of an A-share board'),
+        lockUpQuarters: int(0, 40, 'quarters after an overseas listing before the fund may sell; no sell-down cap applies there'),
+      },
+      { additionalProperties: false },
+    ),
+    oldShareSales: Type.Object(
+      {
+        probability: share('probability that the fund sells part of its stake to the investors of a new up round (老股转让)'),
+        fromMultiple: num(0, 100, 'only when the new round values the fund\'s stake at least this multiple of its cost'),
+        fraction: share('share of its stake the fund sells then'),
+        discount: share('discount of those shares to the new round\'s price'),
+      },
+      { additionalProperties: false },
+    ),
     buyBack: Type.Object(
       {
         enabled: Type.Boolean({ description: 'investors hold a redemption right (回购) against founders or the company' }),

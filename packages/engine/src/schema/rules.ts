@@ -7,6 +7,7 @@ import { MAX_COMPANIES, MAX_YEARS } from './limits.ts'
 import { regionTargets } from '../model/regions.ts'
 import { fundOfFundsIssues } from './fund-of-funds-rules.ts'
 import type { ParseFn } from './parse-result.ts'
+import { reforecastIssues } from '../reforecast/holdings-rules.ts'
 
 const TOLERANCE = 1e-6
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6
@@ -18,6 +19,7 @@ export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
   const issues: ConfigIssue[] = []
   const add = (path: string, code: ConfigIssue['code'], params: ConfigIssue['params'] = {}) => issues.push(makeIssue(path, code, params))
   const { fund, strategy, market, companies } = c
+  if (c.reforecast) issues.push(...reforecastIssues(c.reforecast, c, '/reforecast'))
 
   const sectorSum = total(strategy.sectorWeights)
   if (Math.abs(sectorSum - 1) > TOLERANCE) add('/strategy/sectorWeights', 'weights_not_normalised', { sum: round6(sectorSum) })

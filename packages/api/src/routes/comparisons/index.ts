@@ -6,6 +6,7 @@ import { ComparisonRequest } from '../../schemas/comparisons.ts'
 import type { Services } from '../../services.ts'
 import { ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
+import { comparisonCsv } from '../runs/export-csv.ts'
 import { jobLinks } from '../job-view.ts'
 
 /**
@@ -48,5 +49,5 @@ export const comparisonsRoutes: FastifyPluginAsyncTypebox<{ services: Services }
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })
     },
   )
-  await app.register(jobRoutes, { services, kind: 'comparison' })
+  await app.register(jobRoutes, { services, kind: 'comparison', csv: comparisonCsv })
 }

@@ -1,16 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ConfigIssue, SimulationConfig } from '@pcsim/engine'
-import { DecideError, parseSpace, returnTheFund, runOptimise, runSensitivity, runSolve, splitVary } from '@pcsim/engine/decide'
-import Type from 'typebox'
-import { DecisionJobs, type DecisionKind, type DecisionWork } from '../../decide/decision-jobs.ts'
+import { DecideError, parseSpace, returnTheFund, runOptimise, runSensitivity, runSolve, splitVary, type RunTrials } from '@pcsim/engine/decide'
+import { trialsOn } from '@pcsim/runner'
+import type { FastifyRequest } from 'fastify'
 import { ApiError } from '../../errors.ts'
 import { prepareConfig } from '../../jobs/prepare.ts'
 import { MINUTE } from '../../plugins/external/rate-limit.ts'
-import { errorResponses, IdParams, JobCancelled, JobCreated, ListQuery } from '../../schemas/common.ts'
+import { errorResponses, JobCreated } from '../../schemas/common.ts'
 import { OptimisationRequest, SensitivityRequest, SolveRequest } from '../../schemas/decisions.ts'
 import type { Services } from '../../services.ts'
+import { ownerOf } from '../../users/ownership.ts'
+import { jobRoutes } from '../job-routes.ts'
+import { jobLinks } from '../job-view.ts'
 
-const PATHS: Record<DecisionKind, string> = { sensitivity: 'sensitivities', solve: 'solves', optimisation: 'optimisations' }
+type DecisionKind = 'sensitivity' | 'solve' | 'optimisation'
+type DecisionWork = (run: RunTrials, signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<unknown>
 export const DEFAULT_METRICS = ['p50(netTvpi)', 'mean(netTvpi)', 'probLoss', 'p50(netIrr)']
 /** Most trials one decision job may run, in multiples of the server's per-run limit. */
 const WORK_FACTOR = 64
@@ -36,13 +40,12 @@ const refuseRun = async (): Promise<never> => {
 }
 
 /**
- * POST /sensitivities, /solves and /optimisations queue decision jobs on the server's executor;
- * each has GET /:id, GET /:id/events (SSE progress) and DELETE /:id (cancel), as runs do.
+ * POST /sensitivities, /solves and /optimisations queue decision jobs on the server's job queue
+ * (SQLite, owners, the same executor as runs); GET /:id, GET /:id/events (SSE progress),
+ * DELETE /:id (cancel) and GET /:id/export come from jobRoutes, as for runs.
  */
 export const decisionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const { config, pool, sse } = services
-  const jobs = new DecisionJobs({ pool, chunkSize: config.chunkSize, maxQueued: config.maxQueued, concurrentJobs: config.concurrentJobs, log: app.log })
-  app.addHook('preClose', () => jobs.shutdown())
+  const { config, jobs } = services
   const maxWork = config.maxTrials * WORK_FACTOR
   const tooMuch = (total: number, path: string) => {
     if (total > maxWork)
@@ -51,15 +54,27 @@ export const decisionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       ])
   }
 
-  const queue = (kind: DecisionKind, base: SimulationConfig, name: string | undefined, request: unknown, total: number, work: DecisionWork) => {
-    const id = jobs.submit(kind, { name: name ?? base.name, request, seed: base.run.seed, trials: base.run.trials, total, work })
-    const self = `/api/${PATHS[kind]}/${id}`
-    return { id, status: 'queued' as const, links: { self, events: `${self}/events` } }
+  const queue = (request: FastifyRequest, kind: DecisionKind, base: SimulationConfig, name: string | undefined, asked: unknown, total: number, work: DecisionWork) => {
+    const { id } = jobs.submit({
+      kind,
+      name: name ?? base.name,
+      storedConfig: asked,
+      trials: base.run.trials,
+      seed: base.run.seed,
+      total,
+      owner: ownerOf(request),
+      work: ({ executor, chunkSize, signal, onProgress }) => work(trialsOn(executor, chunkSize), signal, onProgress),
+    })
+    return { id, status: 'queued' as const, links: jobLinks(kind, id) }
   }
   const created = { 202: JobCreated, ...errorResponses(400, 401, 413, 415, 429, 503) }
   const rate = { rateLimit: { max: config.rateLimitJobs, timeWindow: MINUTE } }
+  const accepting = async (_request: unknown, _reply: unknown, payload: unknown) => {
+    jobs.assertAccepting()
+    return payload
+  }
 
-  app.post('/sensitivities', { config: rate, schema: { tags: ['decisions'], summary: 'Queue a sensitivity (tornado and spider) on common random numbers', body: SensitivityRequest, response: created } }, async (request, reply) => {
+  app.post('/sensitivities', { config: rate, preParsing: accepting, schema: { tags: ['decisions'], summary: 'Queue a sensitivity (tornado and spider) on common random numbers', body: SensitivityRequest, response: created } }, async (request, reply) => {
     const body = request.body
     const base = prepareConfig(body, { trials: body.trials, seed: body.seed }, '', config.maxTrials)
     const metrics = body.metrics ?? DEFAULT_METRICS
@@ -67,17 +82,17 @@ export const decisionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     const total = base.run.trials * (1 + variants)
     tooMuch(total, '/vary')
     await precheck(() => runSensitivity({ config: base, vary: body.vary, metrics }, refuseRun))
-    const job = queue('sensitivity', base, body.name, { vary: body.vary, metrics, config: base }, total, (run, signal, onProgress) => runSensitivity({ config: base, vary: body.vary, metrics, signal, onProgress }, run))
+    const job = queue(request, 'sensitivity', base, body.name, { vary: body.vary, metrics, config: base }, total, (run, signal, onProgress) => runSensitivity({ config: base, vary: body.vary, metrics, signal, onProgress }, run))
     return reply.code(202).header('location', job.links.self).send(job)
   })
 
-  app.post('/solves', { config: rate, schema: { tags: ['decisions'], summary: 'Queue a goal-seek ("what you need to believe") with the return-the-fund view', body: SolveRequest, response: created } }, async (request, reply) => {
+  app.post('/solves', { config: rate, preParsing: accepting, schema: { tags: ['decisions'], summary: 'Queue a goal-seek ("what you need to believe") with the return-the-fund view', body: SolveRequest, response: created } }, async (request, reply) => {
     const body = request.body
     const base = prepareConfig(body, { trials: body.trials, seed: body.seed }, '', config.maxTrials)
     const req = { config: base, lever: body.lever, target: body.target, ...(body.range ? { range: body.range } : {}) }
     await precheck(() => runSolve(req, refuseRun))
     const total = base.run.trials * 18
-    const job = queue('solve', base, body.name, { lever: body.lever, target: body.target, range: body.range ?? null, config: base }, total, async (run, signal, onProgress) => {
+    const job = queue(request, 'solve', base, body.name, { lever: body.lever, target: body.target, range: body.range ?? null, config: base }, total, async (run, signal, onProgress) => {
       const result = await runSolve({ ...req, signal, onProgress }, run)
       const [chunk] = await run([base], 0, base.run.trials, { signal })
       return { ...result, returnTheFund: returnTheFund(base, chunk!) }
@@ -85,7 +100,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     return reply.code(202).header('location', job.links.self).send(job)
   })
 
-  app.post('/optimisations', { config: rate, schema: { tags: ['decisions'], summary: 'Queue an allocation search: best allocation, Pareto frontier, every candidate', body: OptimisationRequest, response: created } }, async (request, reply) => {
+  app.post('/optimisations', { config: rate, preParsing: accepting, schema: { tags: ['decisions'], summary: 'Queue an allocation search: best allocation, Pareto frontier, every candidate', body: OptimisationRequest, response: created } }, async (request, reply) => {
     const body = request.body
     const base = prepareConfig(body, { trials: body.trials, seed: body.seed }, '', config.maxTrials)
     let space
@@ -97,50 +112,11 @@ export const decisionRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     const budget = body.budget ?? { trials: base.run.trials * 32 }
     tooMuch(budget.trials ?? base.run.trials * 32, '/budget/trials')
     await precheck(() => runOptimise({ config: base, space, budget }, refuseRun))
-    const job = queue('optimisation', base, body.name, { space: body.space, budget, config: base }, budget.trials ?? base.run.trials * 32, (run, signal, onProgress) =>
+    const job = queue(request, 'optimisation', base, body.name, { space: body.space, budget, config: base }, budget.trials ?? base.run.trials * 32, (run, signal, onProgress) =>
       runOptimise({ config: base, space, budget, signal, onProgress }, run),
     )
     return reply.code(202).header('location', job.links.self).send(job)
   })
 
-  for (const kind of Object.keys(PATHS) as DecisionKind[]) {
-    const base = `/${PATHS[kind]}`
-    const tags = ['decisions']
-    const load = (id: string) => {
-      const v = jobs.view(id, kind)
-      if (!v) throw new ApiError('PCSIM_ERR_NOT_FOUND', `No ${kind} job with id "${id}" (decision jobs are kept in memory: the last 100).`)
-      return v
-    }
-    app.get(base, { schema: { tags, summary: `List ${PATHS[kind]}, most recent first`, querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...errorResponses(400) } } }, async (request) => ({ items: jobs.list(kind, request.query.limit ?? 50) }))
-    app.get(`${base}/:id`, { schema: { tags, summary: 'Status, progress and (when done) the result', params: IdParams, response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses(404) } } }, async (request) => load(request.params.id))
-    app.get(
-      `${base}/:id/events`,
-      { schema: { tags, summary: 'Server-sent events: progress {done,total}, then done | failed | cancelled {id,status}', params: IdParams, produces: ['text/event-stream'], response: errorResponses(404) } },
-      async (request, reply) => {
-        const { id } = request.params
-        const now = load(id)
-        const stream = sse.start(reply)
-        const unsubscribe = jobs.subscribe(id, (event) => {
-          if (event.type === 'progress') stream.send('progress', { done: event.done, total: event.total })
-          else {
-            stream.send(event.type, { id: event.id, status: event.status })
-            stream.close()
-          }
-        })
-        if (!unsubscribe) {
-          const v = load(id)
-          stream.send('progress', v.progress)
-          stream.send(v.status, { id, status: v.status })
-          return stream.close()
-        }
-        stream.onClose(unsubscribe)
-        stream.send('progress', now.progress)
-      },
-    )
-    app.delete(`${base}/:id`, { schema: { tags, summary: 'Cancel a queued or running job', params: IdParams, response: { 202: JobCancelled, ...errorResponses(404, 409) } } }, async (request, reply) => {
-      const v = load(request.params.id)
-      if (jobs.cancel(v.id)) return reply.code(202).send({ id: v.id, status: 'cancelled' as const })
-      throw new ApiError('PCSIM_ERR_ALREADY_FINISHED', `The ${kind} has already finished (${load(v.id).status}).`, undefined, { status: load(v.id).status })
-    })
-  }
+  for (const kind of ['sensitivity', 'solve', 'optimisation'] as const) await app.register(jobRoutes, { services, kind, tags: ['decisions'] })
 }

@@ -35,9 +35,11 @@ export function toCsv(rows: string[][]): string {
   return [CSV_HEADER, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'
 }
 
-/** CSV of a finished job: a run's summary, or each comparison run's summary prefixed `runs.<i>.` plus the paired differences. */
-export function jobCsv(kind: 'run' | 'comparison', result: unknown): string {
-  if (kind === 'run') return toCsv(summaryRows((result as Json).summary))
+/** CSV of a finished run: its summary. */
+export const runCsv = (result: unknown): string => toCsv(summaryRows((result as Json).summary))
+
+/** CSV of a finished comparison: each run's summary prefixed `runs.<i>.`, then the paired differences. */
+export function comparisonCsv(result: unknown): string {
   const comparison = result as { runs: Array<{ summary: unknown }>; pairs: Array<Json & { a: number; b: number }> }
   const rows = comparison.runs.flatMap((r, i) => summaryRows(r.summary, `runs.${i}`))
   for (const p of comparison.pairs) {

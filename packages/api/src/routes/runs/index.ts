@@ -6,6 +6,7 @@ import { RunRequest } from '../../schemas/runs.ts'
 import type { Services } from '../../services.ts'
 import { ownerOf } from '../../users/ownership.ts'
 import { jobRoutes } from '../job-routes.ts'
+import { runCsv } from './export-csv.ts'
 import { jobLinks } from '../job-view.ts'
 
 /** POST /runs queues one simulation; reading, events, cancel and export come from jobRoutes. */
@@ -48,5 +49,5 @@ export const runsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       return reply.code(202).header('location', links.self).send({ id, status: 'queued' as const, links })
     },
   )
-  await app.register(jobRoutes, { services, kind: 'run' })
+  await app.register(jobRoutes, { services, kind: 'run', csv: runCsv })
 }

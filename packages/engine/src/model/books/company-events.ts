@@ -1,8 +1,9 @@
+import { hashUniform, HASH_PURPOSE } from '../../random/hash-uniform.ts'
 import { C, type TrialRecord } from '../../run/metric-ids.ts'
 import { ACQUIRED, BUYBACK, FAILED, LISTED, RAISE, STALLED, TRANSFER } from '../events.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
-import { recordRound } from '../cap-table.ts'
+import { recordRound, sellStake } from '../cap-table.ts'
 import { exitProceeds } from './exit-proceeds.ts'
 import { redeem, scheduleListing } from './exit-routes.ts'
 import { ALIVE, GONE, REACHED, STILL } from './state.ts'
@@ -13,7 +14,9 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
   const s = ws.books
   const t = s.terms
   const { deals } = run
-  const { state, own, mark, invested, proceeds, entryQuarter, followed, unicorn, amer, events: ev, order } = ws
+  const { state, own, mark, invested, costHeld, proceeds, entryQuarter, followed, unicorn, amer, events: ev, order } = ws
+  const sales = run.config.market.exits.oldShareSales
+  const oldShares = sales.probability > 0 && sales.fraction > 0 && !t.powerLaw ? sales : undefined
   const start = ws.bucketStart
   const counts = out.counts
   // running totals in locals for the loop, written back after it
@@ -35,9 +38,9 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         const p = redeem(run, ws, c, q, ev.value[x]!, out)
         if (p > 0) {
           nav -= held
-          investedLive -= invested[c]!
+          investedLive -= costHeld[c]!
           proceedsQ += p
-          if (t.american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+          if (t.american) carryQ += amer.realise(p, costHeld[c]!, (q - entryQuarter[c]!) / 4)
         }
       }
       continue
@@ -52,6 +55,7 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         amount = Math.min(own[c]! * d * value, t.capPerCompany - invested[c]!, reserveLeft, fundable - investQ)
         if (!(amount > 1e-9)) amount = 0
       }
+      const before = mark[c]!
       own[c] = own[c]! * (1 - d) + amount / value
       if (!t.powerLaw) recordRound(ws.capTables, c, ev.round[x]!, value, d, amount)
       mark[c] = value
@@ -60,11 +64,29 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
         followed[c]!++
         investQ += amount
         invested[c]! += amount
+        costHeld[c]! += amount
         investedLive += amount
         reserveLeft -= amount
         out.cellInvested[deals.cell[c]!]! += amount
       }
       nav += own[c]! * value - held
+      // 老股转让: in an up round the fund may sell part of its stake to the round's investors
+      if (oldShares !== undefined && value > before && own[c]! * value >= oldShares.fromMultiple * costHeld[c]! && hashUniform(ws.salt, c, HASH_PURPOSE.oldShareSale + ev.round[x]!) < oldShares.probability) {
+        const f = oldShares.fraction
+        const sold = own[c]! * value * f
+        const p = sold * (1 - oldShares.discount)
+        const cost = costHeld[c]! * f
+        nav -= sold
+        own[c] = own[c]! * (1 - f)
+        sellStake(ws.capTables, c, f)
+        costHeld[c] = costHeld[c]! - cost
+        investedLive -= cost
+        proceedsQ += p
+        proceeds[c]! += p
+        out.cellProceeds[deals.cell[c]!]! += p
+        counts[C.oldShareSales]!++
+        if (t.american) carryQ += amer.realise(p, cost, (q - entryQuarter[c]!) / 4)
+      }
       counts[REACHED[ev.round[x]!]!]!++
       if (value >= t.unicornAt) unicorn[c] = 1
     } else if (type === STALLED) {
@@ -76,24 +98,24 @@ export function companyEventsStep(run: ResolvedRun, ws: TrialWorkspace, q: numbe
       // a transfer sells the fund's shares at a price: no preference is paid
       let p = type === FAILED ? 0 : type === TRANSFER ? own[c]! * value : exitProceeds(run, ws, c, own[c]! * value, value)
       nav -= held
-      investedLive -= invested[c]!
+      investedLive -= costHeld[c]!
       state[c] = GONE
       // a listed stake stays in NAV and is sold after its lock-up, in tranches at the index's later level
       if (type === LISTED && !t.powerLaw) {
         nav += p
         p = scheduleListing(run, ws, c, q, p)
       } else proceedsQ += p
-      proceeds[c] = p
+      proceeds[c]! += p
       out.cellProceeds[deals.cell[c]!]! += p
       if (type === FAILED) {
         counts[C.writeOffs]!++
-        if (t.american) amer.writeOff(invested[c]!)
+        if (t.american) amer.writeOff(costHeld[c]!)
       } else {
         if (type === ACQUIRED) counts[C.acquisitions]!++
         else if (type === TRANSFER) counts[C.transfers]!++
         else counts[C.listings]!++
         if (value >= t.unicornAt && !t.powerLaw) unicorn[c] = 1
-        if (t.american) carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+        if (t.american) carryQ += amer.realise(p, costHeld[c]!, (q - entryQuarter[c]!) / 4)
       }
     }
   }

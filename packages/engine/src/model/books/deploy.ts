@@ -9,7 +9,7 @@ export function deployStep(run: ResolvedRun, ws: TrialWorkspace, q: number, out:
   const s = ws.books
   const t = s.terms
   const { deals } = run
-  const { state, own, mark, invested, entryQuarter, unicorn, dealQuarter, entryPost, entryOthers } = ws
+  const { state, own, mark, invested, costHeld, entryQuarter, unicorn, dealQuarter, entryPost, entryOthers } = ws
   const counts = out.counts
   const n = t.n
   s.fundable = s.unfunded + s.cash - run.feesAhead[q]!
@@ -22,6 +22,7 @@ export function deployStep(run: ResolvedRun, ws: TrialWorkspace, q: number, out:
     own[i] = (cheque * deals.quality[i]!) / entryPost[i]!
     mark[i] = entryPost[i]!
     invested[i] = cheque
+    costHeld[i] = cheque
     entryQuarter[i] = q
     s.investQ += cheque
     s.initialQ += cheque

@@ -40,7 +40,7 @@ function sellWhatIsLeft(run: ResolvedRun, ws: TrialWorkspace, q: number, out: Tr
   const s = ws.books
   const t = s.terms
   const { deals } = run
-  const { state, own, mark, invested, proceeds, entryQuarter, entryPost, amer } = ws
+  const { state, own, mark, proceeds, entryQuarter, entryPost, amer } = ws
   const { sale, continuation } = t
   let base = 0
   if (!continuation.on && s.nav > 0) {
@@ -62,11 +62,11 @@ function sellWhatIsLeft(run: ResolvedRun, ws: TrialWorkspace, q: number, out: Tr
     const p = value * keep
     s.navSold += value
     s.saleProceeds += p
-    proceeds[c] = p
+    proceeds[c]! += p
     s.proceedsQ += p
     out.cellProceeds[deals.cell[c]!]! += p
     if (state[c] === ALIVE) out.counts[C.heldAtEnd]!++
-    if (t.american) s.carryQ += amer.realise(p, invested[c]!, (q - entryQuarter[c]!) / 4)
+    if (t.american) s.carryQ += amer.realise(p, ws.costHeld[c]!, (q - entryQuarter[c]!) / 4)
     state[c] = GONE
   }
   s.nav = 0

@@ -1,3 +1,4 @@
+import { hashUniform, HASH_PURPOSE } from '../../random/hash-uniform.ts'
 import { C, type TrialRecord } from '../../run/metric-ids.ts'
 import type { ResolvedRun } from '../resolve.ts'
 import type { TrialWorkspace } from '../workspace.ts'
@@ -20,8 +21,11 @@ function sellDownQuarters(run: ResolvedRun, own: number, ageQuarters: number): n
 export function scheduleListing(run: ResolvedRun, ws: TrialWorkspace, c: number, q: number, p: number): number {
   const ex = run.config.market.exits
   const H = run.horizon
-  const k = sellDownQuarters(run, ws.own[c]!, q - ws.entryQuarter[c]!)
-  const first = q + ex.lockUpQuarters
+  // an overseas (Hong Kong) listing has its own lock-up and no sell-down cap
+  const abroad = ex.overseasListings
+  const overseas = abroad.share > 0 && hashUniform(ws.salt, c, HASH_PURPOSE.overseasListing) < abroad.share
+  const k = overseas ? 1 : sellDownQuarters(run, ws.own[c]!, q - ws.entryQuarter[c]!)
+  const first = q + (overseas ? abroad.lockUpQuarters : ex.lockUpQuarters)
   const index = ws.path.index
   const t = ws.tranches
   let cash = 0
@@ -60,12 +64,12 @@ export function payListingTranches(run: ResolvedRun, ws: TrialWorkspace, q: numb
 export function redeem(run: ResolvedRun, ws: TrialWorkspace, c: number, q: number, paid: number, out: TrialRecord): number {
   const bb = run.config.market.exits.buyBack
   const years = (q - ws.entryQuarter[c]!) / 4
-  const due = ws.invested[c]! * (1 + bb.rate * years)
+  const due = ws.costHeld[c]! * (1 + bb.rate * years)
   const held = ws.own[c]! * ws.mark[c]!
   if (paid !== 1 || held >= due) return 0
   if (ws.state[c] === STILL) out.counts[C.stalled]!--
   ws.state[c] = GONE
-  ws.proceeds[c] = due
+  ws.proceeds[c]! += due
   out.cellProceeds[run.deals.cell[c]!]! += due
   out.counts[C.buyBacks]!++
   return due

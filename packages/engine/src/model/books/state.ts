@@ -97,13 +97,24 @@ function callTerms(run: ResolvedRun): Pick<BooksTerms, 'callPolicy' | 'keepAhead
   const H = run.horizon
   const policy = CALL_POLICIES.indexOf(cc.policy)
   const planned = new Float64Array(H + 1)
-  const invested = run.construction.investable
-  for (let i = 0; i < run.deals.quarter.length; i++) if (run.deals.quarter[i]! < H) planned[run.deals.quarter[i]!]! += run.deals.cheque[i]!
+  const rf = run.reforecast
+  let invested = run.construction.investable
+  for (let i = 0; i < run.deals.quarter.length; i++) if (run.deals.quarter[i]! >= 0 && run.deals.quarter[i]! < H) planned[run.deals.quarter[i]!]! += run.deals.cheque[i]!
   const followQuarters = Math.max(0, Math.min(H, run.followOnEnd) - 1)
+  // a reforecast projects from its date: the reserve it has left, and fees on what can still be at work
+  const firstFollow = rf ? Math.max(1, rf.asOfQuarter) : 1
+  const followShare = run.reserveStart / Math.max(1, followQuarters - firstFollow + 1)
+  if (rf) {
+    // with a reserve left, all of the investable capital but the realised holdings' cost can be at work
+    const goneCost = rf.slots.reduce((a, d) => a + d.cheque, 0) - rf.liveCost
+    invested = run.reserveStart > 0 ? invested - goneCost : Math.min(invested, rf.liveCost + planned.reduce((a, x) => a + x, 0))
+  }
   const fees = new Float64Array(H + 1)
   for (let q = 0; q < H; q++) {
-    fees[q] = quarterFee(fund, q, invested, invested, fund.size)
-    if (q >= 1 && q <= followQuarters) planned[q]! += run.construction.reserveBudget / followQuarters
+    fees[q] = rf && q < rf.asOfQuarter ? 0 : quarterFee(fund, q, invested, invested, fund.size)
+    if (!rf) {
+      if (q >= 1 && q <= followQuarters) planned[q]! += run.construction.reserveBudget / followQuarters
+    } else if (q >= firstFollow && q <= followQuarters) planned[q]! += followShare
     planned[q]! += fees[q]!
   }
   const keepAhead = new Float64Array(H + 1)
@@ -213,7 +224,7 @@ export class BooksState {
     this.unfunded = this.terms.size
     this.cash = 0
     this.recycled = 0
-    this.reserveLeft = run.construction.reserveBudget
+    this.reserveLeft = run.reserveStart
     this.nav = 0
     this.investedLive = 0
     this.paidIn = 0
@@ -232,8 +243,9 @@ export class BooksState {
     this.plannedCum = 0
     this.actualCum = 0
     this.endQ = run.lifeQuarters
-    this.dealPtr = 0
-    this.plannedPtr = 0
+    // a reforecast's holdings take the first company slots; the books never deploy them
+    this.dealPtr = run.reforecast ? run.reforecast.holdings : 0
+    this.plannedPtr = this.dealPtr
     this.trancheNext = 0
     this.trancheTarget = 0
     this.cashIncome = 0

@@ -1,0 +1,8 @@
+export { parseHoldingsJson, withReforecast, type HoldingsIssue, type HoldingsParseResult } from './holdings-json.ts'
+export { parseHoldingsCsv, HOLDINGS_CSV_COLUMNS, HOLDINGS_CSV_RECORDS } from './holdings-csv.ts'
+export { holdingsTemplateCsv } from './template.ts'
+export { reforecastIssues } from './holdings-rules.ts'
+export { reforecastQuarter } from './resolve-reforecast.ts'
+export { planAtDate, planVsActual } from './plan-vs-actual.ts'
+export type { PlanVsActual, Band, ToDate } from './plan-vs-actual-types.ts'
+export { holdingsTotals, type HoldingsTotals } from './holdings-totals.ts'
