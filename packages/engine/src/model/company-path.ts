@@ -218,7 +218,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, age0: number)
   const clocks = h.clocks
   const rc = h.regime
   const target = coef[TARGET]!
-  let age = age0
+  let age = +age0 // a number: the raw parameter would keep the walk's age tagged, boxed at every step
   let step = 1
   let total = 0
   let pending = 0
