@@ -14,7 +14,7 @@ const STILL_ROUND = { next: 0, acquisition: 0, listing: 0, fail: 0, waitMonths: 
  * does not, in every trial.
  */
 function staticFund(oldShareSales: { probability: number; fraction: number; discount: number }): SimulationConfig {
-  const rounds = Object.fromEntries(['seed', 'a', 'b', 'c', 'late'].map((r) => [r, STILL_ROUND]))
+  const rounds: Record<string, object> = Object.fromEntries(['seed', 'a', 'b', 'c', 'late'].map((r) => [r, STILL_ROUND]))
   rounds.seed = { ...STILL_ROUND, next: 1, waitMonths: 6, stepUp: 3 }
   return config({
     fund: {

@@ -165,12 +165,6 @@ describe('invalid fund-of-funds', () => {
     ],
     ['a sub-fund that is itself a fund-of-funds', mother([sub({ config: { template: 'beijing-fof', subFunds: [] } })]), '/subFunds/0/config/subFunds', 'nested_fund_of_funds'],
     ['a sub-fund whose template is a fund-of-funds', mother([sub({ lpClass: 'government', commitment: 10, config: { template: 'beijing-fof' } })]), '/subFunds/0/config', 'nested_fund_of_funds'],
-    [
-      'terms on the mother\'s own classes',
-      mother([sub()], { lpClasses: [{ id: 'government', kind: 'government', share: 1, terms: { feeExempt: true } }] }),
-      '/lpClasses/0/terms',
-      'terms_not_supported',
-    ],
     ['two sub-funds with one id', mother([sub(), sub()]), '/subFunds/1/id', 'duplicate_id'],
   ]
   for (const [what, input, path, code] of CASES) {

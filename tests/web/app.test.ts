@@ -180,6 +180,13 @@ describe('web app in Chromium', () => {
     await subs.scrollIntoViewIfNeeded()
     expect(await subs.locator('tbody tr').count()).toBe(3)
     expect(await subs.locator('.reading').textContent()).toMatch(/Of 3 sub-funds/)
+    // a sub-fund's start year is edited here; out of range, the field says so under its own label
+    await page.fill('#f-subFunds-1-startYear', '30')
+    await page.waitForSelector('#f-subFunds-1-startYear-error')
+    expect(await page.locator('#f-subFunds-1-startYear-error').textContent()).toMatch(/20/)
+    await page.fill('#f-subFunds-1-startYear', '2')
+    await page.waitForSelector('#f-subFunds-1-startYear-error', { state: 'detached' })
+    expect(await page.locator('[data-testid="sub-funds"] tbody tr').nth(1).locator('td').last().textContent()).toBe('2')
     // angel-guidance-60's pipeline and region weights reached the builder
     await loadTemplate(page, 'angel-guidance-60')
     expect(await page.isChecked('#f-strategy-pipeline-enabled')).toBe(true)

@@ -25,6 +25,7 @@ import { decisionRoutes } from './routes/decisions/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { meRoutes } from './routes/me.ts'
 import { presetsRoutes } from './routes/presets.ts'
+import { reforecastsRoutes } from './routes/reforecasts/index.ts'
 import { runsRoutes } from './routes/runs/index.ts'
 import { scenariosRoutes } from './routes/scenarios/index.ts'
 import type { Services } from './services.ts'
@@ -109,6 +110,7 @@ export async function buildApp({ config, logger = false, progressIntervalMs, cal
   await app.register(meRoutes, { prefix: '/api', services })
   await app.register(runsRoutes, { prefix: '/api', services })
   await app.register(comparisonsRoutes, { prefix: '/api', services })
+  await app.register(reforecastsRoutes, { prefix: '/api', services })
   await app.register(scenariosRoutes, { prefix: '/api', services })
   await app.register(calibrationRoutes, { prefix: '/api', calibration })
   await app.register(decisionRoutes, { prefix: '/api', services })

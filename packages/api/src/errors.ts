@@ -4,6 +4,7 @@ import type { ConfigIssue } from '@pcsim/engine'
 export const ERRORS = {
   PCSIM_ERR_INVALID_CONFIG: { status: 400, message: 'The simulation config is not valid; see issues.' },
   PCSIM_ERR_INVALID_REQUEST: { status: 400, message: 'The request is not valid; see issues.' },
+  PCSIM_ERR_INVALID_HOLDINGS: { status: 400, message: 'The holdings file is not valid; see issues (CSV issues give the row and column).' },
   PCSIM_ERR_BAD_URL: { status: 400, message: 'The request target is not a valid path.' },
   PCSIM_ERR_BAD_ENCODING: { status: 400, message: 'The body is not valid UTF-8 (JSON is UTF-8, RFC 8259 §8.1).' },
   PCSIM_ERR_BAD_JSON: { status: 400, message: 'The body is not valid JSON.' },
@@ -17,6 +18,7 @@ export const ERRORS = {
   PCSIM_ERR_NOT_FOUND: { status: 404, message: 'Not found.' },
   PCSIM_ERR_RUN_NOT_FOUND: { status: 404, message: 'No run with this id.' },
   PCSIM_ERR_COMPARISON_NOT_FOUND: { status: 404, message: 'No comparison with this id.' },
+  PCSIM_ERR_REFORECAST_NOT_FOUND: { status: 404, message: 'No reforecast with this id.' },
   PCSIM_ERR_SCENARIO_NOT_FOUND: { status: 404, message: 'No saved scenario with this id.' },
   PCSIM_ERR_PRESET_NOT_FOUND: { status: 404, message: 'No fund template with this id.' },
   PCSIM_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },

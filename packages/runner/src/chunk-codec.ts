@@ -31,6 +31,7 @@ interface Layout {
   cellInvested: number[]
   cellProceeds: number[]
   governmentCallSums: number[]
+  yearSums?: number[]
   subFunds?: Layout[]
 }
 
@@ -45,7 +46,7 @@ function layout(c: ChunkResult, out: Typed[]): Layout {
   out.push(c.fan)
   for (const metrics of c.classes) out.push(...metrics)
   out.push(...c.reinvestment)
-  for (const list of [...c.cellInvested, ...c.cellProceeds, ...c.governmentCallSums]) out.push(Float64Array.from(list))
+  for (const list of [...c.cellInvested, ...c.cellProceeds, ...c.governmentCallSums, ...(c.yearSums ?? [])]) out.push(Float64Array.from(list))
   return {
     start: c.start,
     end: c.end,
@@ -59,6 +60,7 @@ function layout(c: ChunkResult, out: Typed[]): Layout {
     cellInvested: c.cellInvested.map((p) => p.length),
     cellProceeds: c.cellProceeds.map((p) => p.length),
     governmentCallSums: c.governmentCallSums.map((p) => p.length),
+    ...(c.yearSums ? { yearSums: c.yearSums.map((p) => p.length) } : {}),
     ...(c.subFunds ? { subFunds: c.subFunds.map((s) => layout(s, out)) } : {}),
   }
 }
@@ -95,8 +97,24 @@ function unpack(frame: Buffer): ChunkResult {
     const cellInvested = partials(l.cellInvested)
     const cellProceeds = partials(l.cellProceeds)
     const governmentCallSums = partials(l.governmentCallSums)
+    const yearSums = l.yearSums ? partials(l.yearSums) : undefined
     const subFunds = l.subFunds?.map(build)
-    return { start: l.start, end: l.end, years: l.years, values, counts, fan, cellInvested, cellProceeds, classes, reinvestment, cellCompanies: l.cellCompanies, governmentCallSums, ...(subFunds ? { subFunds } : {}) }
+    return {
+      start: l.start,
+      end: l.end,
+      years: l.years,
+      values,
+      counts,
+      fan,
+      cellInvested,
+      cellProceeds,
+      classes,
+      reinvestment,
+      cellCompanies: l.cellCompanies,
+      governmentCallSums,
+      ...(subFunds ? { subFunds } : {}),
+      ...(yearSums ? { yearSums } : {}),
+    }
   }
   const chunk = build(top)
   if (at !== frame.length) throw new RangeError('a chunk from Redis has trailing bytes')

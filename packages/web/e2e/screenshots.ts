@@ -2,6 +2,7 @@
 // (functions passed to page.evaluate run in the page)
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { holdingsTemplateCsv } from '@pcsim/engine'
 import type { BrowserContext } from 'playwright-core'
 import { collectErrors, loadTemplate, openApp, waitForCurrentPreview, waitForPreview } from './page-helpers.ts'
 
@@ -198,4 +199,59 @@ export async function shootToolViews({ context, url, outDir }: ShotOptions): Pro
     }
   }
   return files
+}
+
+/** The holdings CSV template with the ownership of its first company (CSV row 3: the header, then the fund row) set to 1.5; `column` is 1-based. */
+export function badHoldingsCsv(): { csv: string; column: number } {
+  const lines = holdingsTemplateCsv().trimEnd().split('\n')
+  const column = lines[0]!.split(',').indexOf('ownership')
+  const cells = lines[2]!.split(',')
+  cells[column] = '1.5'
+  lines[2] = cells.join(',')
+  return { csv: `${lines.join('\n')}\n`, column: column + 1 }
+}
+
+/** Holdings of the docs' example reforecast (docs/examples/reforecast-holdings.json). */
+export const EXAMPLE_HOLDINGS = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'reforecast-holdings.json')
+
+/**
+ * The Reforecast tab at both widths in both languages: the example holdings previewed, a CSV with a
+ * bad cell, and the result against its plan; returns the files written and page errors.
+ */
+export async function shootReforecastViews({ context, url, outDir, offline }: ShotOptions): Promise<{ files: string[]; errors: string[] }> {
+  const badCsv = badHoldingsCsv().csv
+  mkdirSync(outDir, { recursive: true })
+  const files: string[] = []
+  const errors: string[] = []
+  const shot = async (page: import('playwright-core').Page, name: string) => {
+    files.push(join(outDir, `${name}.png`))
+    await page.screenshot({ path: files.at(-1)! })
+  }
+  for (const locale of LOCALES) {
+    for (const [w, h] of WIDTHS) {
+      const tag = `${locale}-${w}`
+      const page = await openApp(context, url, { locale, viewport: { width: w, height: h } })
+      errors.push(...collectErrors(page, offline))
+      await waitForPreview(page)
+      await page.getByTestId('tab-reforecast').click()
+      await page.setInputFiles('#holdings-file', EXAMPLE_HOLDINGS)
+      await page.getByTestId('holdings-preview').waitFor()
+      await page.getByTestId('holdings-preview').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot(page, `reforecast-preview-${tag}`)
+      await page.fill('#holdings-text', badCsv)
+      await page.getByTestId('holdings-issues').waitFor()
+      await page.getByTestId('holdings-issues').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot(page, `reforecast-error-${tag}`)
+      await page.setInputFiles('#holdings-file', EXAMPLE_HOLDINGS)
+      await page.getByTestId('holdings-preview').waitFor()
+      await page.fill('#reforecast-trials', '1000')
+      await page.getByTestId('reforecast-run').click()
+      await page.getByTestId('reforecast-results').waitFor({ timeout: 120_000 })
+      await page.getByTestId('plan-vs-actual').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await waitForDrawn(page)
+      await shot(page, `reforecast-results-${tag}`)
+      await page.close()
+    }
+  }
+  return { files, errors }
 }

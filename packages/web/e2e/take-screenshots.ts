@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path'
 import { launchBrowser } from './browser.ts'
-import { shootBoardViews, shootMainViews, shootPolicyViews, shootToolViews } from './screenshots.ts'
+import { shootBoardViews, shootMainViews, shootPolicyViews, shootReforecastViews, shootToolViews } from './screenshots.ts'
 import { buildWeb, serveApp, WEB_DIR } from './server.ts'
 
 const outDir = join(WEB_DIR, 'screenshots')
@@ -17,7 +17,7 @@ const served = await serveApp()
 const browser = await launchBrowser()
 try {
   const options = { context: browser.context, url: served.url, outDir, offline: !served.api }
-  const files = [...(await shootMainViews(options)), ...(await shootPolicyViews(options)).files, ...(await shootBoardViews(options)).files, ...(await shootToolViews(options))]
+  const files = [...(await shootMainViews(options)), ...(await shootPolicyViews(options)).files, ...(await shootBoardViews(options)).files, ...(await shootToolViews(options)), ...(await shootReforecastViews(options)).files]
   console.log(`${files.length} screenshots in ${outDir}`)
 } finally {
   await browser.close()

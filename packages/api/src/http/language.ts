@@ -1,4 +1,4 @@
-import type { ConfigIssue } from '@pcsim/engine'
+import type { ConfigIssue, HoldingsIssue } from '@pcsim/engine'
 
 export type Language = 'en' | 'zh'
 
@@ -22,9 +22,13 @@ export interface IssueBody {
   code: string
   params: ConfigIssue['params']
   message: string
+  /** Where in a CSV file (holdings): 1-based, the header is row 1. */
+  row?: number
+  column?: number
 }
 
-/** An engine issue as the API sends it: one sentence, in the caller's language. */
-export function localiseIssue(issue: ConfigIssue, lang: Language): IssueBody {
-  return { path: issue.path, code: issue.code, params: issue.params, message: issue.message[lang] }
+/** An engine issue as the API sends it: one sentence, in the caller's language (and a CSV issue's row and column). */
+export function localiseIssue(issue: HoldingsIssue, lang: Language): IssueBody {
+  const { row, column } = issue
+  return { path: issue.path, code: issue.code, params: issue.params, message: issue.message[lang], ...(typeof row === 'number' && { row }), ...(typeof column === 'number' && { column }) }
 }

@@ -17,12 +17,12 @@ export interface RunOverrides {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const RUN_FIELDS = SimulationConfigSchema.properties.run.properties
 
-function invalidConfig(issues: ConfigIssue[]): ApiError {
+export function invalidConfig(issues: ConfigIssue[]): ApiError {
   return new ApiError('PCSIM_ERR_INVALID_CONFIG', `The simulation config is not valid: ${issues.length} issue(s), first at "${issues[0]?.path || '/'}".`, issues)
 }
 
 /** Body-relative issue paths: config paths under `prefix`, except fields the envelope set (they point at the envelope field). */
-function relocate(issues: ConfigIssue[], prefix: string, moved: Record<string, string>): ConfigIssue[] {
+export function relocate<I extends ConfigIssue>(issues: I[], prefix: string, moved: Record<string, string>): I[] {
   return issues.map((i) => {
     const own = Object.entries(moved).find(([from]) => i.path === from || i.path.startsWith(`${from}/`))
     return { ...i, path: own ? `${own[1]}${i.path.slice(own[0].length)}` : `${prefix}${i.path}` }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { ChunkResult, ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
 import { createExecutor, type Executor, type ExecutorChoice } from '@pcsim/runner'
 import { Piscina } from 'piscina'
-import { chunkBuffers, type PoolTask } from './tasks.ts'
+import { chunkBuffers, type PoolTask, type ReforecastConfigs, type ReforecastResult } from './tasks.ts'
 
 /**
  * Where the summary worker lives and how to start it. Under tsx (dev, tests) the worker is
@@ -64,6 +64,12 @@ export class SimulationPool {
   compare(configs: SimulationConfig[], chunks: ChunkResult[][], signal: AbortSignal): Promise<ComparisonResult> {
     const task: PoolTask = { kind: 'compare', configs, chunks }
     return this.summaries.run(task, { signal, transferList: chunks.flat().flatMap(chunkBuffers) }) as Promise<ComparisonResult>
+  }
+
+  /** A reforecast's result from the chunks of its runs (jobs/tasks.ts `reforecastRuns` order): the runs summarised and the plan against actual. */
+  reforecast(configs: ReforecastConfigs, chunks: ChunkResult[][], signal: AbortSignal): Promise<ReforecastResult> {
+    const task: PoolTask = { kind: 'reforecast', configs, chunks }
+    return this.summaries.run(task, { signal, transferList: chunks.flat().flatMap(chunkBuffers) }) as Promise<ReforecastResult>
   }
 
   async close(): Promise<void> {

@@ -3,14 +3,14 @@ import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import type { JobKind } from '../db/runs-repository.ts'
 import { TERMINAL } from '../db/runs-repository.ts'
-import { ApiError } from '../errors.ts'
+import { ApiError, type ErrorCode } from '../errors.ts'
 import { ExportQuery, JsonExportQuery } from '../schemas/runs.ts'
 import { errorResponses, IdParams, JobCancelled, JobList, JobView, ListQuery } from '../schemas/common.ts'
 import type { Services } from '../services.ts'
 import { canSee, ownerScope } from '../users/ownership.ts'
 import { jobPath, jobView } from './job-view.ts'
 
-const NOT_FOUND = { run: 'PCSIM_ERR_RUN_NOT_FOUND', comparison: 'PCSIM_ERR_COMPARISON_NOT_FOUND' } as const
+const NOT_FOUND: Partial<Record<JobKind, ErrorCode>> = { run: 'PCSIM_ERR_RUN_NOT_FOUND', comparison: 'PCSIM_ERR_COMPARISON_NOT_FOUND', reforecast: 'PCSIM_ERR_REFORECAST_NOT_FOUND' }
 
 /**
  * Reading, streaming, cancelling and exporting a job: the same for every kind. `csv` turns a
@@ -23,7 +23,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<{ services: Services; kind: Jo
   const { runs, jobs, sse } = services
   const base = `/${jobPath(kind)}`
   const tag = jobPath(kind)
-  const notFound = kind === 'run' || kind === 'comparison' ? NOT_FOUND[kind] : 'PCSIM_ERR_NOT_FOUND'
+  const notFound = NOT_FOUND[kind] ?? 'PCSIM_ERR_NOT_FOUND'
   // Another user's job is answered like an unknown one: its id reveals nothing.
   const load = (id: string, request?: FastifyRequest) => {
     const record = runs.get(id, kind)

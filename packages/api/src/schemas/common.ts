@@ -27,6 +27,8 @@ export const Issue = Type.Object({
   code: Type.String(),
   params: Type.Object({}, { additionalProperties: true }),
   message: Type.String({ description: 'in the language of Accept-Language (zh → Chinese, else English)' }),
+  row: Type.Optional(Type.Integer({ description: 'CSV input (holdings): the 1-based row, the header being row 1' })),
+  column: Type.Optional(Type.Integer({ description: 'CSV input (holdings): the 1-based column' })),
 })
 
 export const ErrorBody = Type.Object(

@@ -129,6 +129,7 @@ function policyBlock(r: RunResult, m: Messages): string[] {
     rows.push([t.pipeline, `${f(p.pipeline.planned)} / ${f(p.pipeline.reserved)} / ${f(p.pipeline.started)} / ${f(p.pipeline.producing)}`])
     rows.push([t.cashDrag, mean(p.pipeline.cashDrag, percent)])
     if (p.pipeline.selectionGain !== 1) rows.push([t.selectionGain, multiple(p.pipeline.selectionGain, 3)])
+    if (p.pipeline.producingByYear) rows.push([t.producingByYear(p.pipeline.producingStage ?? ''), p.pipeline.producingByYear.slice(0, 10).map((x) => decimal(x, 1)).join(' ')])
   }
   if (p.firstLossPaid && p.firstLossPaid.max > 0) rows.push([t.firstLoss, mean(p.firstLossPaid, percent)])
   if (p.guaranteePaid && p.guaranteePaid.max > 0) rows.push([t.guarantee, mean(p.guaranteePaid, percent)])
@@ -141,5 +142,12 @@ function policyBlock(r: RunResult, m: Messages): string[] {
 function subFundBlock(r: RunResult, m: Messages): string[] {
   if (!r.subFunds?.length) return []
   const t = m.run
-  return [section(t.subFunds, r.subFunds.map((s) => [s.id, p10to90(s.result.summary.netTvpi, multiple, t.none)]))]
+  const rows = r.subFunds.map((s) => [s.id, p10to90(s.result.summary.netTvpi, multiple, t.none)])
+  const f = r.summary.fundOfFunds
+  if (f) {
+    const shown = f.byYear.slice(0, 8)
+    rows.push([t.motherFlows, shown.map((y) => `${decimal(y.committed, 0)}/${decimal(y.calls, 0)}/${decimal(y.distributions, 0)}`).join(' ')])
+    if (f.leverage.withSubFunds !== null) rows.push([t.motherLeverage, multiple(f.leverage.withSubFunds, 2)])
+  }
+  return [section(t.subFunds, rows)]
 }

@@ -151,6 +151,9 @@ export const en = {
     buyOut: 'P(buy-out exercised)',
     budget: 'Government calls by year: expected / 95th percentile',
     subFunds: 'Sub-funds (net TVPI of the fund, P10 / P50 / P90)',
+    motherFlows: 'Mother fund by year: committed / calls / distributions (mean)',
+    motherLeverage: 'Private capital per unit of the mother\'s government money, with the sub-funds',
+    producingByYear: (stage: string) => `Companies producing (reached ${stage}) by year, mean`,
     none: '—',
   },
   compare: {

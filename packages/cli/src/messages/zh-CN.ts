@@ -149,6 +149,9 @@ export const zhCN: Messages = {
     buyOut: 'P（社会资本行使回购）',
     budget: '各年度政府出资：期望 / 95 分位',
     subFunds: '子基金（基金净 TVPI，P10 / P50 / P90）',
+    motherFlows: '母基金逐年：认缴 / 缴款 / 分配（均值）',
+    motherLeverage: '每单位母基金政府资金撬动的社会资本（计入子基金）',
+    producingByYear: (stage: string) => `逐年投产企业数（达到 ${stage}），均值`,
     none: '—',
   },
   compare: {

@@ -53,6 +53,12 @@ export function openCapTable(t: CapTables, c: number, rounds: SectorModel | Read
   t.top[c] = round
 }
 
+/** Scales the fund's share of its entry round in company c (a manager's skill at buying in; capped at the whole round). */
+export function scaleEntryShare(t: CapTables, c: number, round: number, factor: number): void {
+  const i = c * K + round
+  t.fundShare[i] = Math.min(1, t.fundShare[i]! * factor)
+}
+
 const roundOf = (rounds: SectorModel | ReadonlyArray<{ round: RoundModel }>, k: number): RoundModel =>
   'rounds' in rounds ? rounds.rounds[ROUND_IDS[k]!] : rounds[k]!.round
 

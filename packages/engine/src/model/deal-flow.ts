@@ -48,8 +48,9 @@ export function scheduleDeals(config: SimulationConfig, planned: Int32Array, rng
     for (let k = 0; k < started[q]! && next < n; k++) out[next++] = q
   }
   flow.started = next
-  // production follows a start after `produceLagQuarters`; every started company is drawn
-  flow.producing = binomial(rng, next, p.produceRate)
+  // production follows a start after `produceLagQuarters`; every started company is drawn (unless
+  // production is read from the companies' paths, model/producing.ts)
+  if (!p.producingStage) flow.producing = binomial(rng, next, p.produceRate)
   for (; next < n; next++) out[next] = -1
 }
 
@@ -84,6 +85,6 @@ function redeployingPipeline(p: SimulationConfig['strategy']['pipeline'], n: num
     }
   }
   flow.started = next
-  flow.producing = binomial(rng, next, p.produceRate)
+  if (!p.producingStage) flow.producing = binomial(rng, next, p.produceRate)
   for (; next < n; next++) out[next] = -1
 }

@@ -1,10 +1,11 @@
 import { createTrialStreams } from '../random/streams.ts'
 import type { TrialRecord } from '../run/metric-ids.ts'
-import { openCapTable } from './cap-table.ts'
+import { openCapTable, scaleEntryShare } from './cap-table.ts'
 import { simulateCompany } from './company-path.ts'
 import { scheduleDeals } from './deal-flow.ts'
 import { EFFECT, effectAt } from './effects.ts'
 import { ACQUIRED, BUYBACK, FAILED } from './events.ts'
+import { countProducing } from './producing.ts'
 import { runBooks } from './fund-books.ts'
 import { simulateMarket, type MarketPath } from './market-path.ts'
 import { drawPowerLawMultiple } from './power-law.ts'
@@ -59,7 +60,7 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
     if (powerLaw) {
       entryPost[i] = deals.cheque[i]!
       entryOthers[i] = 0
-      const m = drawPowerLawMultiple(streams.companies, companies.powerLaw)
+      const m = drawPowerLawMultiple(streams.companies, companies.powerLaw) * ws.skill
       const hold = companies.powerLaw.holdingYears
       const t = q0 + Math.max(1, Math.round(hold.median * 4 * Math.exp(hold.sigma * streams.companies.normal())))
       if (t < H) ev.push(t, i, m > 0 ? ACQUIRED : FAILED, 0, deals.cheque[i]! * m, 0)
@@ -75,6 +76,9 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
       r.postMoney * effectAt(run.effects, s, q0, market.regime[q0]!, EFFECT.entryValuation) * Math.exp(model.entryValuationSigma * streams.deals.normal() + shift)
     entryOthers[i] = Math.max(0, r.dilution * entryPost[i]! - deals.cheque[i]!)
     openCapTable(ws.capTables, i, hazards, deals.round[i]!, entryPost[i]!, deals.cheque[i]!)
+    // deal quality (返投 pools, selection, crowding out) and manager skill scale the stake a cheque buys: in the marks (deploy) and here in the shares that exits pay
+    const buys = deals.quality[i]! * ws.skill
+    if (buys !== 1) scaleEntryShare(ws.capTables, i, deals.round[i]!, buys)
     ctx.model = model
     ctx.hazards = hazards
     ctx.sector = s
@@ -89,4 +93,5 @@ export function simulateTrial(run: ResolvedRun, trial: number, ws: TrialWorkspac
   ws.rng = streams.deals
   ws.salt = streams.salt
   runBooks(run, ws, out)
+  if (run.yearSeries.length > 0) countProducing(run, ws, out)
 }

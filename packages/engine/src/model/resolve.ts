@@ -13,6 +13,9 @@ import { resolveDealTerms, type ResolvedDealTerms } from './deal-terms.ts'
 import { planMarket, type MarketPlan } from './market-path.ts'
 import { assignRegions, regionTargets, reinvestmentRequirements } from './regions.ts'
 import { REGION_IDS, SECTOR_IDS } from '../schema/ids.ts'
+import { MAX_QUARTERS } from '../schema/limits.ts'
+import { planSubFunds } from './fof-pacing.ts'
+import { FUND_OF_FUNDS_SERIES, PRODUCING_SERIES, type YearSeries } from '../run/metric-ids.ts'
 import { reinvestmentQuality, selectionGain } from './reinvestment-cost.ts'
 import { HOLDING_ACTIVE, resolveReforecast, type ResolvedReforecast } from '../reforecast/resolve-reforecast.ts'
 import { resolveSectorModel } from './sector-model.ts'
@@ -57,7 +60,9 @@ export interface ResolvedRun {
   followOnEnd: number
   recyclingEnd: number
   /** Fund-of-funds: the sub-funds, resolved on the mother's market and run settings. */
-  subRuns: Array<{ id: string; run: ResolvedRun; classIndex: number; ratio: number }>
+  subRuns: Array<SubFundPlan & { run: ResolvedRun }>
+  /** Extra yearly series each trial records (a mother fund's flows; companies producing). */
+  yearSeries: readonly YearSeries[]
   /** Fees still to come from quarter q on under the plan (committed basis exact, others estimated). */
   feesAhead: Float64Array
   /** The same fund without its re-investment requirements, run on the same random numbers in each
@@ -72,20 +77,59 @@ export interface ResolvedRun {
 
 export { horizonQuarters } from './fund-construction.ts'
 
-/** The sub-fund configs of a fund-of-funds, parsed with the mother's market and run settings. */
-export function subFundConfigs(config: SimulationConfig): Array<{ id: string; config: SimulationConfig; classIndex: number; ratio: number }> {
-  return (config.subFunds ?? []).map((sf) => {
-    const parsed = parseConfig({ ...sf.config, market: config.market, run: config.run })
-    if (!parsed.ok) throw new EngineError('PCSIM_ENGINE_SUB_FUND', `sub-fund ${sf.id} is invalid: ${parsed.issues[0]?.message.en}`)
-    const classIndex = parsed.config.lpClasses.findIndex((c) => c.id === sf.lpClass)
-    const classCommitment = (parsed.config.lpClasses[classIndex]?.share ?? 0) * parsed.config.fund.size
-    return { id: sf.id, config: parsed.config, classIndex, ratio: classCommitment > 0 ? sf.commitment / classCommitment : 0 }
+/** One sub-fund of a fund-of-funds as the mother runs it. */
+export interface SubFundPlan {
+  id: string
+  config: SimulationConfig
+  classIndex: number
+  /** The mother's commitment over the class commitment it buys. */
+  ratio: number
+  /** Quarter of the mother's market path that is this sub-fund's quarter 0. */
+  startQuarter: number
+  /** The mother's commitment, millions. */
+  commitment: number
+  /** Index of the `subFunds` entry (the programme) it belongs to. */
+  programme: number
+}
+
+/** The sub-fund configs of a fund-of-funds under its pacing plan, parsed with the mother's market
+ * (shocks moved to each sub-fund's own clock) and run settings. */
+export function subFundConfigs(config: SimulationConfig): SubFundPlan[] {
+  const parsed = (config.subFunds ?? []).map((sf) => {
+    const p = parseConfig({ ...sf.config, market: config.market, run: config.run })
+    if (!p.ok) throw new EngineError('PCSIM_ENGINE_SUB_FUND', `sub-fund ${sf.id} is invalid: ${p.issues[0]?.message.en}`)
+    const classIndex = p.config.lpClasses.findIndex((c) => c.id === sf.lpClass)
+    const classCommitment = (p.config.lpClasses[classIndex]?.share ?? 0) * p.config.fund.size
+    return { sf, config: p.config, classIndex, classCommitment }
+  })
+  return planSubFunds(
+    config,
+    parsed.map((p) => p.classCommitment),
+  ).map((plan) => {
+    const p = parsed[plan.index]!
+    const shifted = plan.startYear > 0 ? { ...p.config, market: { ...p.config.market, shocks: shiftShocks(config.market.shocks, plan.startYear) } } : p.config
+    return {
+      id: plan.id,
+      config: shifted,
+      classIndex: p.classIndex,
+      ratio: p.classCommitment > 0 ? plan.commitment / p.classCommitment : 0,
+      startQuarter: plan.startYear * 4,
+      commitment: plan.commitment,
+      programme: plan.index,
+    }
   })
 }
 
+/** Shocks of the mother's market as a sub-fund that starts `years` later sees them. */
+function shiftShocks(shocks: SimulationConfig['market']['shocks'], years: number): SimulationConfig['market']['shocks'] {
+  return shocks
+    .filter((s) => s.fromYear + s.years > years)
+    .map((s) => (s.fromYear >= years ? { ...s, fromYear: s.fromYear - years } : { ...s, fromYear: 0, years: s.fromYear + s.years - years }))
+}
+
 export function resolveRun(config: SimulationConfig): ResolvedRun {
-  const subs = subFundConfigs(config).map((s) => ({ id: s.id, run: resolveRun(s.config), classIndex: s.classIndex, ratio: s.ratio }))
-  const horizon = Math.max(horizonQuarters(config), ...subs.map((s) => s.run.horizon))
+  const subs = subFundConfigs(config).map((s) => ({ ...s, run: resolveRun(s.config) }))
+  const horizon = Math.min(MAX_QUARTERS, Math.max(horizonQuarters(config), ...subs.map((s) => s.startQuarter + s.run.horizon)))
   const base = planBase(config, horizon)
   const { effects, sectorModels, sectorHazards } = base
   const construction = subs.length > 0 ? fundOfFundsConstruction(config, subs) : directConstruction(base)
@@ -179,6 +223,7 @@ export function resolveRun(config: SimulationConfig): ResolvedRun {
     followOnEnd: Math.round(config.strategy.followOn.untilYear * 4),
     recyclingEnd: Math.min(horizon, Math.round(config.fund.recycling.untilYear * 4)),
     feesAhead,
+    yearSeries: subs.length > 0 ? FUND_OF_FUNDS_SERIES : config.strategy.pipeline.enabled && config.strategy.pipeline.producingStage ? PRODUCING_SERIES : [],
     counterfactual: priced ? resolveRun(withoutRequirements(config)) : null,
     reforecast,
     reserveStart: reforecast ? reforecastReserve(config, construction, reforecast, planned) : construction.reserveBudget,
@@ -225,9 +270,8 @@ export function withoutRequirements(config: SimulationConfig): SimulationConfig 
 }
 
 /** A mother fund makes no direct investments: its "initial capital" is its commitments to sub-funds. */
-function fundOfFundsConstruction(config: SimulationConfig, subs: Array<{ run: ResolvedRun; ratio: number; classIndex: number }>): Construction {
+function fundOfFundsConstruction(config: SimulationConfig, subs: SubFundPlan[]): Construction {
   const fees = plannedFees(config.fund)
-  const initialTotal = (config.subFunds ?? []).reduce((a, s) => a + s.commitment, 0)
-  void subs
+  const initialTotal = subs.reduce((a, s) => a + s.commitment, 0)
   return { investable: config.fund.size - fees, plannedFees: fees, pool: initialTotal, initialTotal, reserveBudget: 0, reserveRatio: 0, deals: [], counts: [], requested: 0 }
 }

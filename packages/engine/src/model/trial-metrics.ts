@@ -1,5 +1,6 @@
 import { annualise, periodicIrr } from '../metrics/irr.ts'
 import { C, CLASS_METRICS, V, type TrialRecord } from '../run/metric-ids.ts'
+import type { LpLedger } from './lp-ledger.ts'
 import type { TrialWorkspace } from './workspace.ts'
 import type { ResolvedRun } from './resolve.ts'
 
@@ -114,9 +115,13 @@ function classMetrics(ws: TrialWorkspace, out: TrialRecord, len: number, fundLpN
     }
     return
   }
-  const flows = ws.classFlows
-  // interim class values were taken at the reading date by the books (ledger state of that quarter)
-  const navs = ws.classNav
+  ledgerClassMetrics(ledger, ws.classFlows, ws.classNav, out, len, fundLpNav)
+}
+
+/** Each class's net TVPI, IRR and DPI from its own calls, distributions and transfers in the ledger;
+ * `navs` holds the classes' interim values at the reading date (taken by the books). */
+export function ledgerClassMetrics(ledger: LpLedger, flows: Float64Array, navs: Float64Array, out: TrialRecord, len: number, fundLpNav: number): void {
+  const M = CLASS_METRICS.length
   if (!(fundLpNav > 0)) navs.fill(0)
   for (let c = 0; c < ledger.k; c++) {
     let paid = 0

@@ -49,6 +49,13 @@ export interface TrialWorkspace {
   classNav: Float64Array
   /** Fund NAV at the end of each quarter (for a fund-of-funds above this fund). */
   navByQuarter: Float64Array
+  /** Money into and out of companies each quarter (a mother fund co-invests beside them). */
+  investedByQuarter: Float64Array
+  proceedsByQuarter: Float64Array
+  /** Quarter each company first reached the producing stage this trial (−1: not). */
+  producedAt: Int32Array
+  /** Manager skill: multiplies the ownership every first cheque buys (1 outside a fund-of-funds). */
+  skill: number
   sorted: Float64Array
   split: Split
   /** Scratch of the company loop (a shocked quarter's hazard coefficients, one quarter's effect multipliers). */
@@ -122,6 +129,10 @@ export function createWorkspace(run: ResolvedRun): TrialWorkspace {
     classFlows: new Float64Array(H),
     classNav: new Float64Array(run.config.lpClasses.length),
     navByQuarter: new Float64Array(H),
+    investedByQuarter: new Float64Array(H),
+    proceedsByQuarter: new Float64Array(H),
+    producedAt: new Int32Array(n),
+    skill: 1,
     sorted: new Float64Array(n),
     split: { lp: 0, gp: 0 },
     coefficients,

@@ -1,5 +1,6 @@
 import type { SimulationConfig } from '../schema/config.ts'
 import { SCHEMA_VERSION } from '../schema/schema-version.ts'
+import { DEFAULT_MANAGER_SKILL_SPREAD } from '../schema/fund-of-funds-defaults.ts'
 import { DEFAULT_MARKET } from './market-defaults.ts'
 import { US_DEAL_TERMS } from './deal-terms.ts'
 import { CN_ANGEL_EXITS, CN_VC_EXITS } from './market-profiles.ts'
@@ -204,6 +205,30 @@ const crowdingPairFund = (name: string, government: number, privateShare: number
   // crowding out on: a fund all of government money loses 30% of each deal's value (an assumption; docs/government.md#crowding-out)
   policy: { crowdingOut: { enabled: true, qualityLoss: 0.3 } },
 })
+
+/** A Beijing-style government fund-of-funds: one commitment to each of three sub-funds in year 0. */
+const BEIJING_FOF: DeepPartial<SimulationConfig> = {
+  name: 'Government fund-of-funds',
+  fund: {
+    currency: CNY.currency,
+    // a fund-of-funds passes its sub-funds' calls through as they come (docs/model-books.md)
+    capitalCalls: { policy: 'just_in_time' as const, aheadQuarters: 0, tranches: [], topUpBelow: 0, cashYield: 0 },
+    size: 2_000,
+    lifeYears: 15,
+    extensionYears: 3,
+    managementFee: { rate: 0.005, basis: 'committed', stepDownYear: 6, rateAfterStepDown: 0.003, basisAfterStepDown: 'committed' },
+    carry: { rate: 0, hurdle: 0, catchUp: 0, waterfall: 'european', clawback: false },
+    recycling: { cap: 0, untilYear: 0 },
+  },
+  lpClasses: [{ id: 'government', kind: 'government', share: 1 }],
+  // sub-funds run on the mother's market, so the mother carries the Chinese profile
+  market: CN_MARKET,
+  subFunds: [
+    { id: 'angel', commitment: 200, lpClass: 'government', config: { template: 'gov-angel-fund' } },
+    { id: 'ai', commitment: 1_200, lpClass: 'government', config: { template: 'city-ai-fund' } },
+    { id: 'jjj', commitment: 400, lpClass: 'beijing_gov', config: { template: 'jjj-joint-fund' } },
+  ],
+}
 
 export const FUND_TEMPLATES: FundTemplate[] = [
   { id: 'us-vc-10y', source: 'calibration.md §3 rows 39-43; Carta small US funds [R29][R40]', patch: {} },
@@ -562,27 +587,19 @@ export const FUND_TEMPLATES: FundTemplate[] = [
   {
     id: 'beijing-fof',
     source: 'Beijing municipal guidance funds investing through sub-funds (seed article; [R60]); FoF fee 0.5%, no carry (assumption)',
+    patch: BEIJING_FOF,
+  },
+  {
+    id: 'beijing-fof-paced',
+    source: 'beijing-fof committing over five vintage years, 360m a year (docs/government.md, "Fund-of-funds pacing"); manager skill spread 0.31 from within-vintage fund dispersion [R29]',
     patch: {
-      name: 'Government fund-of-funds',
-      fund: {
-        currency: CNY.currency,
-        // a fund-of-funds passes its sub-funds' calls through as they come (docs/model-books.md)
-        capitalCalls: { policy: 'just_in_time' as const, aheadQuarters: 0, tranches: [], topUpBelow: 0, cashYield: 0 },
-        size: 2_000,
-        lifeYears: 15,
-        extensionYears: 3,
-        managementFee: { rate: 0.005, basis: 'committed', stepDownYear: 6, rateAfterStepDown: 0.003, basisAfterStepDown: 'committed' },
-        carry: { rate: 0, hurdle: 0, catchUp: 0, waterfall: 'european', clawback: false },
-        recycling: { cap: 0, untilYear: 0 },
+      ...BEIJING_FOF,
+      name: 'Government fund-of-funds, five vintages',
+      fundOfFunds: {
+        // the three programmes' commitments (200 : 1,200 : 400) become weights of each year's 360m
+        pacing: { method: 'amounts' as const, amounts: [360, 360, 360, 360, 360] },
+        managerSkill: { spread: DEFAULT_MANAGER_SKILL_SPREAD },
       },
-      lpClasses: [{ id: 'government', kind: 'government', share: 1 }],
-      // sub-funds run on the mother's market, so the mother carries the Chinese profile
-      market: CN_MARKET,
-      subFunds: [
-        { id: 'angel', commitment: 200, lpClass: 'government', config: { template: 'gov-angel-fund' } },
-        { id: 'ai', commitment: 1_200, lpClass: 'government', config: { template: 'city-ai-fund' } },
-        { id: 'jjj', commitment: 400, lpClass: 'beijing_gov', config: { template: 'jjj-joint-fund' } },
-      ],
     },
   },
 ]

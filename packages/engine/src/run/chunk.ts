@@ -28,6 +28,9 @@ export interface ChunkResult {
   governmentCallSums: number[][]
   /** Fund-of-funds: each sub-fund's own results for the same trials. */
   subFunds?: ChunkResult[]
+  /** Exact sums over trials of the run's extra yearly series (`ResolvedRun.yearSeries`), partials
+   * per [series * years + year]; only when the run has such series. */
+  yearSums?: number[][]
 }
 
 export const FAN_STRIDE = FAN_GRIDS.netTvpi.bins + 2
@@ -45,6 +48,7 @@ export class ChunkRecorder {
   private readonly invested: ExactSum[]
   private readonly proceeds: ExactSum[]
   private readonly govSums: ExactSum[]
+  private readonly seriesSums: ExactSum[]
   private readonly govRow = YEAR_METRICS.indexOf('governmentCalls')
   /** FAN_GRIDS in YEAR_METRICS order (read by index, not by name, for every year of every trial). */
   private readonly grids = YEAR_METRICS.map((m) => FAN_GRIDS[m])
@@ -57,7 +61,8 @@ export class ChunkRecorder {
     const R = run.requirements.length
     this.n = n
     this.years = years
-    this.rec = createTrialRecord(years, cells, K, R)
+    this.rec = createTrialRecord(years, cells, K, R, run.yearSeries.length)
+    this.seriesSums = Array.from({ length: run.yearSeries.length * years }, () => new ExactSum())
     this.invested = Array.from({ length: cells }, () => new ExactSum())
     this.proceeds = Array.from({ length: cells }, () => new ExactSum())
     this.govSums = Array.from({ length: years }, () => new ExactSum())
@@ -95,6 +100,7 @@ export class ChunkRecorder {
       const g = rec.years[this.govRow * years + y]!
       if (g !== 0) this.govSums[y]!.add(g)
     }
+    for (let i = 0; i < this.seriesSums.length; i++) if (rec.series[i] !== 0) this.seriesSums[i]!.add(rec.series[i]!)
     for (let c = 0; c < this.invested.length; c++) {
       result.cellCompanies[c]! += rec.cellCompanies[c]!
       if (rec.cellInvested[c] !== 0) this.invested[c]!.add(rec.cellInvested[c]!)
@@ -108,6 +114,7 @@ export class ChunkRecorder {
     r.cellProceeds = this.proceeds.map((s) => s.partials)
     r.governmentCallSums = this.govSums.map((s) => s.partials)
     if (subFunds) r.subFunds = subFunds
+    if (this.seriesSums.length > 0) r.yearSums = this.seriesSums.map((x) => x.partials)
     void this.n
     return r
   }
@@ -172,6 +179,7 @@ export class ChunkMerger {
   private invested: ExactSum[] = []
   private proceeds: ExactSum[] = []
   private govSums: ExactSum[] = []
+  private seriesSums: ExactSum[] | undefined
   private readonly ranges: Array<[number, number]> = []
   private subFunds: ChunkMerger[] | undefined
 
@@ -193,6 +201,8 @@ export class ChunkMerger {
     for (let i = 0; i < m.fan.length; i++) m.fan[i]! += c.fan[i]!
     c.cellCompanies.forEach((x, i) => (m.cellCompanies[i]! += x))
     c.governmentCallSums.forEach((p, y) => p.forEach((x) => this.govSums[y]!.add(x)))
+    if ((c.yearSums === undefined) !== (this.seriesSums === undefined) || (c.yearSums && c.yearSums.length !== this.seriesSums!.length)) throw new RangeError(`chunk ${c.start}-${c.end} has other yearly series than the first chunk of this run`)
+    c.yearSums?.forEach((p, i) => p.forEach((x) => this.seriesSums![i]!.add(x)))
     for (let k = 0; k < this.invested.length; k++) {
       for (const x of c.cellInvested[k]!) this.invested[k]!.add(x)
       for (const x of c.cellProceeds[k]!) this.proceeds[k]!.add(x)
@@ -210,6 +220,7 @@ export class ChunkMerger {
     this.proceeds = Array.from({ length: cells }, () => new ExactSum())
     this.govSums = first.governmentCallSums.map(() => new ExactSum())
     if (first.subFunds) this.subFunds = first.subFunds.map(() => new ChunkMerger(this.start, this.end))
+    if (first.yearSums) this.seriesSums = first.yearSums.map(() => new ExactSum())
     return {
       start: this.start,
       end: this.end,
@@ -241,6 +252,7 @@ export class ChunkMerger {
     m.cellProceeds = this.proceeds.map((s) => s.partials)
     m.governmentCallSums = this.govSums.map((s) => s.partials)
     if (this.subFunds) m.subFunds = this.subFunds.map((s) => s.result())
+    if (this.seriesSums) m.yearSums = this.seriesSums.map((s) => s.partials)
     return m
   }
 }

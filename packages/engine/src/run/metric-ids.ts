@@ -98,11 +98,20 @@ export interface TrialRecord {
   reinvestment: Float64Array
   /** Quarter count at which the fund ended (life plus the extensions it took). */
   endQuarter: number
+  /** The run's extra yearly series (`ResolvedRun.yearSeries`): [series * years + year]. */
+  series: Float64Array
 }
+
+/** Yearly series of a mother fund: its calls on its LPs (fees included), distributions to them, its
+ * look-through NAV at each year-end and its co-investment cheques. */
+export const FUND_OF_FUNDS_SERIES = ['calls', 'distributions', 'nav', 'coInvested'] as const
+/** Yearly series of a fund whose pipeline defines production: companies first reaching the stage. */
+export const PRODUCING_SERIES = ['producing'] as const
+export type YearSeries = (typeof FUND_OF_FUNDS_SERIES)[number] | (typeof PRODUCING_SERIES)[number]
 
 export const CLASS_METRICS = ['netTvpi', 'netIrr', 'dpi'] as const
 
-export function createTrialRecord(years: number, cells: number, classes = 0, requirements = 0): TrialRecord {
+export function createTrialRecord(years: number, cells: number, classes = 0, requirements = 0, series = 0): TrialRecord {
   return {
     values: new Float64Array(VALUE_METRICS.length),
     counts: new Uint16Array(COUNT_METRICS.length),
@@ -113,5 +122,6 @@ export function createTrialRecord(years: number, cells: number, classes = 0, req
     classes: new Float64Array(classes * CLASS_METRICS.length),
     reinvestment: new Float64Array(requirements),
     endQuarter: 0,
+    series: new Float64Array(series * years),
   }
 }

@@ -6,6 +6,7 @@ import { selectionGain } from '../model/reinvestment-cost.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
 import { YEAR_METRICS } from './metric-ids.ts'
+import { seriesMeans } from './summarise-fof.ts'
 
 export interface LpClassOutcome {
   id: string
@@ -37,7 +38,19 @@ export interface PolicyOutcomes {
   }
   unicorns: { mean: number; se: number }
   /** `selectionGain`: value multiple of a started deal over a random pick among the reserved ones. */
-  pipeline: { planned: number; reserved: number; started: number; producing: number; unstarted: number; cashDrag: Distribution | null; selectionGain: number }
+  pipeline: {
+    planned: number
+    reserved: number
+    started: number
+    producing: number
+    unstarted: number
+    cashDrag: Distribution | null
+    selectionGain: number
+    /** With `strategy.pipeline.producingStage` set: the stage, and the mean number of companies that
+     * became producing in each fund year (read from their own paths). */
+    producingStage?: string
+    producingByYear?: number[]
+  }
   /** Distributions the first-loss class gave up to the senior classes, as a share of the fund. */
   firstLossPaid: Distribution | null
   /** Cash paid under explicit guarantees at the end of life, as a share of the fund (also in `budget`). */
@@ -164,6 +177,7 @@ export function summarisePolicy(run: ResolvedRun, merged: ChunkResult): PolicyOu
       unstarted: mean(c.unstartedDeals),
       cashDrag: describe(v.cashDrag),
       selectionGain: selectionGain(config),
+      ...(run.yearSeries[0] === 'producing' ? { producingStage: config.strategy.pipeline.producingStage!, producingByYear: seriesMeans(run, merged, 'producing') } : {}),
     },
     firstLossPaid: describe(v.firstLossPaid),
     guaranteePaid: describe(v.guaranteePaid),

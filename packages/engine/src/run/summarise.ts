@@ -8,6 +8,7 @@ import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult } from './chunk.ts'
 import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type YearMetric } from './metric-ids.ts'
 import { ENGINE_VERSION } from '../version.ts'
+import { summariseFundOfFunds, type FundOfFundsOutcomes } from './summarise-fof.ts'
 import { summariseLpClasses, summarisePolicy, type LpClassOutcome, type PolicyOutcomes } from './summarise-policy.ts'
 
 export interface FanPoint {
@@ -86,6 +87,8 @@ export interface RunSummary {
   lpClasses: LpClassOutcome[]
   /** Policy outcomes beside the financial ones. */
   policy: PolicyOutcomes
+  /** A fund-of-funds' plan, yearly flows and leverage of private capital (fund-of-funds only). */
+  fundOfFunds?: FundOfFundsOutcomes
 }
 
 export interface RunResult {
@@ -213,6 +216,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
     lpClasses: summariseLpClasses(run, merged),
     policy: summarisePolicy(run, merged),
   }
+  if (run.subRuns.length > 0) summary.fundOfFunds = summariseFundOfFunds(run, merged, summary.policy.budget.map((b) => b.expected))
   const fan = {} as Record<YearMetric, FanPoint[]>
   YEAR_METRICS.forEach((metric, mi) => {
     const grid = FAN_GRIDS[metric]

@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import { CompaniesSchema } from './companies.ts'
 import { FundTermsSchema } from './fund.ts'
+import { FundOfFundsSchema } from './fund-of-funds.ts'
 import { LpClassesSchema } from './lp-classes.ts'
 import { MAX_NAME_LENGTH, MAX_SUB_FUNDS, MAX_TRIALS, MAX_YEARS } from './limits.ts'
 import { MarketSchema } from './market.ts'
@@ -28,6 +29,7 @@ export const SubFundSchema = Type.Object(
     id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
     commitment: Type.Number({ minimum: 0.001, maximum: 1_000_000, description: 'the mother fund\'s commitment, millions' }),
     lpClass: Type.String({ minLength: 1, maxLength: 40, description: 'id of the sub-fund\'s LP class the mother holds' }),
+    startYear: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: 'mother-fund year in which the sub-fund starts (its quarter 0 on the mother\'s market path); default 0' })),
     config: Type.Record(Type.String(), Type.Unknown(), { description: 'the sub-fund: a config (template plus overrides); its market is the mother\'s' }),
   },
   { additionalProperties: false },
@@ -47,6 +49,7 @@ export const SimulationConfigSchema = Type.Object(
     market: MarketSchema,
     policy: PolicySchema,
     subFunds: Type.Optional(Type.Array(SubFundSchema, { maxItems: MAX_SUB_FUNDS })),
+    fundOfFunds: Type.Optional(FundOfFundsSchema),
     reforecast: Type.Optional(ReforecastSchema),
     run: RunSettingsSchema,
   },

@@ -97,6 +97,7 @@ export function ruleIssues(c: SimulationConfig, parse: ParseFn): ConfigIssue[] {
     fundOfFundsIssues(c, add, parse)
     return issues
   }
+  if (c.fundOfFunds) add('/fundOfFunds', 'needs_sub_funds')
   if (issues.length > 0) return issues
   const construction = directConstruction(planBase(c, horizonQuarters(c)))
   const companiesCount = construction.requested

@@ -21,6 +21,10 @@ export const FollowOnSchema = Type.Object(
   { additionalProperties: false },
 )
 
+/** Stages a company can reach to count as producing (投产). */
+export const PRODUCING_STAGES = ['seed', 'a', 'b', 'c', 'late', 'listed', 'exit'] as const
+export type ProducingStage = (typeof PRODUCING_STAGES)[number]
+
 /** The rolling pipeline (谋划一批、储备一批、开工一批、投产一批): deals planned each quarter become
  * reserved, started (the cheque is written) and producing, each step with a rate and a lag. */
 export const PipelineSchema = Type.Object(
@@ -41,6 +45,9 @@ export const PipelineSchema = Type.Object(
         },
         { additionalProperties: false, description: 'started deals are the reserved candidates with the best signal' },
       ),
+    ),
+    producingStage: Type.Optional(
+      oneOf(PRODUCING_STAGES, 'a started company is producing (投产) once its own path raises this round or a later one, or lists ("listed": a listing only; "exit": a listing, trade sale or share transfer); set, it replaces produceRate and produceLagQuarters'),
     ),
     redeploy: Type.Optional(Type.Boolean({ description: 'plan bigger batches while the cheques still to place exceed what the pipeline in flight is expected to start (default false)' })),
   },

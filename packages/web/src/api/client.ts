@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ComparisonRequest, ComparisonStatusBody, Health, JobCreated, Presets, RunRequest, RunStatusBody, SavedScenario } from './types.ts'
+import type { ApiErrorBody, ComparisonRequest, ComparisonStatusBody, Health, JobCreated, Presets, ReforecastRequest, ReforecastStatusBody, RunRequest, RunStatusBody, SavedScenario } from './types.ts'
 import type { SimulationConfig } from '@pcsim/engine'
 
 export class ApiError extends Error {
@@ -72,6 +72,10 @@ export const api = {
   createComparison: (body: ComparisonRequest) => call<JobCreated>('POST', '/comparisons', body),
   getComparison: (id: string) => call<ComparisonStatusBody>('GET', `/comparisons/${encodeURIComponent(id)}`),
   cancelComparison: (id: string) => call<unknown>('DELETE', `/comparisons/${encodeURIComponent(id)}`),
+  createReforecast: (body: ReforecastRequest) => call<JobCreated>('POST', '/reforecasts', body),
+  getReforecast: (id: string) => call<ReforecastStatusBody>('GET', `/reforecasts/${encodeURIComponent(id)}`),
+  cancelReforecast: (id: string) => call<unknown>('DELETE', `/reforecasts/${encodeURIComponent(id)}`),
+  reforecastEventsUrl: (id: string) => `${BASE}/reforecasts/${encodeURIComponent(id)}/events`,
   listScenarios: () => call<{ items: SavedScenario[] }>('GET', '/scenarios'),
   getScenario: (id: string) => call<SavedScenario>('GET', `/scenarios/${encodeURIComponent(id)}`),
   createScenario: (name: string, config: SimulationConfig) => call<SavedScenario>('POST', '/scenarios', { name, config }),

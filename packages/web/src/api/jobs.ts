@@ -2,10 +2,11 @@ import type { ComparisonResult, RunResult } from '@pcsim/engine'
 import type { RunHooks } from '../engine/local-runner.ts'
 import { CancelledError } from '../engine/worker-pool.ts'
 import { api, ApiError } from './client.ts'
-import type { ComparisonRequest, JobStatus, RunRequest } from './types.ts'
+import type { ComparisonRequest, JobCreated, JobStatus, ReforecastRequest, ReforecastResult, RunRequest } from './types.ts'
 
 type Hooks = Required<RunHooks>
-type Poll = () => Promise<{ status: JobStatus; progress?: { done: number; total: number }; error?: unknown }>
+type JobBody<R> = { status: JobStatus; progress?: { done: number; total: number }; error?: unknown; result?: R }
+type Poll = () => Promise<JobBody<unknown>>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -54,19 +55,24 @@ export function onAbortDelete(hooks: Hooks, remove: () => Promise<unknown>): () 
   return () => hooks.signal.removeEventListener('abort', f)
 }
 
-/** POST /api/runs, progress from the event stream, the result (and the run's id) from GET /api/runs/:id. */
-export async function runOnServer(body: RunRequest, hooks: Hooks): Promise<{ id: string; result: RunResult }> {
-  const created = await api.createRun(body)
-  const poll = () => api.getRun(created.id)
-  const detach = onAbortDelete(hooks, () => api.cancelRun(created.id))
+/** Follows a created job (events if offered, else polling) and returns its result. */
+async function jobResult<R>(created: JobCreated, job: { poll: () => Promise<JobBody<R>>; cancel: () => Promise<unknown>; eventsUrl: string }, hooks: Hooks): Promise<R> {
+  const detach = onAbortDelete(hooks, job.cancel)
   try {
-    await followEvents(created.links?.events ?? api.runEventsUrl(created.id), poll, hooks)
-    const final = await poll()
+    await followEvents(created.links?.events ?? job.eventsUrl, job.poll, hooks)
+    const final = await job.poll()
     if (!final.result) throw new ApiError(500, { message: 'the server returned no result' })
-    return { id: created.id, result: final.result }
+    return final.result
   } finally {
     detach()
   }
+}
+
+/** POST /api/runs, progress from the event stream, the result (and the run's id) from GET /api/runs/:id. */
+export async function runOnServer(body: RunRequest, hooks: Hooks): Promise<{ id: string; result: RunResult }> {
+  const created = await api.createRun(body)
+  const result = await jobResult(created, { poll: () => api.getRun(created.id), cancel: () => api.cancelRun(created.id), eventsUrl: api.runEventsUrl(created.id) }, hooks)
+  return { id: created.id, result }
 }
 
 /** A finished run's stored result (GET /api/runs/:id), or null when the server has none (or no such run). */
@@ -83,15 +89,11 @@ export async function storedRun(id: string): Promise<RunResult | null> {
 /** POST /api/comparisons, then follow it (events if offered, else polling) to its result. */
 export async function compareOnServer(body: ComparisonRequest, hooks: Hooks): Promise<ComparisonResult> {
   const created = await api.createComparison(body)
-  const poll = () => api.getComparison(created.id)
-  const detach = onAbortDelete(hooks, () => api.cancelComparison(created.id))
-  try {
-    if (created.links?.events) await followEvents(created.links.events, poll, hooks)
-    else await pollJob(poll, hooks)
-    const final = await poll()
-    if (!final.result) throw new ApiError(500, { message: 'the server returned no result' })
-    return final.result
-  } finally {
-    detach()
-  }
+  return jobResult(created, { poll: () => api.getComparison(created.id), cancel: () => api.cancelComparison(created.id), eventsUrl: `/api/comparisons/${encodeURIComponent(created.id)}/events` }, hooks)
+}
+
+/** POST /api/reforecasts, then follow it (events, else polling) to its result. */
+export async function reforecastOnServer(body: ReforecastRequest, hooks: Hooks): Promise<ReforecastResult> {
+  const created = await api.createReforecast(body)
+  return jobResult(created, { poll: () => api.getReforecast(created.id), cancel: () => api.cancelReforecast(created.id), eventsUrl: api.reforecastEventsUrl(created.id) }, hooks)
 }

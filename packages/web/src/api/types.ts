@@ -1,4 +1,4 @@
-import type { ComparisonResult, PresetEntry, RunResult, SimulationConfig } from '@pcsim/engine'
+import type { ComparisonResult, PlanVsActual, PresetEntry, RunResult, SimulationConfig } from '@pcsim/engine'
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 
@@ -51,6 +51,34 @@ export interface ComparisonRequest {
   items: Array<{ config?: unknown; preset?: string; scenarios?: string[]; name?: string }>
   trials?: number
   seed?: string | number
+}
+
+export interface ReforecastRequest {
+  config: unknown
+  /** The holdings file: the parsed JSON object, or the CSV text. */
+  holdings: unknown
+  asOf?: string
+  regime?: string
+  /** A config, or a saved scenario id. */
+  plan?: unknown
+  trials?: number
+  seed?: string | number
+  name?: string
+}
+
+/** POST /api/reforecasts' result: the run from today, the plan from day 0, and how they compare. */
+export interface ReforecastResult {
+  run: RunResult
+  plan: RunResult
+  planVsActual: PlanVsActual
+}
+
+export interface ReforecastStatusBody {
+  id?: string
+  status: JobStatus
+  progress?: { done: number; total: number }
+  result?: ReforecastResult
+  error?: unknown
 }
 
 export interface SavedScenario {

@@ -5,6 +5,7 @@ import { CompareView } from '../features/compare/CompareView.tsx'
 import { FundBuilder } from '../features/fund-builder/FundBuilder.tsx'
 import { LearnView } from '../features/learn/LearnView.tsx'
 import { Tour, TOUR_SEEN_KEY } from '../features/learn/Tour.tsx'
+import { ReforecastView } from '../features/reforecast/ReforecastView.tsx'
 import { ResultsPane } from '../features/results/ResultsPane.tsx'
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx'
 import { ReportView } from '../features/report/ReportView.tsx'
@@ -62,6 +63,9 @@ export function App() {
         </div>
         <div {...panel('compare')}>
           <CompareView />
+        </div>
+        <div {...panel('reforecast')}>
+          <ReforecastView active={tab === 'reforecast'} />
         </div>
         <div {...panel('decide')}>
           {decideOpened && (

@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/en.ts'
 import type { SharedRun } from '../features/scenarios/share-link.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
-export type Tab = 'build' | 'compare' | 'scenarios' | 'learn' | 'calibration' | 'decide'
+export type Tab = 'build' | 'compare' | 'reforecast' | 'scenarios' | 'learn' | 'calibration' | 'decide'
 export type Notice = (t: Messages) => string
 
 interface AppState {

@@ -4,13 +4,13 @@ import { UI_LOCALES } from '../format/locale.ts'
 import { useAppState, type Tab } from './AppState.tsx'
 import { DECIDE_TEXT } from '../features/decide/i18n.ts'
 
-const TABS: Tab[] = ['build', 'compare', 'decide', 'scenarios', 'learn', 'calibration']
+const TABS: Tab[] = ['build', 'compare', 'reforecast', 'decide', 'scenarios', 'learn', 'calibration']
 
 export function Header({ onTour }: { onTour: () => void }) {
   const { t, locale, setLocale } = useI18n()
   const { server, tab, setTab } = useAppState()
   const a = t.app
-  const tabLabel: Record<Tab, string> = { build: a.tabBuild, compare: a.tabCompare, scenarios: a.tabScenarios, learn: a.tabLearn, calibration: a.tabCalibration, decide: DECIDE_TEXT[locale].tab }
+  const tabLabel: Record<Tab, string> = { build: a.tabBuild, compare: a.tabCompare, reforecast: a.tabReforecast, scenarios: a.tabScenarios, learn: a.tabLearn, calibration: a.tabCalibration, decide: DECIDE_TEXT[locale].tab }
   const serverText = server.status === 'online' ? a.serverOnline : server.status === 'offline' ? a.serverOffline : a.serverChecking
   return (
     <header className="app-header">

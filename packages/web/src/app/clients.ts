@@ -1,6 +1,7 @@
-import type { ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
+import { parseConfig, planAtDate, planVsActual, withReforecast, type ComparisonResult, type Reforecast, type RunResult, type SimulationConfig } from '@pcsim/engine'
 import { isUnauthorized, OfflineError } from '../api/client.ts'
-import { compareOnServer, runOnServer, storedRun } from '../api/jobs.ts'
+import { compareOnServer, reforecastOnServer, runOnServer, storedRun } from '../api/jobs.ts'
+import type { ReforecastResult } from '../api/types.ts'
 import { compareLocal, runLocal, runProgressive, runTrialValues } from '../engine/local-runner.ts'
 import { createSimulationClient } from '../engine/simulation-client.ts'
 import { WorkerPool } from '../engine/worker-pool.ts'
@@ -83,6 +84,44 @@ export const compareClient = createSimulationClient<CompareInput, ComparisonResu
   }
   const configs = items.map((i) => ({ ...i.config, run: { ...i.config.run, trials, seed } }))
   return { result: await compareLocal(heavyPool, configs, hooks), source: 'browser' }
+})
+
+export interface ReforecastInput {
+  /** The fund (trials and seed in its run settings). */
+  config: SimulationConfig
+  /** The holdings file as the server takes it (JSON object or CSV text), and as the browser parsed it. */
+  holdings: unknown
+  reforecast: Reforecast
+  asOf?: string
+  regime?: Reforecast['regime']
+  /** The plan's saved scenario (its id for the server, its config for the browser), or null for the fund itself. */
+  plan: { id: string; config: SimulationConfig } | null
+  online: boolean
+}
+
+/** A reforecast and its plan: POST /api/reforecasts, or both runs in this browser on the same seed and trials. */
+export const reforecastClient = createSimulationClient<ReforecastInput, ReforecastResult>(async (input, hooks) => {
+  const { config, online } = input
+  if (online) {
+    try {
+      const body = { config, holdings: input.holdings, trials: config.run.trials, seed: config.run.seed, ...(input.asOf && { asOf: input.asOf }), ...(input.regime && { regime: input.regime }), ...(input.plan && { plan: input.plan.id }) }
+      return { result: await reforecastOnServer(body, hooks), source: 'server' }
+    } catch (e) {
+      if (!(e instanceof OfflineError) && !isUnauthorized(e)) throw e
+    }
+  }
+  const reforecast = { ...input.reforecast, ...(input.asOf && { asOf: input.asOf }), ...(input.regime && { regime: input.regime }) }
+  const parsed = parseConfig(withReforecast(config, reforecast))
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message.en}`).join('; '))
+  // as the server does: the saved plan's own run settings, on the fund's trials and seed
+  const plan = input.plan ? { ...input.plan.config, run: { ...input.plan.config.run, trials: config.run.trials, seed: config.run.seed } } : config
+  const toDate = planAtDate(plan, reforecast)
+  const configs = [parsed.config, plan, ...(toDate ? [toDate] : [])]
+  const total = configs.length * config.run.trials
+  const results: RunResult[] = []
+  for (const c of configs) results.push(await runLocal(heavyPool, c, { ...hooks, onProgress: (done) => hooks.onProgress(results.length * config.run.trials + done, total) }))
+  const [run, planResult, planToDate = null] = results as [RunResult, RunResult, RunResult?]
+  return { result: { run, plan: planResult, planVsActual: planVsActual({ plan, reforecast: parsed.config.reforecast!, planResult, planToDate, reforecastResult: run }) }, source: 'browser' }
 })
 
 export function warmUp(): void {

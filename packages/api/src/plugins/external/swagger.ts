@@ -5,17 +5,18 @@ import type { FastifyInstance } from 'fastify'
 
 type Json = Record<string, unknown>
 
-/** Replaces every envelope `config` placeholder (schemas/common.ts ConfigInput) with a reference to the engine's schema. */
+const isPlaceholder = (value: unknown) => typeof value === 'object' && value !== null && (value as Json).description === 'PCSIM_CONFIG'
+const CONFIG_REF = () => ({
+  $ref: '#/components/schemas/SimulationConfig',
+  description: 'a fund config (the engine\'s SimulationConfigSchema); fields left out are filled from its template',
+})
+
+/** Replaces every envelope `config` placeholder (schemas/common.ts ConfigInput), also inside anyOf lists, with a reference to the engine's schema. */
 function linkConfigSchema(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(linkConfigSchema)
   if (typeof node !== 'object' || node === null) return
   const obj = node as Json
   for (const [key, value] of Object.entries(obj)) {
-    if (typeof value === 'object' && value !== null && (value as Json).description === 'PCSIM_CONFIG')
-      obj[key] = {
-        $ref: '#/components/schemas/SimulationConfig',
-        description: 'a fund config (the engine\'s SimulationConfigSchema); fields left out are filled from its template',
-      }
+    if (isPlaceholder(value)) obj[key] = CONFIG_REF()
     else linkConfigSchema(value)
   }
 }

@@ -53,3 +53,9 @@ export function comparisonCsv(result: unknown): string {
   }
   return toCsv(rows)
 }
+
+/** CSV of a finished reforecast: the reforecast's summary prefixed `run.`, its plan's prefixed `plan.`. */
+export function reforecastCsv(result: unknown): string {
+  const { run, plan } = result as { run: Json; plan: Json }
+  return toCsv([...summaryRows(run.summary, 'run'), ...summaryRows(plan.summary, 'plan')])
+}

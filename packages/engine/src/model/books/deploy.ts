@@ -19,7 +19,7 @@ export function deployStep(run: ResolvedRun, ws: TrialWorkspace, q: number, out:
     const cheque = deals.cheque[i]!
     if (cheque > s.unfunded + s.cash + 1e-9) continue
     state[i] = ALIVE
-    own[i] = (cheque * deals.quality[i]!) / entryPost[i]!
+    own[i] = (cheque * deals.quality[i]! * ws.skill) / entryPost[i]!
     mark[i] = entryPost[i]!
     invested[i] = cheque
     costHeld[i] = cheque

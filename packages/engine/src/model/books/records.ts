@@ -14,6 +14,8 @@ export function recordQuarter(run: ResolvedRun, ws: TrialWorkspace, q: number, o
   ws.lpFlows[q] = s.lp - s.call
   ws.grossFlows[q] = s.proceedsQ - s.investQ
   ws.navByQuarter[q] = s.nav
+  ws.investedByQuarter[q] = s.investQ
+  ws.proceedsByQuarter[q] = s.proceedsQ
   out.years[4 * years + (q >> 2)]! += uniform ? s.call * run.governmentShare : ledger.governmentCalls(q)
   if (Number.isNaN(s.breakEven) && s.paidIn > 0 && s.lpDist >= s.paidIn) s.breakEven = (q + 1) / 4
   if ((q & 3) === 3 || s.last) {

@@ -14,6 +14,7 @@ import { ScenarioEditor } from './ScenarioEditor.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Section } from './Section.tsx'
 import { SubFundsList } from './SubFundsList.tsx'
+import { FundOfFundsEditor } from './FundOfFundsEditor.tsx'
 import { TemplatePicker } from './TemplatePicker.tsx'
 import { fieldId } from './units.ts'
 import { WeightSliders } from './WeightSliders.tsx'
@@ -119,6 +120,7 @@ export function FundBuilder() {
       {fundOfFunds && (
         <Section title={b.subFunds.heading}>
           <SubFundsList />
+          <FundOfFundsEditor />
         </Section>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useAppState } from '../../app/AppState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { CheckField, NumberField } from './fields.tsx'
+import { PRODUCING_STAGES } from '@pcsim/engine'
+import { CheckField, NumberField, useFieldIssues, useFieldLabel } from './fields.tsx'
 import { SelectionEditor } from './SelectionEditor.tsx'
 import { IssueText } from './IssueText.tsx'
 import { getAt, isUnder } from './pointer.ts'
@@ -31,9 +32,36 @@ export function PipelineEditor() {
           <NumberField pointer={`${P}/produceLagQuarters`} label={b.produceLag} unit="quarters" />
         </div>
       )}
+      {enabled && <ProducingStageField />}
       {enabled && <CheckField pointer={`${P}/redeploy`} label={b.redeploy} />}
       {enabled && <SelectionEditor />}
       <IssueText issues={issues.filter((i) => i.path === P)} />
     </fieldset>
+  )
+}
+
+/** strategy.pipeline.producingStage: 投产 read from the companies' own paths, or (unset) the rate. */
+function ProducingStageField() {
+  const { draft, update, remove } = useAppState()
+  const { t } = useI18n()
+  const b = t.builder.pipeline
+  const pointer = `${P}/producingStage`
+  useFieldLabel(pointer, b.producingStage)
+  const issues = useFieldIssues(pointer)
+  const id = fieldId(pointer)
+  const value = getAt(draft.config, pointer)
+  return (
+    <div className="field">
+      <label htmlFor={id}>{b.producingStage}</label>
+      <select id={id} value={typeof value === 'string' ? value : ''} aria-invalid={issues.length > 0} onChange={(e) => (e.target.value ? update(pointer, e.target.value) : remove(pointer))}>
+        <option value="">{b.producingByRate}</option>
+        {PRODUCING_STAGES.map((s) => (
+          <option key={s} value={s}>
+            {b.producingStages[s] ?? s}
+          </option>
+        ))}
+      </select>
+      <IssueText issues={issues} />
+    </div>
   )
 }

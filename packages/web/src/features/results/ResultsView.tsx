@@ -10,6 +10,7 @@ import { FanCharts } from './FanCharts.tsx'
 import { LpClassCharts } from './LpClassCharts.tsx'
 import { PolicyPanel } from './PolicyPanel.tsx'
 import { ProbabilityCards } from './ProbabilityCards.tsx'
+import { MotherFundPanel } from './MotherFundPanel.tsx'
 import { SubFundResults } from './SubFundResults.tsx'
 import { ValueCharts } from './ValueCharts.tsx'
 
@@ -54,6 +55,7 @@ export const ResultsView = memo(function ResultsView({ result }: { result: RunRe
       <OnScreen Charts={Values} result={result} fmt={fmt} />
       <OnScreen Charts={Policy} result={result} fmt={fmt} />
       {result.subFunds && result.subFunds.length > 0 && <OnScreen Charts={SubFunds} result={result} fmt={fmt} />}
+      {result.summary.fundOfFunds && <MotherFundPanel result={result} fmt={fmt} />}
       <ConstructionSummary result={result} fmt={fmt} />
     </div>
     </ExportMetaContext.Provider>

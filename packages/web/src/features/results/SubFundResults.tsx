@@ -17,11 +17,13 @@ export function SubFundResults({ result, fmt }: { result: RunResult; fmt: Format
   const items = useMemo(
     () =>
       (result.subFunds ?? []).map((sf, k) => {
-        const spec = result.config.subFunds?.find((s) => s.id === sf.id) ?? result.config.subFunds?.[k]
+        // under a pacing plan each vintage is named after its programme ("angel-v2")
+        const plan = result.summary.fundOfFunds?.subFunds[k]
+        const spec = result.config.subFunds?.find((s) => s.id === (plan?.programme ?? sf.id)) ?? result.config.subFunds?.[k]
         const held = sf.result.summary.lpClasses.find((l) => l.id === spec?.lpClass)
         const template = typeof spec?.config?.template === 'string' ? spec.config.template : ''
         const tname = template ? pick(presetName(`fund.${template}`)) : sf.result.name
-        return { id: sf.id, name: tname, commitment: spec?.commitment ?? 0, lpClass: spec?.lpClass ?? '', held, result: sf.result }
+        return { id: sf.id, name: tname, commitment: plan?.commitment ?? spec?.commitment ?? 0, lpClass: spec?.lpClass ?? '', held, result: sf.result }
       }),
     [result, pick],
   )

@@ -49,12 +49,14 @@ export function resultToCsv(r: RunResult, meta?: ExportMeta): string {
   for (const g of ['sectors', 'stages'] as const)
     for (const v of r.valueBy[g]) rows.push([`valueBy.${g}`, v.id, 'invested', v.invested], [`valueBy.${g}`, v.id, 'proceeds', v.proceeds], [`valueBy.${g}`, v.id, 'multiple', v.multiple])
   lpAndPolicyRows(r, rows)
-  for (const sf of r.subFunds ?? []) {
-    const held = r.config.subFunds?.find((x) => x.id === sf.id)?.lpClass
+  for (const [k, sf] of (r.subFunds ?? []).entries()) {
+    const programme = s.fundOfFunds?.subFunds[k]?.programme ?? sf.id
+    const held = r.config.subFunds?.find((x) => x.id === programme)?.lpClass
     const d = sf.result.summary.lpClasses.find((l) => l.id === held)?.netTvpi ?? sf.result.summary.netTvpi
     rows.push([`subFund.${sf.id}`, held ?? '', 'netTvpi mean', d.mean])
     for (const p of ['p10', 'p50', 'p90'] as const) rows.push([`subFund.${sf.id}`, held ?? '', `netTvpi ${p}`, d[p]])
   }
+  for (const y of s.fundOfFunds?.byYear ?? []) for (const k of ['committed', 'calls', 'distributions', 'nav', 'coInvested'] as const) rows.push(['fundOfFunds', `year ${y.year}`, k, y[k]])
   return rows.map((row) => row.map(cell).join(',')).join('\n') + '\n'
 }
 
