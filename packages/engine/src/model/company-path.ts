@@ -1,4 +1,4 @@
-import { boundedPareto, normalCdf } from '../random/distributions.ts'
+import { boundedPareto, CDF_GRID_CELLS, CDF_GRID_LO, CDF_GRID_SCALE, CDF_GRID_SLACK, NORMAL_CDF_GRID, normalCdf } from '../random/distributions.ts'
 import type { Rng } from '../random/rng.ts'
 import type { SectorModel } from '../schema/companies.ts'
 import type { RoundPricing } from './deal-terms.ts'
@@ -75,6 +75,8 @@ export function drawExitMultiple(rng: Rng, model: SectorModel, listed: boolean):
  * on survival to it).
  */
 export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, round: number, q: number, post: number, events: EventBuffer, startAge = 0): void {
+  // a number from here on: the raw parameter would keep the loop's post-money tagged, boxed at every raise
+  post = +post
   const { model, sector, effects, market, horizon, hazards } = ctx
   const years = market.years
   const regimeRow = effects.regime
@@ -123,7 +125,7 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     }
     const wStall = wFail + h.stall * dW
     const all = wNext + h.listing * dW * ml + released
-    const u = (factorsOn ? normalCdf(market.latent[sY + (t >> 2)]! + idiosyncratic * rng.normal()) : rng.uniform()) * all
+    const u = factorsOn ? latentPick(market.latent[sY + (t >> 2)]! + idiosyncratic * rng.normal(), all, wFail, wStall, wAcq, wNext) : rng.uniform() * all
     if (u < wFail) {
       events.add(t, company, FAILED, round)
       return
@@ -142,13 +144,13 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
       return
     }
     const valuationShift = factorsOn ? market.valuation[sY + (t >> 2)]! : 0
-    const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
     if (u < wAcq || u >= wNext) {
       // a sale is a trade sale or, in markets where investors sell to investors, a share transfer
       // at a discount to the last round; the rest list
       const sale = u < wAcq
       const transfer = sale && rng.uniform() < ctx.transferShare
       const multiple = transfer ? ctx.transferPrice : drawExitMultiple(rng, model, !sale)
+      const exitMultiplier = (sb < 0 ? regimeRow[rb + EXIT_VALUE]! : regimeRow[rb + EXIT_VALUE]! * shockRow[sb + EXIT_VALUE]!) * Math.exp(valuationShift)
       const e = events.add(t, company, transfer ? TRANSFER : sale ? ACQUIRED : LISTED, round)
       events.value[e] = Math.min(maxValue, post * multiple * exitMultiplier)
       return
@@ -174,6 +176,25 @@ export function simulateCompany(ctx: CompanyContext, rng: Rng, company: number, 
     events.value[e] = post
     events.dilution[e] = d
   }
+}
+
+/** True when threshold w decides the same way for every u in [lo, hi] (u < w, or u ≥ w). */
+const clear = (w: number, lo: number, hi: number): boolean => w <= lo || w > hi
+
+/**
+ * normalCdf(x) · all, or a stand-in that compares with each cumulative weight as it does: the
+ * company loop only compares the pick with them, so when the grid brackets normalCdf(x) clear of
+ * every weight the bracket's low end serves and the exponential is skipped (the same events).
+ */
+function latentPick(x: number, all: number, wFail: number, wStall: number, wAcq: number, wNext: number): number {
+  const g = (x - CDF_GRID_LO) * CDF_GRID_SCALE
+  if (g >= 0 && g < CDF_GRID_CELLS) {
+    const k = g | 0
+    const lo = (NORMAL_CDF_GRID[k]! - CDF_GRID_SLACK) * all
+    const hi = (NORMAL_CDF_GRID[k + 1]! + CDF_GRID_SLACK) * all
+    if (clear(wFail, lo, hi) && clear(wStall, lo, hi) && clear(wAcq, lo, hi) && clear(wNext, lo, hi)) return lo
+  }
+  return normalCdf(x) * all
 }
 
 /** The event quarter's weights under a shock (listing multiplier, fail, sale and next-round
@@ -216,7 +237,7 @@ function roundEnd(ctx: CompanyContext, h: RoundHazards, q: number, age0: number)
   const clocks = h.clocks
   const rc = h.regime
   const target = coef[TARGET]!
-  let age = age0
+  let age = +age0 // a number: the raw parameter would keep the walk's age tagged, boxed at every step
   let step = 1
   let total = 0
   let pending = 0

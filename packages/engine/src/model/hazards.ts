@@ -107,7 +107,9 @@ export function roundHazards(r: RoundModel, last: boolean, market: Market): Roun
     for (let a = 0; a <= MAX_AGE; a++) G[a] = regime[4 * i]! * clocks[2 * a]! + regime[4 * i + 1]! * clocks[2 * a + 1]!
     return G
   })
-  return { ...odds, round: r, clocks, regime, regimeClock }
+  // one literal, fields in one order: every round's table shares one hidden class, so the company
+  // loop's property loads stay monomorphic (a spread gave five shapes and megamorphic loads)
+  return { fail: odds.fail, stall: odds.stall, acquisition: odds.acquisition, next: odds.next, listing: odds.listing, round: r, clocks, regime, regimeClock }
 }
 
 /** The hazard tables of every round of a sector model, in ROUND_IDS order. */

@@ -142,15 +142,21 @@ export function ledgerClassMetrics(ledger: LpLedger, flows: Float64Array, navs: 
   flows.fill(0)
 }
 
-/** Fewest top deals whose proceeds together return the committed fund. */
+/** Fewest top deals whose proceeds together return the committed fund: the largest proceeds picked
+ * one at a time (the order a descending sort gives), since a few deals usually suffice. */
 function dealsToReach(ws: TrialWorkspace, n: number, target: number): number {
   const s = ws.sorted
-  s.set(ws.proceeds.subarray(0, n))
-  s.sort()
+  const proceeds = ws.proceeds
+  for (let i = 0; i < n; i++) s[i] = proceeds[i]!
   let acc = 0
-  for (let i = n - 1; i >= 0; i--) {
-    acc += s[i]!
-    if (acc >= target) return n - i
+  for (let k = 0; k < n; k++) {
+    let best = k
+    for (let i = k + 1; i < n; i++) if (s[i]! > s[best]!) best = i
+    const top = s[best]!
+    s[best] = s[k]!
+    s[k] = top
+    acc += top
+    if (acc >= target) return k + 1
   }
   return Number.NaN
 }

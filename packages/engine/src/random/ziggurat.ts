@@ -41,7 +41,8 @@ export function zigguratNormal(source: UniformSource): number {
   const hz = (source.next() * 4294967296) | 0
   const iz = hz & (LAYERS - 1)
   if ((hz < 0 ? -hz : hz) < kn[iz]!) return hz * wn[iz]!
-  return rejected(source, hz, iz)
+  // unary plus: a number, so that inlined callers keep the draw unboxed on the common path
+  return +rejected(source, hz, iz)
 }
 
 /** The rest of a draw whose first candidate `hz` (layer `iz`) fell outside its layer's box. */
