@@ -104,6 +104,8 @@ export async function shootBoardViews({ context, url, outDir, offline }: ShotOpt
   const errors: string[] = []
   const shot = async (page: import('playwright-core').Page, name: string, full = false) => {
     const path = join(outDir, `${name}.png`)
+    // two animation frames: the layout a scroll or a view switch asked for has been painted
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
     await page.screenshot({ path, fullPage: full })
     files.push(path)
   }
@@ -127,6 +129,7 @@ export async function shootBoardViews({ context, url, outDir, offline }: ShotOpt
       await waitForCurrentPreview(page)
       // exports: the bar, and a chart's PNG as a reader downloads it
       await showPhoneView(page, 'results')
+      await page.getByTestId('share-export').waitFor({ state: 'visible' })
       await page.getByTestId('share-export').evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await shot(page, `exports-${tag}`)
       const chart = page.getByTestId('chart-jcurve')
