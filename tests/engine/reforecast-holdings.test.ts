@@ -57,6 +57,18 @@ describe('the docs example', () => {
     expect(t.nav).toBeCloseTo(0.06 * 40 + 0.08 * 7.5 + 0.045 * 90 + 0.05 * 24 + 0.09 * 12 + 0.04 * 30, 12)
   })
 
+  it('reads an entry stage column, and names its row and column when the stage is not one of seed, early, growth', () => {
+    const lines = exampleCsv.trimEnd().split('\n').map((l) => `${l},`)
+    lines[0] = `${lines[0]!.slice(0, -1)},entryStage`
+    lines[2] = `${lines[2]!}growth`
+    const good = parseHoldingsCsv(lines.join('\n'))
+    expect(good.ok && good.reforecast.holdings.companies[0]!.entryStage).toBe('growth')
+    lines[2] = `${lines[2]!.slice(0, -'growth'.length)}series-a`
+    const bad = parseHoldingsCsv(lines.join('\n'))
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.issues.find((i) => i.path.endsWith('/entryStage'))).toMatchObject({ row: 3, column: lines[0]!.split(',').length })
+  })
+
   it('the template parses, and its header lists every column', () => {
     const t = holdingsTemplateCsv()
     const parsed = parseHoldingsCsv(t, fund)

@@ -35,6 +35,17 @@ describe('plan against actual on the docs example (us-vc-10y, eight quarters in)
     expect(pva.toDate.companies.growth.actual).toBe(0)
   })
 
+  it('counts a holding by the stage of its first cheque when the file gives it', () => {
+    // the example's Series A and B holdings entered at seed
+    const seeded = { ...holdings, holdings: { ...holdings.holdings, companies: holdings.holdings.companies.map((c) => ({ ...c, entryStage: 'seed' as const })) } }
+    const byEntry = planVsActual({ plan, reforecast: seeded, planResult, planToDate, reforecastResult })
+    expect([byEntry.toDate.companies.seed.actual, byEntry.toDate.companies.early.actual, byEntry.toDate.companies.growth.actual]).toEqual([10, 0, 0])
+    expect(byEntry.toDate.companies.seed.plan).toBe(pva.toDate.companies.seed.plan)
+    const bad = parseHoldingsJson({ ...JSON.parse(readFileSync(new URL('../../docs/examples/reforecast-holdings.json', import.meta.url), 'utf8')), holdings: { ...holdings.holdings, companies: [{ ...holdings.holdings.companies[0]!, entryStage: 'series-a' }] } }, plan)
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.issues.map((i) => i.path)).toContain('/holdings/companies/0/entryStage')
+  })
+
   it('the plan\'s figures by the date are its trials read there; its companies are the cheques planned before it', () => {
     const deals = resolveRun(plan).deals
     const before = Array.from(deals.quarter).filter((q) => q < 8).length

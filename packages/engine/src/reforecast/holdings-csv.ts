@@ -13,6 +13,7 @@ export const HOLDINGS_CSV_RECORDS = {
     'round',
     'lastRoundDate',
     'entryDate',
+    'entryStage',
     'invested',
     'ownership',
     'postMoney',

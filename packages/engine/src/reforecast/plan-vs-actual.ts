@@ -29,7 +29,7 @@ export function planVsActual(input: { plan: SimulationConfig; reforecast: Refore
   const A = reforecastQuarter(r)
   const { calls, distributions: dist, invested, nav } = holdingsTotals(r)
   const companies = Object.fromEntries(ENTRY_STAGE_IDS.map((s) => [s, { actual: 0, plan: 0 }])) as PlanVsActual['toDate']['companies']
-  for (const c of r.holdings.companies) companies[STAGE_OF_ROUND[c.round]].actual++
+  for (const c of r.holdings.companies) companies[c.entryStage ?? STAGE_OF_ROUND[c.round]].actual++
   for (const d of directConstruction(planBase(plan, horizonQuarters(plan))).deals) if (d.quarter < A) companies[d.stage].plan++
   const s = planToDate?.summary
   const per = (x: number) => (calls > 0 ? x / calls : 0)

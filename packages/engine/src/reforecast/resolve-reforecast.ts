@@ -135,7 +135,7 @@ export function resolveReforecast(config: SimulationConfig, stack: StackTerms): 
     invested += c.invested
     proceeds += out.proceeds[i]!
     if (status === HOLDING_ACTIVE) out.liveCost += c.invested
-    out.slots.push({ sector: c.sector, stage: STAGE_OF_ROUND[c.round], round, cheque: c.invested, quarter: -1 })
+    out.slots.push({ sector: c.sector, stage: c.entryStage ?? STAGE_OF_ROUND[c.round], round, cheque: c.invested, quarter: -1 })
   })
   let spent = invested
   for (const f of r.holdings.cashFlows) {

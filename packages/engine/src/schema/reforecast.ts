@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { REGIME_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
+import { ENTRY_STAGE_IDS, REGIME_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_FUND_SIZE, MAX_QUARTERS } from './limits.ts'
 import { num, oneOf } from './primitives.ts'
 
@@ -18,6 +18,7 @@ export const HoldingCompanySchema = Type.Object(
     round: oneOf(ROUND_IDS, 'the company\'s current (latest) financing round'),
     lastRoundDate: date('date the company closed its current round'),
     entryDate: Type.Optional(date('date of the fund\'s first cheque (default: lastRoundDate)')),
+    entryStage: Type.Optional(oneOf(ENTRY_STAGE_IDS, 'stage of the fund\'s first cheque: seed, early (A-B) or growth (C and later); default: the stage of the current round')),
     invested: money('the fund\'s cost: every cheque it wrote into the company'),
     ownership: num(0, 1, 'the fund\'s fully diluted ownership, above 0'),
     postMoney: num(0.000001, MAX_FUND_SIZE * 100, 'post-money valuation of the current round, millions'),
