@@ -14,7 +14,7 @@ export function MotherFundPanel({ result, fmt }: { result: RunResult; fmt: Forma
     if (y.committed || y.calls || y.distributions || y.nav) last = i
   })
   const rows = f.byYear.slice(0, last + 1)
-  const money = (x: number) => fmt.money(x, 1)
+  const money = (x: number) => fmt.money(x)
   return (
     <section className="mother-fund" aria-labelledby="mother-fund-heading" data-testid="mother-fund">
       <h3 id="mother-fund-heading">{c.heading}</h3>
