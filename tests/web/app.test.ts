@@ -7,12 +7,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { launchBrowser } from '../../packages/web/e2e/browser.ts'
 import { measurePreview } from '../../packages/web/e2e/measure.ts'
 import { classMedian, collectErrors, loadTemplate, openApp, previewSeq, tvpiSummary, visibleNumbers, waitForCurrentPreview, waitForPreview, watchProgress } from '../../packages/web/e2e/page-helpers.ts'
 import { shootBoardViews, shootMainViews, shootPolicyViews } from '../../packages/web/e2e/screenshots.ts'
-import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
+import { API_DIR, WEB_DIR } from '../../packages/web/e2e/server.ts'
+import { webHarness } from './harness.ts'
 
 const API_EXISTS = existsSync(join(API_DIR, 'src', 'server.ts'))
 const NO_API = ' [skipped: packages/api does not exist yet, so nothing can be saved]'
@@ -23,27 +24,17 @@ const IN_GIT = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: R
 const gitStatus = () => spawnSync('git', ['status', '--porcelain', '--', 'packages/web', 'tests/web'], { cwd: REPO, encoding: 'utf8' }).stdout
 let statusBefore = ''
 
-let served: Served
-let browser: { context: BrowserContext; close: () => Promise<void> }
-
-beforeAll(async () => {
-  if (IN_GIT) statusBefore = gitStatus()
-  buildWeb()
-  served = await serveApp()
-  if (!served.api) console.log(`web e2e: serving with vite preview (${served.reason})`)
-  browser = await launchBrowser()
-}, 240_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await served?.stop()
-  rmSync(SHOTS, { recursive: true, force: true })
-}, 60_000)
+const web = webHarness({
+  before: () => {
+    if (IN_GIT) statusBefore = gitStatus()
+  },
+  after: () => rmSync(SHOTS, { recursive: true, force: true }),
+})
 
 describe('web app in Chromium', () => {
   it('opens a template, and moving a sector weight changes the charts', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await waitForPreview(page)
     let seq = await previewSeq(page)
     await page.selectOption('#template-select', 'gov-angel-fund')
@@ -66,7 +57,7 @@ describe('web app in Chromium', () => {
   })
 
   it('shows the engine message beside a field with a bad value, in either language', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.fill('#f-fund-managementFee-rate', '50')
     const error = page.locator('#f-fund-managementFee-rate-error')
@@ -86,8 +77,8 @@ describe('web app in Chromium', () => {
   })
 
   it('shows the government and private LP classes side by side and the policy panel with the budget chart; a cap change moves the government class', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await loadTemplate(page, 'uk-ecf-fund')
     const lp = page.getByTestId('chart-lp-tvpi')
     await lp.scrollIntoViewIfNeeded()
@@ -123,7 +114,7 @@ describe('web app in Chromium', () => {
   })
 
   it('shows the engine message beside an LP term that names an unknown class or absorbs more than the class, in either language', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await loadTemplate(page, 'uk-ecf-fund')
     const seq = await previewSeq(page)
     // renaming the private class leaves the government's upside naming a class that no longer exists
@@ -157,8 +148,8 @@ describe('web app in Chromium', () => {
   })
 
   it('loads every template with government terms and shows its terms; a fund-of-funds lists its sub-funds and their results', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     const expected: Array<[string, number, RegExp]> = [
       ['city-ai-fund', 0, /profit concession, re-investment/],
       ['angel-guidance-60', 0, /first loss, re-investment/],
@@ -203,7 +194,7 @@ describe('web app in Chromium', () => {
   }, 120_000)
 
   it('switches to Chinese and back at any time', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.getByTestId('lang-zh-CN').click()
     await expect.poll(() => page.locator('#builder-heading').textContent()).toBe('基金构建')
@@ -217,7 +208,7 @@ describe('web app in Chromium', () => {
   })
 
   it('runs a full simulation with a progress bar to the end, and cancels one', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.fill('#full-trials', '60000')
     const maxProgress = await watchProgress(page, '[data-testid="full-run-progress"]')
@@ -227,10 +218,10 @@ describe('web app in Chromium', () => {
     expect(await maxProgress()).toBeGreaterThan(0)
     const status = await page.locator('[data-testid="preview-status"]').textContent()
     expect(status).toContain('60,000 trials')
-    expect(status).toContain(served.api ? 'server' : 'this browser')
+    expect(status).toContain(web.served.api ? 'server' : 'this browser')
     expect(await page.locator('#results').getAttribute('data-showing')).toBe('full')
     // a big run, cancelled while it runs
-    await page.fill('#full-trials', served.api ? '1000000' : '200000')
+    await page.fill('#full-trials', web.served.api ? '1000000' : '200000')
     await page.getByTestId('full-run-start').click()
     await page.getByTestId('full-run-cancel').click({ timeout: 30_000 })
     await page.waitForSelector('[data-testid="full-run-status"][data-status="cancelled"]', { timeout: 30_000 })
@@ -238,7 +229,7 @@ describe('web app in Chromium', () => {
   }, 180_000)
 
   it('compares two strategies on the same random futures', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.getByTestId('tab-compare').click()
     await page.getByTestId('compare-add-current').click()
@@ -257,8 +248,8 @@ describe('web app in Chromium', () => {
   }, 120_000)
 
   it.skipIf(!API_EXISTS)(`saves, reopens, renames and deletes a scenario through the API${API_EXISTS ? '' : NO_API}`, async () => {
-    expect(served.api, 'packages/api exists but the app is not served by it').toBe(true)
-    const page = await openApp(browser.context, served.url)
+    expect(web.served.api, 'packages/api exists but the app is not served by it').toBe(true)
+    const page = await openApp(web.context, web.served.url)
     page.on('dialog', (d) => void d.accept())
     await waitForPreview(page)
     await page.locator('#f-strategy-stageWeights-seed').fill('70')
@@ -291,7 +282,7 @@ describe('web app in Chromium', () => {
   }, 120_000)
 
   it('opens a share link in a fresh browser and shows the same numbers', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     const seq = await previewSeq(page)
     await page.fill('#f-run-seed', '777')
@@ -318,7 +309,7 @@ describe('web app in Chromium', () => {
   }, 120_000)
 
   it('has a dismissible, re-openable guided tour', async () => {
-    const page = await openApp(browser.context, served.url, { fresh: true })
+    const page = await openApp(web.context, web.served.url, { fresh: true })
     await page.evaluate(() => localStorage.removeItem('pcsim.tourSeen'))
     await page.reload()
     const tour = page.getByTestId('tour')
@@ -335,7 +326,7 @@ describe('web app in Chromium', () => {
   })
 
   it('redraws the live preview of us-vc-10y quickly after a slider change (prints median and P95)', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     const slider = '#f-strategy-stageWeights-seed'
     await measurePreview(page, slider, 5, 500) // warm-up, not counted
@@ -349,7 +340,7 @@ describe('web app in Chromium', () => {
   }, 120_000)
 
   it('takes the README screenshots (both widths, both languages) into a temp folder', async () => {
-    const options = { context: browser.context, url: served.url, outDir: SHOTS, offline: !served.api }
+    const options = { context: web.context, url: web.served.url, outDir: SHOTS, offline: !web.served.api }
     const main = await shootMainViews(options)
     const policy = await shootPolicyViews(options)
     expect(main).toHaveLength(16)
@@ -363,12 +354,12 @@ describe('web app in Chromium', () => {
   }, 600_000)
 
   it('keeps the shared-link notice until the reader dismisses it (no timer removes it)', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.getByTestId('share-link').click()
     const link = await page.getByTestId('share-url').inputValue()
     await page.close()
-    const fresh = await browser.context.newPage()
+    const fresh = await web.context.newPage()
     await fresh.clock.install()
     await fresh.addInitScript(() => localStorage.setItem('pcsim.tourSeen', '1'))
     await fresh.goto(link)

@@ -7,27 +7,16 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunResult } from '@pcsim/engine'
 import { createFormat } from '../../packages/web/src/format/index.ts'
-import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
+import { launchBrowser } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, downloadedBytes, downloadedText, loadTemplate, openApp, visibleNumbers, waitForCurrentPreview, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { showPhoneView, waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
-import { API_DIR, buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
+import { API_DIR, WEB_DIR } from '../../packages/web/e2e/server.ts'
+import { webHarness } from './harness.ts'
 
-let served: Served
-let browser: { context: BrowserContext; close: () => Promise<void> }
-
-beforeAll(async () => {
-  buildWeb()
-  served = await serveApp()
-  browser = await launchBrowser()
-}, 240_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await served?.stop()
-}, 60_000)
+const web = webHarness()
 
 const CURRENCIES = ['USD', 'CNY', 'GBP', 'EUR'] as const
 /** The symbol a currency's money figures carry in English ("$", "CN¥", "£", "€"). */
@@ -35,8 +24,8 @@ const symbol = (currency: string) => createFormat('en', currency).money(1).repla
 
 describe('board: no stale numbers', () => {
   it('prints a fund loaded without scrolling with every chart, reading and card from its own result', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await waitForPreview(page)
     // let the US fund's lazy groups draw once, then switch fund without scrolling
     await loadTemplate(page, 'city-ai-fund')
@@ -83,7 +72,7 @@ describe('board: no stale numbers', () => {
 
 describe('board: share links', () => {
   it('opens a share link of a full run with the same trials, seed and numbers — the stored run when the server has it', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.fill('#f-run-seed', '4242')
     await waitForCurrentPreview(page)
@@ -105,7 +94,7 @@ describe('board: share links', () => {
       expect(await fresh.getByTestId('preview-status').textContent()).toBe(status)
       expect(await visibleNumbers(fresh)).toEqual(numbers)
       expect(await fresh.getByTestId('notice').textContent()).toContain('12,000 trials with seed 4242')
-      if (served.api) expect(await fresh.locator('[data-testid="full-run-status"] [data-stored]').getAttribute('data-stored')).toBe('true')
+      if (web.served.api) expect(await fresh.locator('[data-testid="full-run-status"] [data-stored]').getAttribute('data-stored')).toBe('true')
     } finally {
       await elsewhere.close()
     }
@@ -115,7 +104,7 @@ describe('board: share links', () => {
 
 describe('board: validation in the field’s words', () => {
   it('names fields by label, gives percent limits in percent, places the LP-share sum at a share field, and judges trial counts by the right rule', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     const summary = page.getByTestId('issue-summary')
     // a fee of 50%: the limit in percent, in the field and in the summary, named by its label
@@ -171,7 +160,7 @@ describe('board: validation in the field’s words', () => {
 
 describe('board: out-of-date results', () => {
   it('dims and marks the results while the form has errors, and clears the mark once fixed', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForCurrentPreview(page)
     const results = page.locator('#results')
     const opacity = () => page.locator('#results .results-body').evaluate((el) => Number(getComputedStyle(el.parentElement!).opacity))
@@ -210,7 +199,7 @@ const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt3
 
 describe('board: exports', () => {
   it('names the scenario on the results and in every export: PNG at 2× with a header, CSV and JSON with config and shocks, an Excel workbook, per-trial CSV', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.getByLabel('AI boom').check()
     await waitForCurrentPreview(page)
@@ -290,8 +279,8 @@ async function pdfText(bytes: Uint8Array): Promise<string[]> {
 describe('board: report', () => {
   for (const locale of ['en', 'zh-CN'] as const)
     it(`prints a board report (PDF) with the fund, trials, seed and engine version, in ${locale}`, async () => {
-      const page = await openApp(browser.context, served.url, { locale })
-      const errors = collectErrors(page, !served.api)
+      const page = await openApp(web.context, web.served.url, { locale })
+      const errors = collectErrors(page, !web.served.api)
       await waitForPreview(page)
       await loadTemplate(page, 'city-ai-fund')
       await waitForCurrentPreview(page)
@@ -328,7 +317,7 @@ describe('board: report', () => {
 
 describe('board: compare', () => {
   it('compares three funds: pair labels per pair, a currency warning, IRR, J-curve/DPI, policy and class tables, and a CSV', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await page.getByTestId('tab-compare').click()
     await page.getByTestId('compare-add-current').click()
@@ -363,7 +352,7 @@ describe('board: value by sector', () => {
   it('shows every sector and stage name whole, at 390 and 1440 px, in both languages', async () => {
     for (const locale of ['en', 'zh-CN'] as const)
       for (const width of [390, 1440]) {
-        const page = await openApp(browser.context, served.url, { locale, viewport: { width, height: 900 } })
+        const page = await openApp(web.context, web.served.url, { locale, viewport: { width, height: 900 } })
         await waitForPreview(page)
         await loadTemplate(page, 'city-ai-fund')
         await showPhoneView(page, 'results')
@@ -379,7 +368,7 @@ describe('board: value by sector', () => {
 
 describe('board: policy prose', () => {
   it('names classes by kind (not "Government class government"), keeps Chinese punctuation, units as the ticks write them, and explains the hurdle spike and the last bin', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await loadTemplate(page, 'city-ai-fund')
     const r = JSON.parse((await downloadedText(page, page.getByTestId('export-json'))).text) as RunResult
@@ -420,7 +409,7 @@ describe('board: policy prose', () => {
 
 describe('board: saved scenarios', () => {
   it.skipIf(!existsSync(join(API_DIR, 'src', 'server.ts')))('lists a saved scenario with its figures; opening one sets the template picker and drops the old run status', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForPreview(page)
     await loadTemplate(page, 'yozma-fund')
     await waitForCurrentPreview(page)
@@ -459,7 +448,7 @@ describe('board: saved scenarios', () => {
 
 describe('board: phones', () => {
   it('at 390 px: every tab on screen, Build / Results one tap apart, and wide tables say they scroll', async () => {
-    const page = await openApp(browser.context, served.url, { viewport: { width: 390, height: 844 } })
+    const page = await openApp(web.context, web.served.url, { viewport: { width: 390, height: 844 } })
     await waitForPreview(page)
     for (const tab of ['build', 'compare', 'scenarios', 'learn']) {
       const box = (await page.getByTestId(`tab-${tab}`).boundingBox())!
@@ -496,7 +485,7 @@ describe('board: phones', () => {
 
 describe('board: scenario editor', () => {
   it('builds and stacks shocks on a timeline, previews them on the market path, moves the results, and keeps them in the saved fund', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForCurrentPreview(page)
     const market = page.locator('details.section', { has: page.getByTestId('scenario-editor') })
     if ((await market.getAttribute('open')) === null) await market.locator('> summary').click()
@@ -523,7 +512,7 @@ describe('board: scenario editor', () => {
     // saved with the fund: a share link (the saved scenario's config is the same object) carries it
     await page.getByTestId('share-link').click()
     const link = await page.getByTestId('share-url').inputValue()
-    const fresh = await openApp(browser.context, link)
+    const fresh = await openApp(web.context, link)
     await waitForCurrentPreview(fresh)
     expect(await fresh.inputValue('#f-market-shocks-0-id')).toBe('ai-winter')
     expect(await fresh.inputValue('#f-market-shocks-0-effects-exitValue')).toBe('0.5')
@@ -537,7 +526,7 @@ describe('board: scenario editor', () => {
 
 describe('board: sector weights and companies', () => {
   it('types a sector weight, locks one that then stays put, and sets the number of companies directly', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await waitForCurrentPreview(page)
     const weight = async (k: string) => Number(await page.inputValue(`#f-strategy-sectorWeights-${k}-typed`))
     const keys = await page.locator('[id^="f-strategy-sectorWeights-"][id$="-typed"]').evaluateAll((els) => els.map((e) => e.id.replace('f-strategy-sectorWeights-', '').replace('-typed', '')))

@@ -2,37 +2,29 @@
  * The Calibration page in headless Chromium, served by the real API (a small report:
  * PCSIM_CALIBRATION_TRIALS=200) or, without packages/api, computed in the browser.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CALIBRATION_BENCHMARKS } from '@pcsim/engine'
-import { launchBrowser, type BrowserContext } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, openApp } from '../../packages/web/e2e/page-helpers.ts'
-import { buildWeb, serveApp, type Served } from '../../packages/web/e2e/server.ts'
+import { webHarness } from './harness.ts'
 
-let served: Served
-let browser: { context: BrowserContext; close: () => Promise<void> }
 const previous = process.env.PCSIM_CALIBRATION_TRIALS
-
-beforeAll(async () => {
-  buildWeb()
-  process.env.PCSIM_CALIBRATION_TRIALS = '200'
-  served = await serveApp()
-  browser = await launchBrowser()
-}, 240_000)
-
-afterAll(async () => {
-  if (previous === undefined) delete process.env.PCSIM_CALIBRATION_TRIALS
-  else process.env.PCSIM_CALIBRATION_TRIALS = previous
-  await browser?.close()
-  await served?.stop()
-}, 60_000)
+const web = webHarness({
+  before: () => {
+    process.env.PCSIM_CALIBRATION_TRIALS = '200'
+  },
+  after: () => {
+    if (previous === undefined) delete process.env.PCSIM_CALIBRATION_TRIALS
+    else process.env.PCSIM_CALIBRATION_TRIALS = previous
+  },
+})
 
 describe('Calibration page', () => {
   it('shows the report as a table and one chart per benchmark, in English and Chinese', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await page.getByTestId('tab-calibration').click()
     const view = page.getByTestId('calibration')
-    if (!served.api) {
+    if (!web.served.api) {
       await expect.poll(() => view.getAttribute('data-status'), { timeout: 30_000 }).toBe('offline')
       await page.getByTestId('calibration-compute').click()
     }

@@ -2,25 +2,13 @@
  * The Decide tab in a real headless Chromium: a sensitivity whose tornado bar opens its variant in
  * the builder, the goal-seek sentence in both languages, and the optimiser's frontier and table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { launchBrowser, type BrowserContext, type Page } from '../../packages/web/e2e/browser.ts'
+import { type Page } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
-import { buildWeb, serveApp, type Served } from '../../packages/web/e2e/server.ts'
+import { webHarness } from './harness.ts'
 
-let served: Served
-let browser: { context: BrowserContext; close: () => Promise<void> }
-
-beforeAll(async () => {
-  buildWeb()
-  served = await serveApp()
-  browser = await launchBrowser()
-}, 240_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await served?.stop()
-}, 60_000)
+const web = webHarness()
 
 /** Clicks the centre of bar `index` of dataset `dataset` of a chart canvas (positions from its data-hit). */
 async function clickBar(page: Page, testId: string, dataset: number, index: number) {
@@ -33,15 +21,15 @@ async function clickBar(page: Page, testId: string, dataset: number, index: numb
 
 describe('Decide tab in Chromium', () => {
   it('sensitivity: a tornado and a spider; a bar opens its variant in the builder', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await waitForPreview(page)
     await page.getByTestId('tab-decide').click()
     const panel = page.getByTestId('sensitivity')
     for (const id of ['carry', 'reserveShare', 'companies', 'graduation', 'exitValue']) await panel.getByTestId(`lever-${id}`).uncheck()
     await panel.locator('#sens-trials').fill('300')
     // with the API serving the page, the job runs on the server's executor
-    const posted = served.api ? page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/sensitivities')) : null
+    const posted = web.served.api ? page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/sensitivities')) : null
     await panel.getByTestId('sensitivity-run').click()
     if (posted) await posted
     const tornado = page.getByTestId('tornado')
@@ -58,8 +46,8 @@ describe('Decide tab in Chromium', () => {
   })
 
   it('solve: the answer as a sentence in English and in Chinese; optimise: frontier and the best few', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await waitForPreview(page)
     await page.getByTestId('tab-decide').click()
     const solve = page.getByTestId('solve')

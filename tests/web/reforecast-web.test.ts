@@ -7,16 +7,17 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { holdingsTemplateCsv, holdingsTotals, parseHoldingsCsv, type HoldingsIssue, type Reforecast } from '@pcsim/engine'
-import { launchBrowser, type BrowserContext, type Page } from '../../packages/web/e2e/browser.ts'
+import { type Page } from '../../packages/web/e2e/browser.ts'
 import { collectErrors, openApp, waitForPreview } from '../../packages/web/e2e/page-helpers.ts'
 import { badHoldingsCsv, EXAMPLE_HOLDINGS, shootReforecastViews, waitForDrawn } from '../../packages/web/e2e/screenshots.ts'
-import { buildWeb, serveApp, WEB_DIR, type Served } from '../../packages/web/e2e/server.ts'
+import { WEB_DIR } from '../../packages/web/e2e/server.ts'
 import type { ReforecastResult } from '../../packages/web/src/api/types.ts'
 import { positionOf } from '../../packages/web/src/features/reforecast/position.ts'
 import { issueDetail } from '../../packages/web/src/features/reforecast/holdings-file.ts'
 import { createFormat } from '../../packages/web/src/format/index.ts'
+import { webHarness } from './harness.ts'
 
 const EXAMPLE = JSON.parse(readFileSync(EXAMPLE_HOLDINGS, 'utf8')) as Reforecast
 const SHOTS = mkdtempSync(join(tmpdir(), 'pcsim-reforecast-shots-'))
@@ -33,22 +34,13 @@ function badCsv(): { csv: string; column: number; issue: HoldingsIssue } {
 }
 const BAD = badCsv()
 
-let served: Served
-let browser: { context: BrowserContext; close: () => Promise<void> }
 let statusBefore = ''
-
-beforeAll(async () => {
-  statusBefore = gitStatus()
-  buildWeb()
-  served = await serveApp()
-  browser = await launchBrowser()
-}, 240_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await served?.stop()
-  rmSync(SHOTS, { recursive: true, force: true })
-}, 60_000)
+const web = webHarness({
+  before: () => {
+    statusBefore = gitStatus()
+  },
+  after: () => rmSync(SHOTS, { recursive: true, force: true }),
+})
 
 async function openTab(page: Page): Promise<void> {
   await waitForPreview(page)
@@ -57,8 +49,8 @@ async function openTab(page: Page): Promise<void> {
 
 describe('Reforecast tab in Chromium', () => {
   it('previews the example holdings from docs/: every company and cash flow, the totals and the summary', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await openTab(page)
     await page.setInputFiles('#holdings-file', EXAMPLE_HOLDINGS)
     const preview = page.getByTestId('holdings-preview')
@@ -94,7 +86,7 @@ describe('Reforecast tab in Chromium', () => {
   })
 
   it('names the row, the column and the field of a bad CSV cell in English and in Chinese; a good file clears it', async () => {
-    const page = await openApp(browser.context, served.url)
+    const page = await openApp(web.context, web.served.url)
     await openTab(page)
     await page.fill('#holdings-text', BAD.csv)
     const item = page.locator(`[data-testid="holdings-issues"] li[data-row="3"][data-column="${BAD.column}"]`)
@@ -116,8 +108,8 @@ describe('Reforecast tab in Chromium', () => {
   })
 
   it.skipIf(process.env.PCSIM_WEB_NO_API === '1')('reforecasts against a saved plan on the server: plan against actual, the forward distributions and the results views', async () => {
-    const page = await openApp(browser.context, served.url)
-    const errors = collectErrors(page, !served.api)
+    const page = await openApp(web.context, web.served.url)
+    const errors = collectErrors(page, !web.served.api)
     await waitForPreview(page)
     const scenario = await page.evaluate(async () => {
       const res = await fetch('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Original plan', config: { template: 'us-vc-10y', strategy: { reserves: { share: 0.3 } } } }) })
@@ -172,7 +164,7 @@ describe('Reforecast tab in Chromium', () => {
   })
 
   it('takes screenshots of the import, an error and the result at 390 and 1440 px in both languages (to a temp folder)', async () => {
-    const { files, errors } = await shootReforecastViews({ context: browser.context, url: served.url, outDir: SHOTS, offline: !served.api })
+    const { files, errors } = await shootReforecastViews({ context: web.context, url: web.served.url, outDir: SHOTS, offline: !web.served.api })
     expect(files).toHaveLength(12)
     for (const f of files) expect(statSync(f).size, f).toBeGreaterThan(10_000)
     expect(errors).toEqual([])
