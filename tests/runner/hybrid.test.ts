@@ -69,3 +69,14 @@ describe('HybridExecutor: the calling thread computes next to the pool', () => {
     }
   })
 })
+
+describe('resolvedRun: one resolution per config object in a thread', () => {
+  it('gives executors, merges and summaries the same resolved run, and another object its own', async () => {
+    const { resolvedRun } = await import('../../packages/runner/src/resolved-run.ts')
+    const c = config({ run: { trials: 10, seed: 1 } })
+    expect(resolvedRun(c)).toBe(resolvedRun(c))
+    const copy = structuredClone(c)
+    expect(resolvedRun(copy)).not.toBe(resolvedRun(c))
+    expect(resolvedRun(copy).deals.cheque).toEqual(resolvedRun(c).deals.cheque)
+  })
+})

@@ -1,4 +1,5 @@
-import { resolveRun, type ResolvedRun, type SimulationConfig } from '@pcsim/engine'
+import type { ResolvedRun, SimulationConfig } from '@pcsim/engine'
+import { resolvedRun } from './resolved-run.ts'
 
 /**
  * When a thread pool pays. A pool of P threads finishes W seconds of single-thread work in about
@@ -32,7 +33,7 @@ export function trialMicros(run: ResolvedRun): number {
 
 /** Estimated single-thread seconds of all the trials of these configs. */
 export function estimatedSeconds(configs: readonly SimulationConfig[]): number {
-  return configs.reduce((a, c) => a + (c.run.trials * trialMicros(resolveRun(c))) / 1e6, 0)
+  return configs.reduce((a, c) => a + (c.run.trials * trialMicros(resolvedRun(c))) / 1e6, 0)
 }
 
 /** Whether `seconds` of single-thread work finish sooner on a pool of `threads` threads. */

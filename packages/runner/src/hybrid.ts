@@ -1,6 +1,7 @@
-import { resolveRun, runChunk, type ChunkResult, type ResolvedRun, type SimulationConfig } from '@pcsim/engine'
+import { runChunk, type ChunkResult, type SimulationConfig } from '@pcsim/engine'
 import { CancelledError, type ChunkJob, type ChunkOptions, type Executor } from './executor.ts'
 import { WorkerLanes, type LaneReply } from './lanes.ts'
+import { resolvedRun } from './resolved-run.ts'
 
 interface Pending {
   job: ChunkJob
@@ -28,7 +29,6 @@ export class HybridExecutor implements Executor {
   private mainScheduled = false
   private failure: Error | undefined
   private readonly keys = new WeakMap<SimulationConfig, number>()
-  private readonly runs = new WeakMap<SimulationConfig, ResolvedRun>()
   /** Chunks run on each lane so far. */
   readonly started = { here: 0, pool: 0 }
 
@@ -69,12 +69,6 @@ export class HybridExecutor implements Executor {
     return key
   }
 
-  private runOf(config: SimulationConfig): ResolvedRun {
-    let run = this.runs.get(config)
-    if (!run) this.runs.set(config, (run = resolveRun(config)))
-    return run
-  }
-
   /** The calling thread's lane: one chunk, then the event loop turns before it takes the next. */
   private wakeMain(): void {
     if (this.mainScheduled) return
@@ -101,7 +95,7 @@ export class HybridExecutor implements Executor {
       this.started.here++
       try {
         if (Atomics.load(p.stop, 0) === 1) throw new CancelledError()
-        this.settle(index, runChunk(this.runOf(p.job.config), p.job.start, p.job.end, p.options.onProgress, 500))
+        this.settle(index, runChunk(resolvedRun(p.job.config), p.job.start, p.job.end, p.options.onProgress, 500))
       } catch (error) {
         this.settle(index, undefined, Atomics.load(p.stop, 0) === 1 ? new CancelledError() : error)
       }

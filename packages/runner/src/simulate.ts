@@ -4,7 +4,6 @@ import {
   ChunkMerger,
   chunkRanges,
   comparisonFromChunks,
-  resolveRun,
   summarise,
   summarisedColumns,
   type ChunkResult,
@@ -13,6 +12,7 @@ import {
   type SimulationConfig,
 } from '@pcsim/engine'
 import type { Executor } from './executor.ts'
+import { resolvedRun } from './resolved-run.ts'
 
 export interface RunWithOptions {
   /** Trials per chunk (default 5,000: docs/scale-out.md gives the figures behind it). */
@@ -78,7 +78,7 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
           chunkPlan(config.run.trials, size, lanes).map(([start, end]) =>
             executor.runChunk({ config, start, end }, { signal: controller.signal, onProgress: (d) => report(`${k}:${start}`, d) }).then(
               (chunk) => {
-                merger ??= new ChunkMerger(0, config.run.trials, summarisedColumns(resolveRun(config)))
+                merger ??= new ChunkMerger(0, config.run.trials, summarisedColumns(resolvedRun(config)))
                 merger.add(chunk)
                 report(`${k}:${start}`, end - start)
               },
@@ -101,12 +101,12 @@ async function runChunks(executor: Executor, configs: SimulationConfig[], option
 /** One run on any executor; identical to the engine's in-thread `runSimulation`. */
 export async function runWith(executor: Executor, config: SimulationConfig, options: RunWithOptions = {}): Promise<RunResult> {
   const [merged] = await runChunks(executor, [config], options)
-  return summarise(resolveRun(config), merged!)
+  return summarise(resolvedRun(config), merged!)
 }
 
 /** A comparison on common random numbers on any executor; identical to the engine's `compareConfigs`. */
 export async function compareWith(executor: Executor, configs: SimulationConfig[], options: RunWithOptions = {}): Promise<ComparisonResult> {
   const aligned = alignForComparison(configs)
   const merged = await runChunks(executor, aligned, options)
-  return comparisonFromChunks(aligned.map(resolveRun), merged)
+  return comparisonFromChunks(aligned.map(resolvedRun), merged)
 }

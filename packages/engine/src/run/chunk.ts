@@ -1,10 +1,11 @@
-import { createWorkspace, simulateTrial } from '../model/fund-trial.ts'
+import { createWorkspace, simulateTrial, type TrialWorkspace } from '../model/fund-trial.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binOf, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { CLASS_METRICS, COUNT_METRICS, createTrialRecord, V, VALUE_METRICS, YEAR_METRICS, type CountMetric, type TrialRecord, type ValueMetric } from './metric-ids.ts'
 import { governmentTvpi } from '../model/government-tvpi.ts'
-import { createFundOfFundsWorkspace, simulateFundOfFundsTrial } from '../model/fund-of-funds.ts'
+import { createFundOfFundsWorkspace, simulateFundOfFundsTrial, type FundOfFundsWorkspace } from '../model/fund-of-funds.ts'
+import { RunScratch } from './run-scratch.ts'
 
 /** Results of trials [start, end): per-trial arrays in trial order plus order-free aggregates. */
 export interface ChunkResult {
@@ -53,7 +54,8 @@ export class ChunkRecorder {
   /** FAN_GRIDS in YEAR_METRICS order (read by index, not by name, for every year of every trial). */
   private readonly grids = YEAR_METRICS.map((m) => FAN_GRIDS[m])
 
-  constructor(run: ResolvedRun, start: number, end: number) {
+  /** `rec`: a record to reuse (RunScratch); it is overwritten trial by trial. */
+  constructor(run: ResolvedRun, start: number, end: number, rec?: TrialRecord) {
     const n = end - start
     const years = Math.ceil(run.horizon / 4)
     const cells = run.cells.length
@@ -61,7 +63,7 @@ export class ChunkRecorder {
     const R = run.requirements.length
     this.n = n
     this.years = years
-    this.rec = createTrialRecord(years, cells, K, R, run.yearSeries.length)
+    this.rec = rec ?? recordOf(run)
     this.seriesSums = Array.from({ length: run.yearSeries.length * years }, () => new ExactSum())
     this.invested = Array.from({ length: cells }, () => new ExactSum())
     this.proceeds = Array.from({ length: cells }, () => new ExactSum())
@@ -128,11 +130,36 @@ const CHUNK_STOPPED = 'the chunk was stopped before it finished'
  * `shouldStop`, asked before each trial, lets a caller cancel cooperatively: runChunk then throws.
  */
 export function runChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
+  if (run.subRuns.length > 0) return FUND_OF_FUNDS_SCRATCH.use(run, (s) => runFundOfFundsChunk(run, s, start, end, onProgress, progressEvery, shouldStop))
+  return SCRATCH.use(run, (s) => runFundChunk(run, s, start, end, onProgress, progressEvery, shouldStop))
+}
+
+interface FundScratch {
+  ws: TrialWorkspace
+  rec: TrialRecord
+  /** The counterfactual without re-investment requirements, when the run has one. */
+  pair: { run: ResolvedRun; ws: TrialWorkspace; rec: TrialRecord } | null
+}
+
+interface FundOfFundsScratch {
+  ws: FundOfFundsWorkspace
+  rec: TrialRecord
+  subs: TrialRecord[]
+}
+
+const recordOf = (run: ResolvedRun, requirements = run.requirements.length) =>
+  createTrialRecord(Math.ceil(run.horizon / 4), run.cells.length, run.config.lpClasses.length, requirements, run.yearSeries.length)
+
+const SCRATCH = new RunScratch<FundScratch>((run) => ({
+  ws: createWorkspace(run),
+  rec: recordOf(run),
+  pair: run.counterfactual ? { run: run.counterfactual, ws: createWorkspace(run.counterfactual), rec: recordOf(run.counterfactual, 0) } : null,
+}))
+
+function runFundChunk(run: ResolvedRun, scratch: FundScratch, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
   const n = end - start
-  if (run.subRuns.length > 0) return runFundOfFundsChunk(run, start, end, onProgress, progressEvery, shouldStop)
-  const recorder = new ChunkRecorder(run, start, end)
-  const ws = createWorkspace(run)
-  const pair = run.counterfactual ? { run: run.counterfactual, ws: createWorkspace(run.counterfactual), rec: createTrialRecord(Math.ceil(run.counterfactual.horizon / 4), run.counterfactual.cells.length, run.counterfactual.config.lpClasses.length, 0) } : null
+  const { ws, pair } = scratch
+  const recorder = new ChunkRecorder(run, start, end, scratch.rec)
   for (let t = 0; t < n; t++) {
     if (shouldStop?.()) throw new Error(CHUNK_STOPPED)
     simulateTrial(run, start + t, ws, recorder.rec)
@@ -151,12 +178,14 @@ export function runChunk(run: ResolvedRun, start: number, end: number, onProgres
   return recorder.finish()
 }
 
+const FUND_OF_FUNDS_SCRATCH = new RunScratch<FundOfFundsScratch>((run) => ({ ws: createFundOfFundsWorkspace(run), rec: recordOf(run), subs: run.subRuns.map((s) => recordOf(s.run)) }))
+
 /** A fund-of-funds chunk: the mother fund's columns, and each sub-fund's own chunk inside. */
-function runFundOfFundsChunk(run: ResolvedRun, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
+function runFundOfFundsChunk(run: ResolvedRun, scratch: FundOfFundsScratch, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
   const n = end - start
-  const mother = new ChunkRecorder(run, start, end)
-  const subs = run.subRuns.map((s) => new ChunkRecorder(s.run, start, end))
-  const ws = createFundOfFundsWorkspace(run)
+  const mother = new ChunkRecorder(run, start, end, scratch.rec)
+  const subs = run.subRuns.map((s, i) => new ChunkRecorder(s.run, start, end, scratch.subs[i]))
+  const { ws } = scratch
   for (let t = 0; t < n; t++) {
     if (shouldStop?.()) throw new Error(CHUNK_STOPPED)
     simulateFundOfFundsTrial(run, start + t, ws, mother.rec, subs.map((s) => s.rec))

@@ -1,6 +1,5 @@
 import { receiveMessageOnPort, workerData } from 'node:worker_threads'
 import { resolveRun, runChunk, type ResolvedRun } from '@pcsim/engine'
-import { chunkBuffers } from '../chunk-buffers.ts'
 import type { LaneJob, LaneReply, LaneWorkerData } from '../lanes.ts'
 
 /**
@@ -36,8 +35,8 @@ function take(): LaneJob | undefined {
   }
 }
 
-function reply(r: LaneReply, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(r, transfer)
+function reply(r: LaneReply): void {
+  port.postMessage(r)
 }
 
 function run(job: LaneJob): void {
@@ -45,7 +44,10 @@ function run(job: LaneJob): void {
   try {
     if (stopped()) throw new Error('the chunk was cancelled before it started')
     const chunk = runChunk(runOf(job), job.start, job.end, (done) => reply({ kind: 'progress', index: job.index, done }), 500, stopped)
-    reply({ kind: 'chunk', index: job.index, chunk }, chunkBuffers(chunk))
+    // The chunk's arrays are copied to the caller, not transferred: the first ArrayBuffer a thread
+    // detaches invalidates V8's detaching protector, and every optimised function that reads a typed
+    // array (the whole trial loop) is thrown away and compiled again. A copy costs ~1 ms a chunk.
+    reply({ kind: 'chunk', index: job.index, chunk })
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error))
     reply({ kind: 'error', index: job.index, error: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } })
