@@ -54,8 +54,8 @@ export class ChunkRecorder {
   /** FAN_GRIDS in YEAR_METRICS order (read by index, not by name, for every year of every trial). */
   private readonly grids = YEAR_METRICS.map((m) => FAN_GRIDS[m])
 
-  /** `rec`: a record to reuse (RunScratch); it is overwritten trial by trial. */
-  constructor(run: ResolvedRun, start: number, end: number, rec?: TrialRecord) {
+  /** `rec`: the run's reused trial record (RunScratch), overwritten trial by trial. */
+  constructor(run: ResolvedRun, start: number, end: number, rec: TrialRecord) {
     const n = end - start
     const years = Math.ceil(run.horizon / 4)
     const cells = run.cells.length
@@ -63,7 +63,7 @@ export class ChunkRecorder {
     const R = run.requirements.length
     this.n = n
     this.years = years
-    this.rec = rec ?? recordOf(run)
+    this.rec = rec
     this.seriesSums = Array.from({ length: run.yearSeries.length * years }, () => new ExactSum())
     this.invested = Array.from({ length: cells }, () => new ExactSum())
     this.proceeds = Array.from({ length: cells }, () => new ExactSum())
@@ -184,7 +184,7 @@ const FUND_OF_FUNDS_SCRATCH = new RunScratch<FundOfFundsScratch>((run) => ({ ws:
 function runFundOfFundsChunk(run: ResolvedRun, scratch: FundOfFundsScratch, start: number, end: number, onProgress?: ProgressCallback, progressEvery = 1000, shouldStop?: () => boolean): ChunkResult {
   const n = end - start
   const mother = new ChunkRecorder(run, start, end, scratch.rec)
-  const subs = run.subRuns.map((s, i) => new ChunkRecorder(s.run, start, end, scratch.subs[i]))
+  const subs = run.subRuns.map((s, i) => new ChunkRecorder(s.run, start, end, scratch.subs[i]!))
   const { ws } = scratch
   for (let t = 0; t < n; t++) {
     if (shouldStop?.()) throw new Error(CHUNK_STOPPED)

@@ -6,7 +6,7 @@ import { describe, describeIrr, moments, probability, quantileSorted, sortedFini
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult, type MergeColumns } from './chunk.ts'
-import { COUNT_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric, type YearMetric } from './metric-ids.ts'
+import { COUNT_METRICS, VALUE_METRICS, YEAR_METRICS, type CountMetric, type ValueMetric, type YearMetric } from './metric-ids.ts'
 import { ENGINE_VERSION } from '../version.ts'
 import { summariseFundOfFunds, type FundOfFundsOutcomes } from './summarise-fof.ts'
 import { summariseLpClasses, summarisePolicy, type LpClassOutcome, type PolicyOutcomes } from './summarise-policy.ts'
@@ -112,41 +112,18 @@ export interface RunResult {
 
 const FAN_PS = [5, 10, 25, 50, 75, 90, 95] as const
 
-/** The per-trial value columns `summarise` (with summarise-policy.ts) reads; tests/engine/summarised-columns.test.ts
- * fails if it reads another. The other columns (grossProceeds, deployment, cashIncome, …) are for callers of the chunks. */
-const SUMMARISED: readonly ValueMetric[] = [
-  'netTvpi',
-  'grossTvpi',
-  'netIrr',
-  'grossIrr',
-  'dpi',
-  'rvpi',
-  'pme',
-  'invested',
-  'paidIn',
-  'fees',
-  'carry',
-  'gpUpside',
-  'breakEvenYear',
-  'dealsToReturnFund',
-  'topDealShare',
-  'mobilisedAtEntry',
-  'mobilisedOverLife',
-  'lossRatio',
-  'lossBreach',
-  'dealLossBreachShare',
-  'cashDrag',
-  'firstLossPaid',
-  'guaranteePaid',
-  'buyOutExercised',
-]
+/** The per-trial value columns `summarise` (with summarise-policy.ts) never reads: they are for callers
+ * of the chunks. tests/engine/summarised-columns.test.ts fails if the summary reads one of them. */
+const UNSUMMARISED: ReadonlySet<ValueMetric> = new Set(['grossProceeds', 'deployment', 'cashIncome', 'calledAt2y', 'extensionYears', 'secondaryDiscount'])
 /** Read only when the run prices its re-investment requirements against a counterfactual. */
-const COUNTERFACTUAL: readonly ValueMetric[] = ['governmentTvpi', 'noRequirementNetTvpi', 'noRequirementGovernmentTvpi']
+const COUNTERFACTUAL: ReadonlySet<ValueMetric> = new Set(['governmentTvpi', 'noRequirementNetTvpi', 'noRequirementGovernmentTvpi'])
+const WITH_COUNTERFACTUAL = VALUE_METRICS.filter((m) => !UNSUMMARISED.has(m))
+const SUMMARISED = WITH_COUNTERFACTUAL.filter((m) => !COUNTERFACTUAL.has(m))
 
 /** What a merge must keep for `summarise(run, merged)`: the same result as from every column. */
 export function summarisedColumns(run: ResolvedRun): MergeColumns {
   return {
-    values: run.counterfactual ? [...SUMMARISED, ...COUNTERFACTUAL] : SUMMARISED,
+    values: run.counterfactual ? WITH_COUNTERFACTUAL : SUMMARISED,
     ...(run.subRuns.length ? { subFunds: run.subRuns.map((s) => summarisedColumns(s.run)) } : {}),
   }
 }
