@@ -3,11 +3,14 @@ import { buildWeb } from '../packages/web/e2e/server.ts'
 /**
  * Vitest global set-up: compiles the packages (only what changed; scripts/build.mjs) before any
  * test runs, so the tests that start the real CLI, worker and server run the compiled code that
- * production runs. The tests themselves import the TypeScript sources (the @pcsim/source condition).
+ * production runs. The tests themselves import the TypeScript sources (the @pcsim/source condition);
+ * the worker threads they start run the same code compiled (PCSIM_COMPILED_WORKERS, see
+ * packages/runner/src/worker-entry.ts), which starts in a fraction of a second where tsx takes seconds.
  */
 export default async function setup(): Promise<void> {
   const { stalePackages, build } = await import('../scripts/build.mjs')
   buildWebOnce()
+  process.env.PCSIM_COMPILED_WORKERS = '1'
   if (stalePackages().length === 0) return
   const code = build()
   // tsc still emits when it reports type errors; the type-check (scripts/test.sh) is what fails on them,

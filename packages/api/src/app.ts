@@ -55,6 +55,8 @@ export async function buildApp({ config, logger = false, progressIntervalMs, cal
     // longer than any id, so an over-long id is a 400 naming /params/id; beyond it, a 414 in the app's shape
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: routerErrorHandler,
+    // Fastify's 10 s default fails a start on a busy 2-core machine; two minutes still names a plugin that hangs
+    pluginTimeout: 120_000,
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(TypeBoxValidatorCompiler)
 

@@ -36,3 +36,4 @@ export { CROSSOVER, estimatedSeconds, poolPays, trialMicros } from './crossover.
 export { encodeChunk, decodeChunk, encodeChunkSync, decodeChunkSync } from './chunk-codec.ts'
 export { queueStatus, removeQueue, type QueueStatus, type RunningChunk } from './admin.ts'
 export { trialsOn } from './decide-trials.ts'
+export { workerEntry } from './worker-entry.ts'

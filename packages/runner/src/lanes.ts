@@ -47,7 +47,7 @@ export class WorkerLanes {
   private closing = false
 
   constructor(readonly size: number) {
-    const { filename, execArgv } = workerEntry('lane')
+    const { filename, execArgv } = workerEntry(new URL('./workers/', import.meta.url), 'lane')
     for (let i = 0; i < size; i++) {
       const { port1, port2 } = new MessageChannel()
       const options = { execArgv, workerData: { port: port2, next: this.next } satisfies LaneWorkerData, transferList: [port2] }

@@ -18,7 +18,7 @@ export class ThreadPoolExecutor implements Executor {
   private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(readonly parallelism = availableParallelism()) {
-    const { filename, execArgv } = workerEntry('chunk')
+    const { filename, execArgv } = workerEntry(new URL('./workers/', import.meta.url), 'chunk')
     this.pool = new (loadPiscina())({ filename, execArgv, minThreads: parallelism, maxThreads: parallelism, idleTimeout: 30_000 })
   }
 

@@ -1,22 +1,10 @@
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import type { ChunkResult, ComparisonResult, RunResult, SimulationConfig } from '@pcsim/engine'
-import { createExecutor, type Executor, type ExecutorChoice } from '@pcsim/runner'
+import { createExecutor, workerEntry as runnerWorkerEntry, type Executor, type ExecutorChoice } from '@pcsim/runner'
 import { Piscina } from 'piscina'
 import { chunkBuffers, type PoolTask, type ReforecastConfigs, type ReforecastResult } from './tasks.ts'
 
-/**
- * Where the summary worker lives and how to start it. Under tsx (dev, tests) the worker is
- * TypeScript: tsx's ESM hooks do not reach worker threads on node 20, its CommonJS hook does
- * (STACK.md §4), and the engine is resolved from source through the @pcsim/source condition.
- */
-export function workerEntry(name = 'simulate'): { filename: string; execArgv: string[] } {
-  const source = import.meta.url.endsWith('.ts')
-  const filename = fileURLToPath(new URL(`../workers/${name}.worker.${source ? 'ts' : 'js'}`, import.meta.url))
-  if (!source) return { filename, execArgv: [] }
-  const tsxCjs = createRequire(import.meta.url).resolve('tsx/cjs')
-  return { filename, execArgv: ['--require', tsxCjs, '--conditions=@pcsim/source', '--disable-warning=ExperimentalWarning'] }
-}
+/** Where one of the server's workers lives and how to start it (see @pcsim/runner's workerEntry). */
+export const workerEntry = (name = 'simulate') => runnerWorkerEntry(new URL('../workers/', import.meta.url), name)
 
 /**
  * The server's simulation capacity. Chunks run on an `Executor` from @pcsim/runner, chosen by the
