@@ -6,11 +6,16 @@
  *   node scripts/build.mjs           build if any source is newer than the last build (a few ms when not)
  *   node scripts/build.mjs --force   build now
  *
+ * Then esbuild replaces a few compiled modules by bundles of what they import from node_modules
+ * (BUNDLES): TypeBox ships as ~680 ES modules, and loading that many files was most of the CLI's
+ * start-up and of each worker thread's; bundled, it is one file (docs/speed.md "Start-up").
+ *
  * `ensureBuilt()` is what the `pcsim` bin, `start` and the test set-up call: the staleness check
  * stats every file under each package's src and its tsconfig/package.json against a stamp written
  * at the start of the last successful build, so an edit made during a build triggers the next one.
  */
 import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -44,6 +49,16 @@ export function stalePackages() {
   })
 }
 
+/** Compiled modules that esbuild rebuilds as one file each, with what they import from node_modules inlined. */
+const BUNDLES = [{ entry: 'packages/engine/src/schema/typebox.ts', out: 'packages/engine/dist/schema/typebox.js' }]
+
+function bundle() {
+  const esbuild = createRequire(import.meta.url)('esbuild')
+  for (const b of BUNDLES) {
+    esbuild.buildSync({ entryPoints: [join(ROOT, b.entry)], outfile: join(ROOT, b.out), bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: true, legalComments: 'none', logLevel: 'warning' })
+  }
+}
+
 /** Runs the build; returns tsc's exit code. Output goes to stderr so it never mixes with a command's stdout. */
 export function build() {
   const started = new Date()
@@ -51,6 +66,7 @@ export function build() {
   const r = spawnSync(tsc, ['-b', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 2, 2] })
   const code = r.status ?? 1
   if (code === 0) {
+    bundle()
     for (const p of PACKAGES) {
       const dist = join(ROOT, 'packages', p, 'dist')
       mkdirSync(dist, { recursive: true })

@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_BUCKETS, MAX_FUND_SIZE } from './limits.ts'
 import { keyed, num, oneOf, share } from './primitives.ts'

@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { CompaniesSchema } from './companies.ts'
 import { FundTermsSchema } from './fund.ts'
 import { FundOfFundsSchema } from './fund-of-funds.ts'

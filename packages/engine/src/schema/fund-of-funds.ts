@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { int, num, oneOf, share } from './primitives.ts'
 import { MAX_YEARS } from './limits.ts'
 

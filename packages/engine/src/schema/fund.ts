@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { CURRENCIES, REGIME_IDS } from './ids.ts'
 import { MAX_FUND_SIZE, MAX_YEARS } from './limits.ts'
 import { int, num, oneOf, share } from './primitives.ts'

@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { LP_KINDS, REGION_IDS } from './ids.ts'
 import { MAX_LP_CLASSES } from './limits.ts'
 import { num, oneOf, share } from './primitives.ts'

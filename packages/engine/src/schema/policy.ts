@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { REGION_IDS, SHALLOW_POOL_POLICIES } from './ids.ts'
 import { keyed, num, oneOf, share } from './primitives.ts'
 

@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 
 /** A finite number in [min, max]; NaN and infinities fail the JSON type check. */
 export const num = (minimum: number, maximum: number, description?: string) =>

@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { ENTRY_STAGE_IDS, REGIME_IDS, ROUND_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_COMPANIES, MAX_FUND_SIZE, MAX_QUARTERS } from './limits.ts'
 import { num, oneOf } from './primitives.ts'

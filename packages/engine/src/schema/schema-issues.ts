@@ -1,5 +1,5 @@
-import type { TSchema } from 'typebox'
-import { Value } from 'typebox/value'
+import type { TSchema } from './typebox.ts'
+import { Value } from './typebox.ts'
 import { makeIssue, type ConfigIssue } from '../issues.ts'
 import { SimulationConfigSchema } from './config.ts'
 

@@ -1,4 +1,4 @@
-import Type from 'typebox'
+import { Type } from './typebox.ts'
 import { ENTRY_STAGE_IDS, REGION_IDS, SECTOR_IDS } from './ids.ts'
 import { MAX_FUND_SIZE, MAX_YEARS } from './limits.ts'
 import { int, keyed, num, oneOf, share } from './primitives.ts'
