@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -49,13 +49,46 @@ export function stalePackages() {
   })
 }
 
-/** Compiled modules that esbuild rebuilds as one file each, with what they import from node_modules inlined. */
-const BUNDLES = [{ entry: 'packages/engine/src/schema/typebox.ts', out: 'packages/engine/dist/schema/typebox.js' }]
+/**
+ * Compiled files that esbuild rebuilds as one file each, from the same TypeScript, with the
+ * workspace's packages and TypeBox inlined (other packages stay imports). The worker entries are
+ * whole bundles: a thread is its own isolate and shares no module with the thread that starts it.
+ */
+const BUNDLES = [
+  ['packages/engine/src/schema/typebox.ts', 'packages/engine/dist/schema/typebox.js'],
+  ['packages/runner/src/workers/lane.worker.ts', 'packages/runner/dist/workers/lane.worker.js'],
+  ['packages/runner/src/workers/chunk.worker.ts', 'packages/runner/dist/workers/chunk.worker.js'],
+  ['packages/api/src/workers/simulate.worker.ts', 'packages/api/dist/workers/simulate.worker.js'],
+  ['packages/api/src/workers/calibrate.worker.ts', 'packages/api/dist/workers/calibrate.worker.js'],
+]
+
+/** Every package the workspace depends on but the workspace itself and TypeBox (and their subpaths). */
+function externals() {
+  const names = new Set()
+  for (const p of PACKAGES) {
+    const { dependencies = {} } = JSON.parse(readFileSync(join(ROOT, 'packages', p, 'package.json'), 'utf8'))
+    for (const name of Object.keys(dependencies)) if (!name.startsWith('@pcsim/') && name !== 'typebox') names.add(name)
+  }
+  return [...names].flatMap((n) => [n, `${n}/*`])
+}
 
 function bundle() {
   const esbuild = createRequire(import.meta.url)('esbuild')
-  for (const b of BUNDLES) {
-    esbuild.buildSync({ entryPoints: [join(ROOT, b.entry)], outfile: join(ROOT, b.out), bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: true, legalComments: 'none', logLevel: 'warning' })
+  const external = externals()
+  for (const [entry, out] of BUNDLES) {
+    esbuild.buildSync({
+      entryPoints: [join(ROOT, entry)],
+      outfile: join(ROOT, out),
+      bundle: true,
+      conditions: ['@pcsim/source'],
+      external,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    })
   }
 }
 
