@@ -11,7 +11,7 @@ const dir = (path: string) => pathToFileURL(join(ROOT, path) + '/')
 
 describe('workerEntry: which file a worker thread runs', () => {
   it('built code starts built workers; TypeScript starts TypeScript through tsx, or the built copy with PCSIM_COMPILED_WORKERS=1', () => {
-    expect(workerEntry(dir('packages/runner/dist/workers'), 'chunk', {})).toEqual({ filename: join(ROOT, 'packages/runner/dist/workers/chunk.worker.js'), execArgv: COMPILED })
+    expect(workerEntry(dir('packages/runner/dist/workers'), 'chunk', {}, false)).toEqual({ filename: join(ROOT, 'packages/runner/dist/workers/chunk.worker.js'), execArgv: COMPILED })
     const source = workerEntry(dir('packages/runner/src/workers'), 'lane', {})
     expect(source.filename).toBe(join(ROOT, 'packages/runner/src/workers/lane.worker.ts'))
     expect(source.execArgv).toContain('--conditions=@pcsim/source')
