@@ -1,5 +1,6 @@
 import { describe as suite, expect, it } from 'vitest'
 import { createRng } from '@pcsim/engine'
+import { ExactSum } from '../../packages/engine/src/stats/exact-sum.ts'
 import { describe, describeSorted, moments, selectOrderStatistics, sortedFinite } from '../../packages/engine/src/stats/describe.ts'
 
 const KEYS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const
@@ -57,6 +58,16 @@ suite('describe by selection', () => {
       expect(describe(data, new Float64Array(3))).toEqual(full) // too short: a buffer of its own
       expect(sortedFinite(data, scratch)).toEqual(sortedFinite(data))
     })
+
+  it('a column of one value has exactly that mean and sd 0; a mean is the exactly rounded one to 1e-14', () => {
+    for (const x of [0, 0.1, 1 / 3, 8.5e6, -2.75]) {
+      const d = describe(new Float64Array(10_001).fill(x))!
+      expect([d.mean, d.sd, d.se, d.p1, d.p99, d.percentileSe.p50]).toEqual([x, 0, 0, x, x, 0])
+    }
+    const data = sample('continuous', 100_001)
+    const exact = data.reduce((s, x) => s.add(x), new ExactSum()).valueOf() / data.length
+    expect(Math.abs(describe(data)!.mean - exact)).toBeLessThan(1e-14 * exact)
+  })
 
   it('moments of a count column read the integers as they are: the same as describe of the same values as doubles', () => {
     const counts = Uint16Array.from(sample('integers', 5_003), (x) => x * 13)

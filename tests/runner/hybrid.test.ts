@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareConfigs, parseConfig, resultDigest, runSimulation, type SimulationConfig } from '@pcsim/engine'
-import { CancelledError, chunkPlan, compareWith, createExecutor, HybridExecutor, runWith } from '../../packages/runner/src/index.ts'
+import { CancelledError, chunkPlan, compareWith, compileOnComputingThreads, createExecutor, HybridExecutor, runWith } from '../../packages/runner/src/index.ts'
 
 function config(input: object): SimulationConfig {
   const r = parseConfig(input)
@@ -78,5 +78,13 @@ describe('resolvedRun: one resolution per config object in a thread', () => {
     const copy = structuredClone(c)
     expect(resolvedRun(copy)).not.toBe(resolvedRun(c))
     expect(resolvedRun(copy).deals.cheque).toEqual(resolvedRun(c).deals.cheque)
+  })
+})
+
+describe('compileOnComputingThreads: lanes that leave no core idle compile on the threads that run', () => {
+  it('is on when the lanes and the calling thread fill the cores, off with a core to spare or no lane', () => {
+    expect([1, 2, 3].map((size) => compileOnComputingThreads(size, 2))).toEqual([true, true, true])
+    expect([1, 2, 3].map((size) => compileOnComputingThreads(size, 4))).toEqual([false, false, true])
+    expect(compileOnComputingThreads(0, 1)).toBe(false)
   })
 })

@@ -18,7 +18,7 @@ export {
   type WorkerHandle,
 } from './redis.ts'
 export { runWith, compareWith, chunkPlan, DEFAULT_CHUNK_SIZE, MIN_TAIL_CHUNK, type RunWithOptions } from './simulate.ts'
-export { WorkerLanes, type LaneJob, type LaneReply } from './lanes.ts'
+export { compileOnComputingThreads, WorkerLanes, type LaneJob, type LaneReply } from './lanes.ts'
 export {
   createExecutor,
   executorFromEnv,

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os'
+import { setFlagsFromString } from 'node:v8'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import type { ChunkResult, SimulationConfig } from '@pcsim/engine'
 import { workerEntry } from './worker-entry.ts'
@@ -32,6 +34,15 @@ export interface LaneWorkerData {
 }
 
 /**
+ * Whether `size` lanes beside the calling thread leave no core idle. V8 then compiles hot functions
+ * on the thread that runs them rather than on a background thread: with every core computing, a
+ * background compile waits for a core while its thread goes on in the slow tiers, and each worker
+ * thread compiles the whole engine again. Measured on 2 cores (docs/speed.md): a 100,000-trial
+ * `pcsim run` 3.17 → 3.09 s; a run in one thread is 0.1 s slower that way, so only lanes set it.
+ */
+export const compileOnComputingThreads = (size: number, cores = availableParallelism()): boolean => size > 0 && size + 1 >= cores
+
+/**
  * `size` worker threads that take chunks from the shared counter. They start loading the engine at
  * once, so a caller can start them while it is still parsing its config (the CLI does). This
  * module does not load the engine itself.
@@ -47,6 +58,8 @@ export class WorkerLanes {
   private closing = false
 
   constructor(readonly size: number) {
+    // process-wide, for this isolate and the workers'; lanes serve one command-line job, which ends with the process
+    if (compileOnComputingThreads(size)) setFlagsFromString('--no-concurrent-recompilation')
     const { filename, execArgv } = workerEntry(new URL('./workers/', import.meta.url), 'lane')
     for (let i = 0; i < size; i++) {
       const { port1, port2 } = new MessageChannel()

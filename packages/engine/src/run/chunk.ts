@@ -242,14 +242,14 @@ export class ChunkMerger {
     for (const k of COUNT_METRICS) m.counts[k].set(c.counts[k], at)
     c.classes.forEach((metrics, k) => metrics.forEach((a, i) => m.classes[k]![i]!.set(a, at)))
     c.reinvestment.forEach((a, r) => m.reinvestment[r]!.set(a, at))
-    for (let i = 0; i < m.fan.length; i++) m.fan[i]! += c.fan[i]!
+    addCounts(m.fan, c.fan)
     c.cellCompanies.forEach((x, i) => (m.cellCompanies[i]! += x))
-    c.governmentCallSums.forEach((p, y) => p.forEach((x) => this.govSums[y]!.add(x)))
+    c.governmentCallSums.forEach((p, y) => addPartials(this.govSums[y]!, p))
     if ((c.yearSums === undefined) !== (this.seriesSums === undefined) || (c.yearSums && c.yearSums.length !== this.seriesSums!.length)) throw new RangeError(`chunk ${c.start}-${c.end} has other yearly series than the first chunk of this run`)
-    c.yearSums?.forEach((p, i) => p.forEach((x) => this.seriesSums![i]!.add(x)))
+    c.yearSums?.forEach((p, i) => addPartials(this.seriesSums![i]!, p))
     for (let k = 0; k < this.invested.length; k++) {
-      for (const x of c.cellInvested[k]!) this.invested[k]!.add(x)
-      for (const x of c.cellProceeds[k]!) this.proceeds[k]!.add(x)
+      addPartials(this.invested[k]!, c.cellInvested[k]!)
+      addPartials(this.proceeds[k]!, c.cellProceeds[k]!)
     }
     if (this.subFunds) {
       if (c.subFunds?.length !== this.subFunds.length) throw new RangeError(`chunk ${c.start}-${c.end} has another number of sub-funds`)
@@ -300,6 +300,17 @@ export class ChunkMerger {
     if (this.seriesSums) m.yearSums = this.seriesSums.map((s) => s.partials)
     return m
   }
+}
+
+// The merge's loops are functions of their own: inlined into ChunkMerger.add they made it one large
+// function that V8 compiled five times in a 100,000-trial run (95 ms), as chunks from worker threads
+// (structured clones, other object shapes) reached it beside chunks made on this thread.
+function addCounts(into: Uint32Array, from: Uint32Array): void {
+  for (let i = 0; i < into.length; i++) into[i]! += from[i]!
+}
+
+function addPartials(sum: ExactSum, partials: readonly number[]): void {
+  for (let i = 0; i < partials.length; i++) sum.add(partials[i]!)
 }
 
 /** Joins chunks covering a contiguous range into one; the same numbers whatever the split. */

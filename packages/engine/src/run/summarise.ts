@@ -2,7 +2,7 @@ import type { PlanVsActual } from '../reforecast/plan-vs-actual-types.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import { describe, describeIrr, moments, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, finiteForQuantiles, moments, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult, type MergeColumns } from './chunk.ts'
@@ -147,13 +147,16 @@ function emptyDistribution(): Distribution {
   return { n: 0, mean: 0, sd: 0, se: 0, min: 0, max: 0, ...zeroes, percentileSe: { ...zeroes } }
 }
 
-function histogram(sorted: Float64Array, bins = 40): Histogram {
-  if (sorted.length === 0) return { edges: [], counts: [] }
-  const lo = quantileSorted(sorted, 0.001)
-  const hi = Math.max(lo + 1e-9, quantileSorted(sorted, 0.995))
+const HISTOGRAM_RANGE = [0.001, 0.995] as const
+
+/** 40 bins from the 0.1% to the 99.5% quantile of `values`: sorted, or from finiteForQuantiles at HISTOGRAM_RANGE. */
+function histogram(values: Float64Array, bins = 40): Histogram {
+  if (values.length === 0) return { edges: [], counts: [] }
+  const lo = quantileSorted(values, HISTOGRAM_RANGE[0])
+  const hi = Math.max(lo + 1e-9, quantileSorted(values, HISTOGRAM_RANGE[1]))
   const width = (hi - lo) / bins
   const counts = new Array<number>(bins).fill(0)
-  for (const x of sorted) {
+  for (const x of values) {
     const b = Math.min(bins - 1, Math.max(0, Math.floor((x - lo) / width)))
     counts[b]!++
   }
@@ -282,7 +285,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
     currency: config.fund.currency,
     denominators: { ...DENOMINATORS },
     summary,
-    histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(sortedFinite(v.netIrr, scratch)) },
+    histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(finiteForQuantiles(v.netIrr, HISTOGRAM_RANGE, scratch)) },
     fan,
     valueBy: { cells, sectors: group('sector'), stages: group('stage') },
     ...(merged.subFunds ? { subFunds: run.subRuns.map((s, k) => ({ id: s.id, result: summarise(s.run, merged.subFunds![k]!) })) } : {}),

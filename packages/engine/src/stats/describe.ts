@@ -44,6 +44,27 @@ export function sortedFinite(data: NumericArray, scratch?: Float64Array): Float6
   return finite(data, scratch).sort()
 }
 
+/**
+ * The finite values of `data` (in `scratch` when it is long enough), rearranged so that
+ * quantileSorted reads the same quantile at each level of `ps` as from the sorted values: the
+ * order statistics it interpolates between are selected, not the whole array sorted.
+ */
+export function finiteForQuantiles(data: NumericArray, ps: readonly number[], scratch?: Float64Array): Float64Array {
+  const values = finite(data, scratch)
+  const n = values.length
+  if (n === 0) return values
+  const wanted = new Set<number>()
+  for (const p of ps) addPositions(wanted, n, p)
+  selectOrderStatistics(values, [...wanted].sort((a, b) => a - b))
+  return values
+}
+
+/** The two order statistics (0-based) quantileSorted interpolates between at level p. */
+function addPositions(wanted: Set<number>, n: number, p: number): void {
+  const lo = Math.floor((n - 1) * p)
+  wanted.add(lo).add(Math.min(n - 1, lo + 1))
+}
+
 /** The quantile levels a distribution reads: each percentile and the two points its SE's slope uses. */
 function levels(n: number): Array<{ key: `p${(typeof PERCENTILES)[number]}`; f: number; below: number; above: number; spread: number; h: number }> {
   return PERCENTILES.map((p) => {
@@ -54,7 +75,7 @@ function levels(n: number): Array<{ key: `p${(typeof PERCENTILES)[number]}`; f: 
   })
 }
 
-/** n, mean (a running mean, in the order given), standard deviation (n − 1) and standard error of finite values. */
+/** n, mean, standard deviation (n − 1) and standard error of finite values. */
 export interface Moments {
   n: number
   mean: number
@@ -62,15 +83,48 @@ export interface Moments {
   se: number
 }
 
-/** The moments every distribution reports; the one place they are computed. */
+/** The moments every distribution reports; the one place they are computed. Both sums run in four
+ * interleaved lanes, so no addition waits for the one before it (a running mean, as before engine
+ * 3.2, divided at every step, each division waiting for the last). */
 function momentsOf(values: NumericArray): Moments {
   const n = values.length
-  let mean = 0
-  for (let i = 0; i < n; i++) mean += (values[i]! - mean) / (i + 1)
-  let ss = 0
-  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2
+  // summed about the first value: a column of one value has exactly that mean and sd 0
+  const first = values[0]!
+  const mean = first + laneSum(values, n, false, first) / n
+  const ss = laneSum(values, n, true, mean)
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0
   return { n, mean, sd, se: sd / Math.sqrt(n) }
+}
+
+/** Σ (values[i] − centre), or with `squares` Σ (values[i] − centre)²: four running sums over i mod 4, then added pairwise. */
+function laneSum(values: NumericArray, n: number, squares: boolean, centre: number): number {
+  let a = 0
+  let b = 0
+  let c = 0
+  let d = 0
+  let i = 0
+  if (!squares) {
+    for (; i + 3 < n; i += 4) {
+      a += values[i]! - centre
+      b += values[i + 1]! - centre
+      c += values[i + 2]! - centre
+      d += values[i + 3]! - centre
+    }
+    for (; i < n; i++) a += values[i]! - centre
+  } else {
+    for (; i + 3 < n; i += 4) {
+      const x = values[i]! - centre
+      const y = values[i + 1]! - centre
+      const z = values[i + 2]! - centre
+      const w = values[i + 3]! - centre
+      a += x * x
+      b += y * y
+      c += z * z
+      d += w * w
+    }
+    for (; i < n; i++) a += (values[i]! - centre) ** 2
+  }
+  return a + b + (c + d)
 }
 
 /** Mean, standard deviation (n − 1), standard error, percentiles with their standard errors, given
@@ -97,6 +151,7 @@ export function describeSorted(sorted: Float64Array): Distribution | null {
 }
 
 function finiteCount(data: NumericArray): number {
+  if (!(data instanceof Float64Array)) return data.length // integer columns hold no NaN or infinity
   let n = 0
   for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i]!)) n++
   return n
@@ -132,31 +187,43 @@ export function describe(data: NumericArray, scratch?: Float64Array): Distributi
   const values = finite(data, scratch)
   const n = values.length
   if (n === 0) return null
-  let min = Infinity
-  let max = -Infinity
-  for (let i = 0; i < n; i++) {
-    const x = values[i]!
-    if (x < min) min = x
-    if (x > max) max = x
-  }
-  const wanted = new Set<number>()
-  const positions = (p: number) => {
-    const h = (n - 1) * p
-    const lo = Math.floor(h)
-    return [lo, Math.min(n - 1, lo + 1)]
-  }
-  for (const l of levels(n)) for (const p of [l.f, l.below, l.above]) for (const k of positions(p)) wanted.add(k)
   // mean and sd first, in trial order; then the same buffer is rearranged by the selection
+  const min = lowest(values)
+  const max = highest(values)
   const d = distribution(values, () => 0, min, max)!
-  selectOrderStatistics(values, [...wanted].sort((a, b) => a - b))
-  const quantile = (p: number) => quantileSorted(values, p)
-  return withPercentiles(d, quantile)
+  // one value throughout (a feature the run does not use): it is every order statistic
+  if (min === max) return withPercentiles(d, () => min)
+  selectOrderStatistics(values, wantedPositions(n))
+  return withPercentiles(d, (p) => quantileSorted(values, p))
+}
+
+// the loops over a column live in small functions of their own: a loop V8 compiles on the stack
+// (OSR) inside describe would carry describe's later code, unseen, and deoptimise there every call
+function lowest(values: Float64Array): number {
+  let min = Infinity
+  for (let i = 0; i < values.length; i++) if (values[i]! < min) min = values[i]!
+  return min
+}
+
+function highest(values: Float64Array): number {
+  let max = -Infinity
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!
+  return max
+}
+
+/** The order statistics (0-based, ascending, distinct) that the quantiles of `levels(n)` interpolate between. */
+function wantedPositions(n: number): number[] {
+  const wanted = new Set<number>()
+  for (const l of levels(n)) for (const p of [l.f, l.below, l.above]) addPositions(wanted, n, p)
+  return [...wanted].sort((a, b) => a - b)
 }
 
 /**
  * Rearranges `a` in place so that a[k] is its k-th smallest value for every k in `ks` (ascending):
- * quickselect with a three-way partition (many equal values, such as zero multiples, cost nothing)
- * that recurses only into the parts holding a wanted position.
+ * quickselect that recurses only into the parts holding a wanted position. A part is split by
+ * Hoare's partition (about half the writes of a three-way one), or, when its median-of-three
+ * sample is one value three times (many equal values, such as zero multiples), by Dijkstra's
+ * three-way partition, which settles every copy of that value in one pass.
  */
 export function selectOrderStatistics(a: Float64Array, ks: readonly number[]): void {
   const stack: number[] = [0, a.length - 1, 0, ks.length]
@@ -167,46 +234,84 @@ export function selectOrderStatistics(a: Float64Array, ks: readonly number[]): v
     const lo = stack.pop()!
     if (kLo >= kHi || lo >= hi) continue
     if (hi - lo < 24) {
-      for (let i = lo + 1; i <= hi; i++) {
-        const x = a[i]!
-        let j = i - 1
-        while (j >= lo && a[j]! > x) {
-          a[j + 1] = a[j]!
-          j--
-        }
-        a[j + 1] = x
-      }
+      insertionSort(a, lo, hi)
       continue
     }
-    // median of three as the pivot
     const mid = lo + ((hi - lo) >> 1)
     const x = a[lo]!
     const y = a[mid]!
     const z = a[hi]!
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y
-    // Dijkstra's three-way partition: [lo, lt) < pivot, [lt, gt] = pivot, (gt, hi] > pivot
-    let lt = lo
-    let gt = hi
-    let i = lo
-    while (i <= gt) {
-      const v = a[i]!
-      if (v < pivot) {
-        a[i] = a[lt]!
-        a[lt] = v
-        lt++
-        i++
-      } else if (v > pivot) {
-        a[i] = a[gt]!
-        a[gt] = v
-        gt--
-      } else i++
+    if (x === y && y === z) {
+      // [lo, lt) < x, [lt, gt] = x, (gt, hi] > x
+      const lt = partitionThreeWay(a, lo, hi, x)
+      const gt = THREE_WAY_END[0]!
+      let split = kLo
+      while (split < kHi && ks[split]! < lt) split++
+      let after = split
+      while (after < kHi && ks[after]! <= gt) after++
+      stack.push(lo, lt - 1, kLo, split, gt + 1, hi, after, kHi)
+      continue
     }
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y
+    // [lo, j] ≤ pivot ≤ [j + 1, hi]
+    const j = partitionHoare(a, lo, hi, pivot)
     let split = kLo
-    while (split < kHi && ks[split]! < lt) split++
-    let after = split
-    while (after < kHi && ks[after]! <= gt) after++
-    stack.push(lo, lt - 1, kLo, split, gt + 1, hi, after, kHi)
+    while (split < kHi && ks[split]! <= j) split++
+    stack.push(lo, j, kLo, split, j + 1, hi, split, kHi)
   }
+}
+
+function insertionSort(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = a[i]!
+    let j = i - 1
+    while (j >= lo && a[j]! > x) {
+      a[j + 1] = a[j]!
+      j--
+    }
+    a[j + 1] = x
+  }
+}
+
+/** Hoare's partition of a[lo..hi] around `pivot` (a value in it): returns j with a[lo..j] ≤ pivot ≤ a[j+1..hi], lo ≤ j < hi. */
+function partitionHoare(a: Float64Array, lo: number, hi: number, pivot: number): number {
+  let i = lo - 1
+  let j = hi + 1
+  for (;;) {
+    do i++
+    while (a[i]! < pivot)
+    do j--
+    while (a[j]! > pivot)
+    if (i >= j) return j
+    const t = a[i]!
+    a[i] = a[j]!
+    a[j] = t
+  }
+}
+
+/** Where partitionThreeWay leaves the end of its run of values equal to the pivot (a second result, not boxed in an object). */
+const THREE_WAY_END = new Int32Array(1)
+
+/** Dijkstra's three-way partition of a[lo..hi]: returns lt (a[lo..lt) < pivot), with gt in THREE_WAY_END (a[lt..gt] = pivot < a(gt..hi]). */
+function partitionThreeWay(a: Float64Array, lo: number, hi: number, pivot: number): number {
+  let lt = lo
+  let gt = hi
+  let i = lo
+  while (i <= gt) {
+    const v = a[i]!
+    if (v < pivot) {
+      a[i] = a[lt]!
+      a[lt] = v
+      lt++
+      i++
+    } else if (v > pivot) {
+      a[i] = a[gt]!
+      a[gt] = v
+      gt--
+    } else i++
+  }
+  THREE_WAY_END[0] = gt
+  return lt
 }
 
 export function probability(hits: number, n: number): Probability {
