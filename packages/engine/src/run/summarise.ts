@@ -2,7 +2,7 @@ import type { PlanVsActual } from '../reforecast/plan-vs-actual-types.ts'
 import type { ResolvedRun } from '../model/resolve.ts'
 import type { SimulationConfig } from '../schema/config.ts'
 import type { EntryStageId, SectorId } from '../schema/ids.ts'
-import { describe, describeIrr, finiteForQuantiles, moments, probability, quantileSorted, sortedFinite, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
+import { describe, describeIrr, finiteForQuantiles, moments, probability, quantileSorted, type Distribution, type IrrDistribution, type Probability } from '../stats/describe.ts'
 import { ExactSum } from '../stats/exact-sum.ts'
 import { binnedQuantile, FAN_GRIDS } from '../stats/fan-grid.ts'
 import { FAN_STRIDE, type ChunkResult, type MergeColumns } from './chunk.ts'
@@ -148,8 +148,10 @@ function emptyDistribution(): Distribution {
 }
 
 const HISTOGRAM_RANGE = [0.001, 0.995] as const
+/** Net TVPI quantiles of the value at risk (95% and 99%). */
+const TAILS = [0.05, 0.01] as const
 
-/** 40 bins from the 0.1% to the 99.5% quantile of `values`: sorted, or from finiteForQuantiles at HISTOGRAM_RANGE. */
+/** 40 bins from the 0.1% to the 99.5% quantile of `values` (from finiteForQuantiles at HISTOGRAM_RANGE). */
 function histogram(values: Float64Array, bins = 40): Histogram {
   if (values.length === 0) return { edges: [], counts: [] }
   const lo = quantileSorted(values, HISTOGRAM_RANGE[0])
@@ -169,7 +171,8 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
   const size = config.fund.size
   const v = merged.values
   const n = merged.end - merged.start
-  const tvpiSorted = sortedFinite(v.netTvpi)
+  // the tails and the histogram read four quantiles of net TVPI: those order statistics are selected, not the column sorted
+  const tvpi = finiteForQuantiles(v.netTvpi, [...TAILS, ...HISTOGRAM_RANGE])
   // every distribution is read from one scratch buffer (and the scaled columns from a second), not from a copy each
   const scratch = new Float64Array(n)
   const shares = new Float64Array(n)
@@ -180,18 +183,18 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
   }
   const atLeast = (k: number) => probability(v.netTvpi.reduce((acc, x) => acc + (x >= k ? 1 : 0), 0), n)
   const tail = (p: number) => {
-    const q = quantileSorted(tvpiSorted, p)
+    const q = quantileSorted(tvpi, p)
     let sum = 0
     let cnt = 0
-    for (const x of tvpiSorted) {
-      if (x > q) break
-      sum += x
-      cnt++
-    }
+    for (let i = 0; i < tvpi.length; i++)
+      if (tvpi[i]! <= q) {
+        sum += tvpi[i]!
+        cnt++
+      }
     return { var: 1 - q, cvar: cnt ? 1 - sum / cnt : 0 }
   }
-  const t95 = tail(0.05)
-  const t99 = tail(0.01)
+  const t95 = tail(TAILS[0])
+  const t99 = tail(TAILS[1])
   const outcomes = Object.fromEntries(
     COUNT_METRICS.map((m) => {
       const d = moments(merged.counts[m])
@@ -285,7 +288,7 @@ export function summarise(run: ResolvedRun, merged: ChunkResult): RunResult {
     currency: config.fund.currency,
     denominators: { ...DENOMINATORS },
     summary,
-    histograms: { netTvpi: histogram(tvpiSorted), netIrr: histogram(finiteForQuantiles(v.netIrr, HISTOGRAM_RANGE, scratch)) },
+    histograms: { netTvpi: histogram(tvpi), netIrr: histogram(finiteForQuantiles(v.netIrr, HISTOGRAM_RANGE, scratch)) },
     fan,
     valueBy: { cells, sectors: group('sector'), stages: group('stage') },
     ...(merged.subFunds ? { subFunds: run.subRuns.map((s, k) => ({ id: s.id, result: summarise(s.run, merged.subFunds![k]!) })) } : {}),
