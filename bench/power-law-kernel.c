@@ -1,7 +1,7 @@
 /* The kernel of the engine's portfolioMultiples (packages/engine/src/run/portfolio-study.ts) in C,
-   the bound the JavaScript is measured against (`pnpm bench`, line power-law-c): Alea draws, the
-   reference fund's bounded Pareto (alpha 1.3 on [0.4, 200], shifted by 0.4) by exp/log, 100,000
-   trials x 25 deals in blocks of 256 trials. Each block's generator is seeded from its number by an
+   the bound the JavaScript is measured against (`pnpm bench`, line power-law-c): Alea draws, a
+   bounded Pareto by exp/log, in blocks of 256 trials.
+   Usage: kernel ALPHA LOW HIGH SHIFT TRIALS DEALS (bench/run.ts passes the reference fund's). Each block's generator is seeded from its number by an
    integer hash, not by Mash as in the engine: seeding is 391 calls in 2.5 million draws. Prints
    {"seconds": median CPU seconds of 7 runs after a warm one, "mean": mean portfolio multiple}. */
 #include <math.h>
@@ -19,11 +19,10 @@ static inline double next(alea *r) {
   return r->s2 = t - r->c;
 }
 static double cpu(void) { struct timespec ts; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); return ts.tv_sec + ts.tv_nsec * 1e-9; }
-static double out[100000];
+static double alpha, low, high, shift, *out;
+static int trials, deals;
 static double run(int seed) {
-  const double alpha = 1.3, low = 0.4, high = 200, shift = 0.4;
   const double ratio = 1 - pow(low / high, alpha), inv = -1 / alpha;
-  const int trials = 100000, deals = 25;
   double sums[BLOCK];
   double t0 = cpu();
   for (int block = 0; block * BLOCK < trials; block++) {
@@ -42,12 +41,22 @@ static double run(int seed) {
   return cpu() - t0;
 }
 static int by_value(const void *a, const void *b) { double x = *(const double *)a, y = *(const double *)b; return (x > y) - (x < y); }
-int main(void) {
+int main(int argc, char **argv) {
+  if (argc != 7) {
+    fprintf(stderr, "usage: %s ALPHA LOW HIGH SHIFT TRIALS DEALS\n", argv[0]);
+    return 2;
+  }
+  alpha = atof(argv[1]), low = atof(argv[2]), high = atof(argv[3]), shift = atof(argv[4]);
+  trials = atoi(argv[5]), deals = atoi(argv[6]);
+  if (!(alpha > 0 && low > 0 && high > low && trials > 0 && deals > 0) || !(out = malloc(sizeof *out * trials))) {
+    fprintf(stderr, "need ALPHA > 0, 0 < LOW < HIGH, TRIALS > 0, DEALS > 0\n");
+    return 2;
+  }
   double s[RUNS], m = 0;
   run(0);
   for (int i = 0; i < RUNS; i++) s[i] = run(i + 1);
-  for (int i = 0; i < 100000; i++) m += out[i];
+  for (int i = 0; i < trials; i++) m += out[i];
   qsort(s, RUNS, sizeof s[0], by_value);
-  printf("{\"seconds\": %.6f, \"mean\": %.6f}\n", s[RUNS / 2], m / 100000);
+  printf("{\"seconds\": %.6f, \"mean\": %.6f}\n", s[RUNS / 2], m / trials);
   return 0;
 }

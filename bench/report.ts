@@ -34,5 +34,8 @@ export function formatRow(r: Row, base?: Row): string {
   return `| ${cells.join(' | ')} |`
 }
 
+/** The table line of a line that could not run here: as many cells as formatRow's. */
+export const formatSkipped = (id: string, why: string, withBaseline: boolean): string => `| ${[id, `skipped: ${why}`, '', ...(withBaseline ? ['', ''] : [])].join(' | ')} |`
+
 /** Ids of rows that the baseline does not have. */
 export const compareRows = (rows: Row[], baseline: Row[]) => rows.filter((r) => !baseline.some((b) => b.id === r.id)).map((r) => r.id)

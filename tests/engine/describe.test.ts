@@ -1,7 +1,7 @@
 import { describe as suite, expect, it } from 'vitest'
 import { createRng } from '@pcsim/engine'
 import { ExactSum } from '../../packages/engine/src/stats/exact-sum.ts'
-import { describe, describeSorted, moments, selectOrderStatistics, sortedFinite } from '../../packages/engine/src/stats/describe.ts'
+import { describe, describeSorted, finiteForQuantiles, moments, quantileSorted, selectOrderStatistics } from '../../packages/engine/src/stats/describe.ts'
 
 const KEYS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const
 
@@ -56,8 +56,23 @@ suite('describe by selection', () => {
       const scratch = new Float64Array(data.length + 5).fill(-7)
       expect(describe(data, scratch)).toEqual(full)
       expect(describe(data, new Float64Array(3))).toEqual(full) // too short: a buffer of its own
-      expect(sortedFinite(data, scratch)).toEqual(sortedFinite(data))
     })
+
+  for (const kind of ['continuous', 'ties', 'integers', 'non-finite'])
+    for (const n of [1, 2, 30, 10_007])
+      it(`${kind}, n = ${n}: finiteForQuantiles reads the full sort's quantiles at its levels, bit for bit, in a scratch buffer or not`, () => {
+        const data = sample(kind, n)
+        const sorted = data.filter(Number.isFinite).sort()
+        const ps = [0.05, 0.01, 0.001, 0.995]
+        const selected = finiteForQuantiles(data, ps)
+        const inScratch = finiteForQuantiles(data, ps, new Float64Array(n + 3).fill(-7))
+        expect(selected.length).toBe(sorted.length)
+        for (const p of ps) {
+          expect(quantileSorted(selected, p)).toBe(quantileSorted(sorted, p))
+          expect(quantileSorted(inScratch, p)).toBe(quantileSorted(sorted, p))
+        }
+        expect(selected.slice().sort()).toEqual(sorted) // a permutation of the finite values
+      })
 
   it('a column of one value has exactly that mean and sd 0; a mean is the exactly rounded one to 1e-14', () => {
     for (const x of [0, 0.1, 1 / 3, 8.5e6, -2.75]) {

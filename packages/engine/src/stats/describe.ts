@@ -39,11 +39,6 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!)
 }
 
-/** The finite values of `data`, sorted ascending (in `scratch` when it is long enough). */
-export function sortedFinite(data: NumericArray, scratch?: Float64Array): Float64Array {
-  return finite(data, scratch).sort()
-}
-
 /**
  * The finite values of `data` (in `scratch` when it is long enough), rearranged so that
  * quantileSorted reads the same quantile at each level of `ps` as from the sorted values: the
