@@ -1,3 +1,4 @@
+import { exp, log } from './exp-log.ts'
 import type { Rng } from './rng.ts'
 
 /** Lognormal draw with the given median and log-space sigma. */
@@ -6,10 +7,11 @@ export function lognormal(rng: Rng, median: number, sigma: number): number {
 }
 
 /** Bounded Pareto on [low, high] with shape alpha, by inverse CDF (one uniform per draw).
- * x^k as exp(k·ln x): about half the time of Math.pow in V8, equal to it within a few ulps. */
+ * x^k as exp(k·ln x) by the table-driven exp and log: under half the time of Math.pow in V8,
+ * within 20 ulps of it (Math.exp of Math.log: 14). */
 export function boundedPareto(u: number, alpha: number, low: number, high: number): number {
   const ratio = Math.exp(alpha * Math.log(low / high))
-  return low * Math.exp(Math.log(1 - u * (1 - ratio)) / -alpha)
+  return low * exp(log(1 - u * (1 - ratio)) / -alpha)
 }
 
 /** Closed-form mean of the bounded Pareto on [low, high]. */

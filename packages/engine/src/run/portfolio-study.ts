@@ -1,4 +1,5 @@
 import { drawPowerLawMultiple, powerLawMoments } from '../model/power-law.ts'
+import { exp, log } from '../random/exp-log.ts'
 import { createRng } from '../random/rng.ts'
 import type { PowerLaw } from '../schema/companies.ts'
 import { describe, probability, type Distribution, type Probability } from '../stats/describe.ts'
@@ -39,7 +40,7 @@ export function portfolioMultiples(p: PowerLaw, deals: number, trials: number, s
     const rng = createRng(`${seed}/p/${block}`)
     sums.fill(0)
     for (let d = 0; d < deals; d++) {
-      if (p.kind === 'pareto') for (let j = 0; j < BLOCK; j++) sums[j]! += Math.max(0, low * Math.exp(inv * Math.log(1 - rng.uniform() * ratio)) - shift)
+      if (p.kind === 'pareto') for (let j = 0; j < BLOCK; j++) sums[j]! += Math.max(0, low * exp(inv * log(1 - rng.uniform() * ratio)) - shift)
       else for (let j = 0; j < BLOCK; j++) sums[j]! += drawPowerLawMultiple(rng, p)
     }
     const from = Math.max(start, block * BLOCK)
