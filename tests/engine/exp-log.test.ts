@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { exp, log } from '../../packages/engine/src/random/exp-log.ts'
 import { boundedPareto } from '../../packages/engine/src/random/distributions.ts'
-import { createRng, portfolioMultiples } from '@pcsim/engine'
+import { createRng, portfolioMultiples, REFERENCE_FUND } from '@pcsim/engine'
 
 const EPS = Number.EPSILON
 /** Park–Miller, so the inputs do not depend on the engine's generator. */
@@ -41,7 +41,7 @@ describe('table-driven log and exp', () => {
 })
 
 describe('Pareto draws on the table-driven exp and log', () => {
-  const p = { kind: 'pareto' as const, alpha: 1.1, low: 0.05, high: 500, shift: 0.02 }
+  const p = { ...REFERENCE_FUND.companies.powerLaw, kind: 'pareto' as const, alpha: 1.1, low: 0.05, high: 500, shift: 0.02 }
 
   it('boundedPareto is within 20 ulps of the inverse CDF by Math.pow, and inside [low, high]', () => {
     const u = uniforms(3)
