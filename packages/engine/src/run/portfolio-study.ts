@@ -1,5 +1,5 @@
 import { drawPowerLawMultiple, powerLawMoments } from '../model/power-law.ts'
-import { exp, log } from '../random/exp-log.ts'
+import { boundedParetoQuantile } from '../random/distributions.ts'
 import { createRng } from '../random/rng.ts'
 import type { PowerLaw } from '../schema/companies.ts'
 import { describe, probability, type Distribution, type Probability } from '../stats/describe.ts'
@@ -32,15 +32,15 @@ const BLOCK = 256
 export function portfolioMultiples(p: PowerLaw, deals: number, trials: number, seed: string, start = 0): Float64Array {
   const out = new Float64Array(trials)
   const sums = new Float64Array(BLOCK)
-  const ratio = 1 - Math.pow(p.low / p.high, p.alpha)
-  const inv = -1 / p.alpha
+  const span = 1 - Math.pow(p.low / p.high, p.alpha)
+  const k = -1 / p.alpha
   const { low, shift } = p
   const end = start + trials
   for (let block = Math.floor(start / BLOCK); block * BLOCK < end; block++) {
     const rng = createRng(`${seed}/p/${block}`)
     sums.fill(0)
     for (let d = 0; d < deals; d++) {
-      if (p.kind === 'pareto') for (let j = 0; j < BLOCK; j++) sums[j]! += Math.max(0, low * exp(inv * log(1 - rng.uniform() * ratio)) - shift)
+      if (p.kind === 'pareto') for (let j = 0; j < BLOCK; j++) sums[j]! += Math.max(0, boundedParetoQuantile(rng.uniform(), low, span, k) - shift)
       else for (let j = 0; j < BLOCK; j++) sums[j]! += drawPowerLawMultiple(rng, p)
     }
     const from = Math.max(start, block * BLOCK)
