@@ -5,12 +5,14 @@
  *
  *   pnpm bench:instructions                   the compiled engine in packages/engine/dist
  *   pnpm bench:instructions --engine DIR      another compiled engine (an older checkout's dist)
- *   pnpm bench:instructions --trials N        trials counted after the warm-up (default 1000)
+ *   pnpm bench:instructions --trials N        trials counted after the warm-up (default 2000)
  *
  * Two runs, warm-up only and warm-up plus N trials; their difference over N is the count per trial
  * of optimised code. V8 compiles on the main thread here (`--no-concurrent-recompilation`): under
- * valgrind its background compiler would lag and leave the trials unoptimised. Needs valgrind
- * (`apt-get install -y valgrind`).
+ * valgrind its background compiler would lag and leave the trials unoptimised. Valgrind counts the
+ * compiler's instructions too, so the warm-up is long enough (3,000 trials) that none falls in the
+ * counted trials; after 1,000 the count still moved by up to 30%. Needs valgrind
+ * (`apt-get install -y valgrind`); takes about 40 s on two cores.
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -26,8 +28,8 @@ const option = (name: string) => {
 }
 
 const engineDir = resolve(option('--engine') ?? join(ROOT, 'packages/engine/dist'))
-const trials = Number(option('--trials') ?? 1000)
-const WARM_UP = 1000
+const trials = Number(option('--trials') ?? 2000)
+const WARM_UP = 3000
 if (!Number.isInteger(trials) || trials < 100) throw new Error('--trials: a whole number of at least 100')
 if (!existsSync(join(engineDir, 'index.js'))) throw new Error(`--engine: ${engineDir} has no index.js (build with node scripts/build.mjs)`)
 
